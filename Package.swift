@@ -1,0 +1,70 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "SanctionsLedger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SanctionsLedger", targets: ["SanctionsLedger"]),
+        .executable(name: "sanctions", targets: ["sanctions"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure domain: events, the three clocks, canonical encoding, hash chain, interval folding, rules.
+        .target(
+            name: "SanctionsCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Pure screening: normalisation, similarity, candidate index, matcher.
+        .target(name: "SanctionsScreening", dependencies: ["SanctionsCore"]),
+        // Parsers: event files, OFAC and trade.gov list files, transactions; snapshot differ.
+        .target(name: "SanctionsImport", dependencies: ["SanctionsCore", "SanctionsScreening"]),
+        // Data shipped as resources: SQL migrations and the JSON schema, and the curated events.
+        .target(name: "SanctionsSchema", path: "Schema", resources: [.copy("migrations"), .copy("events.schema.json")]),
+        .target(name: "SanctionsDefaultEvents", path: "Events", resources: [.copy("regimes.json"), .copy("notices")]),
+        // SQLite store (the only target that sees GRDB).
+        .target(
+            name: "SanctionsStore",
+            dependencies: [
+                "SanctionsCore", "SanctionsScreening", "SanctionsSchema",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Public facade: default ledger, imports, screening, rescreening, lookback, reports.
+        .target(
+            name: "SanctionsLedger",
+            dependencies: [
+                "SanctionsCore", "SanctionsScreening", "SanctionsImport", "SanctionsStore",
+                "SanctionsDefaultEvents",
+            ]
+        ),
+        .executableTarget(
+            name: "sanctions",
+            dependencies: ["SanctionsLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger"]),
+        .testTarget(name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsTestSupport"]),
+        .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "SanctionsTestSupport"]),
+        .testTarget(
+            name: "SanctionsImportTests",
+            dependencies: ["SanctionsImport", "SanctionsTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsTestSupport"]),
+        .testTarget(name: "SanctionsLedgerTests", dependencies: ["SanctionsLedger", "SanctionsTestSupport"]),
+        .testTarget(name: "SanctionsCLITests", dependencies: ["sanctions", "SanctionsTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,91 @@
+/// Another name a designation is listed under.
+public struct Alias: Hashable, Sendable, Comparable {
+    /// Whether the name is an "also known as", "formerly known as" or "now known as".
+    public enum Kind: String, Sendable, CaseIterable {
+        case aka, fka, nka
+    }
+
+    /// The name as listed.
+    public var name: String
+    /// a.k.a., f.k.a. or n.k.a.
+    public var kind: Kind
+    /// A low-quality ("weak") alias: kept and screened, but marked.
+    public var weak: Bool
+
+    public init(_ name: String, kind: Kind = .aka, weak: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.weak = weak
+    }
+
+    public static func < (lhs: Alias, rhs: Alias) -> Bool {
+        (lhs.name, lhs.kind.rawValue, lhs.weak ? 1 : 0) < (rhs.name, rhs.kind.rawValue, rhs.weak ? 1 : 0)
+    }
+}
+
+/// An identifier attached to a designation, such as an OFAC entry number or a registration number.
+public struct Identifier: Hashable, Sendable, Comparable {
+    /// The kind of identifier (`ofac-ent-num`, `registration`, `website`, ...).
+    public var type: String
+    /// Its value.
+    public var value: String
+
+    public init(type: String, value: String) {
+        self.type = type
+        self.value = value
+    }
+
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { (lhs.type, lhs.value) < (rhs.type, rhs.value) }
+}
+
+/// The export licence terms of an Entity List style designation.
+public struct LicenseTerms: Hashable, Sendable {
+    /// What needs a licence, e.g. "For all items subject to the EAR".
+    public var requirement: String?
+    /// The licence review policy, e.g. "Presumption of denial" or "Case-by-case review".
+    public var policy: String?
+
+    public init(requirement: String? = nil, policy: String? = nil) {
+        self.requirement = requirement
+        self.policy = policy
+    }
+}
+
+/// The kind of listed party.
+public enum EntityType: String, Sendable, CaseIterable, Hashable {
+    case entity, individual, vessel, aircraft
+}
+
+/// A simple comparison key for names: case folded, punctuation dropped, spaces collapsed.
+///
+/// Used where an *exact* name is meant (removing an alias, finding a party by a listed name);
+/// fuzzy matching has its own normaliser in the screening module.
+public enum NameKey {
+    /// The key of `name`: `"Hangzhou Hikvision Digital Technology Co., Ltd."` → `"hangzhou hikvision digital technology co ltd"`.
+    public static func make(_ name: String) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in name.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                if pendingSpace, !output.isEmpty { output.append(" ") }
+                pendingSpace = false
+                output.append(scalar)
+            } else if properties.isWhitespace || properties.generalCategory.isPunctuationOrSymbol {
+                pendingSpace = true
+            }
+        }
+        return String(output)
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// The details of a designation as listed: its name and everything that identifies or qualifies it.
+///
+/// In a `listed` or `escalated` event, `name` is required and absent collections mean empty. In an
+/// `amended` event every field is optional and only the fields present change.
+public struct DesignationDetails: Hashable, Sendable {
+    /// The primary listed name.
+    public var name: String?
+    /// Names the party is also listed under (only in `listed` and `escalated`; later changes use alias events).
+    public var aliases: [Alias]?
+    /// Postal addresses as listed, one string each.
+    public var addresses: [String]?
+    /// ISO 3166 alpha-2 country code (or the country name as listed).
+    public var country: String?
+    /// Entity, individual, vessel or aircraft.
+    public var entityType: EntityType?
+    /// Identifiers such as OFAC entry numbers.
+    public var identifiers: [Identifier]?
+    /// Programme tags such as `SDGT`, `GLOMAG`, `CMIC-EO13959`.
+    public var programs: [String]?
+    /// Licence requirement and review policy (Entity List style regimes).
+    public var license: LicenseTerms?
+    /// Free-text remarks as listed.
+    public var remarks: String?
+    /// Named dates of this listing that rules refer to, e.g. `purchase-prohibited` or `divestment-ends`.
+    public var milestones: [String: LedgerTime]?
+
+    public init(
+        name: String? = nil, aliases: [Alias]? = nil, addresses: [String]? = nil, country: String? = nil,
+        entityType: EntityType? = nil, identifiers: [Identifier]? = nil, programs: [String]? = nil,
+        license: LicenseTerms? = nil, remarks: String? = nil, milestones: [String: LedgerTime]? = nil
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.addresses = addresses
+        self.country = country
+        self.entityType = entityType
+        self.identifiers = identifiers
+        self.programs = programs
+        self.license = license
+        self.remarks = remarks
+        self.milestones = milestones
+    }
+
+    /// Whether no field is set (an amendment that changes nothing).
+    public var isEmpty: Bool { self == DesignationDetails() }
+
+    /// These details with every field that `amendment` sets replaced.
+    public func applying(_ amendment: DesignationDetails) -> DesignationDetails {
+        var result = self
+        if let name = amendment.name { result.name = name }
+        if let addresses = amendment.addresses { result.addresses = addresses }
+        if let country = amendment.country { result.country = country }
+        if let entityType = amendment.entityType { result.entityType = entityType }
+        if let identifiers = amendment.identifiers { result.identifiers = identifiers }
+        if let programs = amendment.programs { result.programs = programs }
+        if let license = amendment.license { result.license = license }
+        if let remarks = amendment.remarks { result.remarks = remarks }
+        if let milestones = amendment.milestones { result.milestones = (result.milestones ?? [:]).merging(milestones) { $1 } }
+        return result
+    }
+}

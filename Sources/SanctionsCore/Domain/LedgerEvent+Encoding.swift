@@ -1,0 +1,104 @@
+/// The canonical JSON form of events: the bytes the hash chain covers.
+extension LedgerEvent {
+    /// The event as a JSON object, every field explicit (nothing inherited from a notice).
+    public var json: JSONValue {
+        var members: [JSONMember] = [
+            JSONMember(key: "id", value: .string(id.rawValue)),
+            JSONMember(key: "type", value: .string(kind.rawValue)),
+            JSONMember(key: "regime", value: .string(regime.rawValue)),
+            JSONMember(key: "effective", value: .string(effective.description)),
+            JSONMember(key: "published", value: .string(published.description)),
+            JSONMember(key: "source", value: source.json),
+        ]
+        if let party { members.append(JSONMember(key: "party", value: .string(party.rawValue))) }
+        if let note { members.append(JSONMember(key: "note", value: .string(note))) }
+        switch payload {
+        case .listed(let details):
+            members += details.jsonMembers
+        case .escalated(let details, let from):
+            members += details.jsonMembers
+            members.append(JSONMember(key: "from", value: .array(from.map { .string($0.rawValue) })))
+        case .delisted(let reason):
+            if let reason { members.append(JSONMember(key: "reason", value: .string(reason))) }
+        case .aliasAdded(let aliases), .aliasRemoved(let aliases):
+            members.append(JSONMember(key: "aliases", value: .array(aliases.map(\.json))))
+        case .amended(let details):
+            members += details.jsonMembers
+        case .ruleChanged(let rules):
+            members.append(JSONMember(key: "rules", value: .array(rules.map(\.json))))
+        case .corrected(let target, let changes):
+            members.append(JSONMember(key: "target", value: .string(target.rawValue)))
+            members.append(JSONMember(key: "changes", value: changes))
+        case .retracted(let target, let reason):
+            members.append(JSONMember(key: "target", value: .string(target.rawValue)))
+            if let reason { members.append(JSONMember(key: "reason", value: .string(reason))) }
+        }
+        return .object(members)
+    }
+
+    /// The canonical encoding (sorted keys, no insignificant whitespace) of ``json``.
+    public var canonicalBytes: [UInt8] { CanonicalJSON.encode(json) }
+
+    /// The canonical encoding as text.
+    public var canonicalJSON: String { CanonicalJSON.string(json) }
+
+    /// Decodes an event from its canonical JSON text (as stored in the log).
+    public init(canonical text: String) throws(InputError) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(Array(text.utf8))
+        } catch {
+            throw InputError(.malformedJSON, error.description)
+        }
+        try self.init(json: value)
+    }
+}
+
+extension Source {
+    var json: JSONValue {
+        .object(["citation": .string(citation), "title": title.map(JSONValue.string), "url": url.map(JSONValue.string),
+                 "authority": authority.map(JSONValue.string)])
+    }
+}
+
+extension Alias {
+    var json: JSONValue {
+        .object(["name": .string(name), "type": .string(kind.rawValue), "weak": weak ? .bool(true) : nil])
+    }
+}
+
+extension DesignationDetails {
+    var jsonMembers: [JSONMember] {
+        var members: [JSONMember] = []
+        func add(_ key: String, _ value: JSONValue?) {
+            if let value { members.append(JSONMember(key: key, value: value)) }
+        }
+        add("name", name.map(JSONValue.string))
+        add("aliases", aliases.map { .array($0.map(\.json)) })
+        add("addresses", addresses.map { .array($0.map(JSONValue.string)) })
+        add("country", country.map(JSONValue.string))
+        add("entityType", entityType.map { .string($0.rawValue) })
+        add("identifiers", identifiers.map { .array($0.map { .object(["type": .string($0.type), "value": .string($0.value)]) }) })
+        add("programs", programs.map { .array($0.map(JSONValue.string)) })
+        add("license", license.map { .object(["requirement": $0.requirement.map(JSONValue.string), "policy": $0.policy.map(JSONValue.string)]) })
+        add("remarks", remarks.map(JSONValue.string))
+        add("milestones", milestones.map { map in
+            .object(map.keys.sorted().map { JSONMember(key: $0, value: .string(map[$0]!.description)) })
+        })
+        return members
+    }
+}
+
+extension RuleSpec {
+    var json: JSONValue {
+        .object([
+            "transactionType": .string(transactionType.rawValue), "outcome": .string(outcome.rawValue),
+            "policy": policy.map(JSONValue.string), "note": note.map(JSONValue.string),
+            "changes": changes.isEmpty ? nil : .array(changes.map { change in
+                .object(["milestone": change.milestone.map(JSONValue.string),
+                         "days": change.days.map { .number(String($0)) },
+                         "outcome": .string(change.outcome.rawValue), "note": change.note.map(JSONValue.string)])
+            }),
+        ])
+    }
+}

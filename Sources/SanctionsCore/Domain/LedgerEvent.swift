@@ -1,0 +1,95 @@
+/// One immutable fact in the ledger: something a public notice did to a list, on a date.
+///
+/// Every event has a stable ``id``, the ``regime`` it concerns, the ``party`` (except
+/// `rule-changed`), two of the three clocks (``effective``: when the law took effect;
+/// ``published``: when the public could know it; the third, `recorded`, is assigned by the
+/// store), the ``source`` that makes it so, and a type-specific ``payload``.
+///
+/// For example:
+/// ```swift
+/// let event = try LedgerEvent(json: JSONParser.parse(bytes), context: .init(file: "x.json"))
+/// let bytes = event.canonicalBytes   // what the hash chain covers
+/// ```
+public struct LedgerEvent: Hashable, Sendable {
+    /// The type-specific content of an event.
+    public enum Payload: Hashable, Sendable {
+        case listed(DesignationDetails)
+        /// A listing on a stricter regime, escalated from the regimes in `from`.
+        case escalated(DesignationDetails, from: [RegimeID])
+        case delisted(reason: String?)
+        case aliasAdded([Alias])
+        case aliasRemoved([Alias])
+        case amended(DesignationDetails)
+        case ruleChanged([RuleSpec])
+        /// Fields of the `target` event replaced by the members of `changes` (a JSON object).
+        case corrected(target: EventID, changes: JSONValue)
+        case retracted(target: EventID, reason: String?)
+    }
+
+    public var id: EventID
+    public var party: PartyID?
+    public var regime: RegimeID
+    public var effective: LedgerTime
+    public var published: LedgerTime
+    public var source: Source
+    /// A curator's note, e.g. where a fact could not be confirmed.
+    public var note: String?
+    public var payload: Payload
+
+    public init(
+        id: EventID, party: PartyID?, regime: RegimeID, effective: LedgerTime, published: LedgerTime,
+        source: Source, note: String? = nil, payload: Payload
+    ) {
+        self.id = id
+        self.party = party
+        self.regime = regime
+        self.effective = effective
+        self.published = published
+        self.source = source
+        self.note = note
+        self.payload = payload
+    }
+
+    /// The event's type.
+    public var kind: EventKind {
+        switch payload {
+        case .listed: .listed
+        case .escalated: .escalated
+        case .delisted: .delisted
+        case .aliasAdded: .aliasAdded
+        case .aliasRemoved: .aliasRemoved
+        case .amended: .amended
+        case .ruleChanged: .ruleChanged
+        case .corrected: .corrected
+        case .retracted: .retracted
+        }
+    }
+
+    /// The event a correction or retraction refers to.
+    public var target: EventID? {
+        switch payload {
+        case .corrected(let target, _), .retracted(let target, _): target
+        default: nil
+        }
+    }
+
+    /// The history stream this event belongs to: one per party and regime, one per regime for rules.
+    public var stream: StreamKey {
+        if let party { StreamKey(party: party, regime: regime) } else { StreamKey(rulesOf: regime) }
+    }
+}
+
+/// The unit of projection: all events of one party on one regime, or all rule events of one regime.
+///
+/// Streams are independent, so a projection is rebuilt by refolding only the streams an append touches.
+public struct StreamKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// `party|regime`, or `rules|regime` for rule streams.
+    public let rawValue: String
+
+    public init(party: PartyID, regime: RegimeID) { rawValue = party.rawValue + "|" + regime.rawValue }
+    public init(rulesOf regime: RegimeID) { rawValue = "rules|" + regime.rawValue }
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+    public static func < (lhs: StreamKey, rhs: StreamKey) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,96 @@
+/// A time interval `[from, to)` on one clock; `to == nil` means open ended.
+public struct TimeInterval: Hashable, Sendable {
+    public var from: LedgerTime
+    public var to: LedgerTime?
+
+    public init(from: LedgerTime, to: LedgerTime?) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the instant lies inside the half-open interval.
+    public func contains(_ instant: LedgerTime) -> Bool {
+        from.seconds <= instant.seconds && (to.map { instant.seconds < $0.seconds } ?? true)
+    }
+}
+
+/// One version of a designation's details: constant over a valid-time segment, as known over a
+/// knowledge (published-clock) interval.
+public struct DesignationSegment: Hashable, Sendable {
+    public var party: PartyID
+    public var regime: RegimeID
+    /// When the designation this segment belongs to began (its listing's effective time).
+    public var listedFrom: LedgerTime
+    /// Valid time: when these details were in force.
+    public var valid: TimeInterval
+    /// Knowledge time: from which publication these details were known, until a later publication changed them.
+    public var known: TimeInterval
+    /// Name, addresses, programmes, licence terms (aliases are in ``NameSegment``s).
+    public var details: DesignationDetails
+    /// The regimes this designation escalated from, when its listing was an escalation.
+    public var escalatedFrom: [RegimeID]
+    /// The event that opened the designation.
+    public var listingEvent: EventID
+    /// The events that shaped these details (the listing and the amendments since).
+    public var detailEvents: [EventID]
+    /// The event at `valid.to` (an amendment or the delisting), when the segment ends.
+    public var endEvent: EventID?
+    /// Whether `endEvent` ended the designation itself (a delisting) rather than only these details.
+    public var endsDesignation: Bool
+}
+
+/// How a name is attached to a designation.
+public enum NameKind: String, Sendable, Hashable, CaseIterable {
+    case primary, aka, fka, nka
+
+    init(_ kind: Alias.Kind) {
+        switch kind {
+        case .aka: self = .aka
+        case .fka: self = .fka
+        case .nka: self = .nka
+        }
+    }
+}
+
+/// One name or alias of a designation with its own valid and knowledge intervals.
+public struct NameSegment: Hashable, Sendable {
+    public var party: PartyID
+    public var regime: RegimeID
+    public var name: String
+    public var kind: NameKind
+    public var weak: Bool
+    public var listedFrom: LedgerTime
+    public var valid: TimeInterval
+    public var known: TimeInterval
+    /// The event that attached the name (listing, alias-added or amendment of the name).
+    public var startEvent: EventID
+    /// The event that detached it (alias-removed, amendment of the name, or delisting).
+    public var endEvent: EventID?
+}
+
+/// The rule a regime applies to one transaction type over an interval.
+public struct RuleSegment: Hashable, Sendable {
+    public var regime: RegimeID
+    public var rule: RuleSpec
+    public var valid: TimeInterval
+    public var known: TimeInterval
+    public var event: EventID
+}
+
+/// A problem in a stream's history: an event that does not fit what came before it.
+public struct HistoryAnomaly: Hashable, Sendable, CustomStringConvertible {
+    public var event: EventID
+    public var message: String
+    public var description: String { "event '\(event)': \(message)" }
+}
+
+/// Everything a stream projects to.
+public struct StreamProjection: Hashable, Sendable {
+    public var designations: [DesignationSegment] = []
+    public var names: [NameSegment] = []
+    public var rules: [RuleSegment] = []
+    /// Anomalies in the history as known now (all events visible).
+    public var anomalies: [HistoryAnomaly] = []
+
+    public init() {}
+}

@@ -1,0 +1,109 @@
+/// Projects one stream's events onto both time axes: valid time (`effective`) and knowledge time
+/// (`published`).
+///
+/// The stream is folded once per distinct publication instant ("epoch"), each time over the events
+/// published by then, with the corrections and retractions published by then applied. A row keeps
+/// its knowledge interval open for as long as consecutive epochs produce it unchanged. The result
+/// does not depend on the order in which events were appended.
+///
+/// For example:
+/// ```swift
+/// let projection = StreamFold.project(eventsOfHikvisionOnEntityList)
+/// projection.designations.first?.valid.from // 2019-10-09
+/// ```
+public enum StreamFold {
+    /// Projects the events of one stream (all with the same ``LedgerEvent/stream``), given in any order.
+    public static func project(_ events: [LedgerEvent]) -> StreamProjection {
+        var projection = StreamProjection()
+        guard let first = events.first else { return projection }
+        let party = first.party ?? PartyID("")
+        let regime = first.regime
+        let epochs = Array(Set(events.map(\.published))).sorted()
+        let byPublication = events.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
+
+        var openDesignations: [DesignationSegment: LedgerTime] = [:]
+        var openNames: [NameSegment: LedgerTime] = [:]
+        var openRules: [RuleSegment: LedgerTime] = [:]
+        var visibleCount = 0
+        var lastAnomalies: [HistoryAnomaly] = []
+        for epoch in epochs {
+            while visibleCount < byPublication.count, byPublication[visibleCount].published <= epoch { visibleCount += 1 }
+            var anomalies: [HistoryAnomaly] = []
+            let resolved = CorrectionResolver.resolve(Array(byPublication[..<visibleCount]), anomalies: &anomalies)
+            let fold = ValidTimeFold.run(resolved, party: party, regime: regime)
+            advance(&openDesignations, to: Set(fold.designations), at: epoch, closed: &projection.designations) { $0.known = $1 }
+            advance(&openNames, to: Set(fold.names), at: epoch, closed: &projection.names) { $0.known = $1 }
+            advance(&openRules, to: Set(fold.rules), at: epoch, closed: &projection.rules) { $0.known = $1 }
+            lastAnomalies = anomalies + fold.anomalies
+        }
+        flush(openDesignations, into: &projection.designations) { $0.known = $1 }
+        flush(openNames, into: &projection.names) { $0.known = $1 }
+        flush(openRules, into: &projection.rules) { $0.known = $1 }
+        projection.designations.sort(by: DesignationSegment.projectionOrder)
+        projection.names.sort(by: NameSegment.projectionOrder)
+        projection.rules.sort(by: RuleSegment.projectionOrder)
+        projection.anomalies = lastAnomalies
+        return projection
+    }
+
+    /// Closes the open rows that `current` no longer has and opens the new ones at `epoch`.
+    private static func advance<Row: Hashable>(
+        _ open: inout [Row: LedgerTime], to current: Set<Row>, at epoch: LedgerTime, closed: inout [Row],
+        setKnown: (inout Row, TimeInterval) -> Void
+    ) {
+        for (row, from) in open where !current.contains(row) {
+            var finished = row
+            setKnown(&finished, TimeInterval(from: from, to: epoch))
+            closed.append(finished)
+            open[row] = nil
+        }
+        for row in current where open[row] == nil { open[row] = epoch }
+    }
+
+    private static func flush<Row: Hashable>(_ open: [Row: LedgerTime], into rows: inout [Row], setKnown: (inout Row, TimeInterval) -> Void) {
+        for (row, from) in open {
+            var finished = row
+            setKnown(&finished, TimeInterval(from: from, to: nil))
+            rows.append(finished)
+        }
+    }
+}
+
+extension TimeInterval {
+    /// Orders intervals by start, then end (open last).
+    static func precedes(_ lhs: TimeInterval, _ rhs: TimeInterval) -> Bool {
+        if lhs.from != rhs.from { return lhs.from < rhs.from }
+        switch (lhs.to, rhs.to) {
+        case (let l?, let r?): return l < r
+        case (nil, _?): return false
+        case (_?, nil): return true
+        case (nil, nil): return false
+        }
+    }
+}
+
+extension DesignationSegment {
+    /// A deterministic order: valid start, knowledge start, then the rest.
+    public static func projectionOrder(_ lhs: DesignationSegment, _ rhs: DesignationSegment) -> Bool {
+        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
+        if lhs.known != rhs.known { return TimeInterval.precedes(lhs.known, rhs.known) }
+        return lhs.detailEvents.map(\.rawValue).joined(separator: ",") < rhs.detailEvents.map(\.rawValue).joined(separator: ",")
+    }
+}
+
+extension NameSegment {
+    public static func projectionOrder(_ lhs: NameSegment, _ rhs: NameSegment) -> Bool {
+        if lhs.name != rhs.name { return lhs.name < rhs.name }
+        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
+        if lhs.known != rhs.known { return TimeInterval.precedes(lhs.known, rhs.known) }
+        return lhs.kind.rawValue < rhs.kind.rawValue
+    }
+}
+
+extension RuleSegment {
+    public static func projectionOrder(_ lhs: RuleSegment, _ rhs: RuleSegment) -> Bool {
+        if lhs.rule.transactionType != rhs.rule.transactionType { return lhs.rule.transactionType < rhs.rule.transactionType }
+        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
+        return TimeInterval.precedes(lhs.known, rhs.known)
+    }
+}

@@ -1,0 +1,198 @@
+/// Folds the (already corrected) events of one stream, in effective order, into valid-time rows.
+///
+/// Rows here carry a placeholder knowledge interval; ``StreamFold`` sets it by folding once per
+/// publication epoch. Intervals are half-open and zero-length intervals are never produced.
+struct ValidTimeFold {
+    private struct OpenName {
+        var name: String
+        var kind: NameKind
+        var weak: Bool
+        var from: LedgerTime
+        var startEvent: EventID
+    }
+
+    private struct OpenDesignation {
+        var listedFrom: LedgerTime
+        var listingEvent: EventID
+        var escalatedFrom: [RegimeID]
+        var details: DesignationDetails
+        var detailsFrom: LedgerTime
+        var detailEvents: [EventID]
+        var names: [String: OpenName] = [:]
+        var primaryKey: String
+    }
+
+    private struct OpenRule {
+        var spec: RuleSpec
+        var from: LedgerTime
+        var event: EventID
+    }
+
+    static let placeholderKnown = TimeInterval(from: LedgerTime(seconds: 0, hasTimeOfDay: false), to: nil)
+
+    let party: PartyID
+    let regime: RegimeID
+    private(set) var designations: [DesignationSegment] = []
+    private(set) var names: [NameSegment] = []
+    private(set) var rules: [RuleSegment] = []
+    private(set) var anomalies: [HistoryAnomaly] = []
+    private var open: OpenDesignation?
+    private var openRules: [TransactionType: OpenRule] = [:]
+
+    /// Sorts events for folding: effective time, then rules, listings, amendments, aliases, delistings, then id.
+    static func effectiveOrder(_ lhs: LedgerEvent, _ rhs: LedgerEvent) -> Bool {
+        if lhs.effective != rhs.effective { return lhs.effective < rhs.effective }
+        if lhs.kind.sameInstantRank != rhs.kind.sameInstantRank { return lhs.kind.sameInstantRank < rhs.kind.sameInstantRank }
+        return lhs.id < rhs.id
+    }
+
+    /// Folds `events` of the stream of `party` (empty for rule streams) on `regime`, given in any order.
+    static func run(_ events: [LedgerEvent], party: PartyID, regime: RegimeID) -> ValidTimeFold {
+        var fold = ValidTimeFold(party: party, regime: regime)
+        for event in events.sorted(by: effectiveOrder) { fold.apply(event) }
+        fold.finish()
+        return fold
+    }
+
+    private init(party: PartyID, regime: RegimeID) {
+        self.party = party
+        self.regime = regime
+    }
+
+    private mutating func anomaly(_ event: LedgerEvent, _ message: String) {
+        anomalies.append(HistoryAnomaly(event: event.id, message: message))
+    }
+
+    private mutating func apply(_ event: LedgerEvent) {
+        let at = event.effective
+        switch event.payload {
+        case .listed(let details):
+            list(event, details: details, escalatedFrom: [])
+        case .escalated(let details, let from):
+            list(event, details: details, escalatedFrom: from)
+        case .amended(let amendment):
+            guard var designation = open else {
+                return anomaly(event, "amends a designation of '\(party)' on \(regime) that is not in force on \(at)")
+            }
+            closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: false)
+            designation.details = designation.details.applying(amendment)
+            designation.detailEvents.append(event.id)
+            if let newName = amendment.name { setPrimaryName(&designation, newName, at: at, event: event.id) }
+            open = designation
+        case .aliasAdded(let aliases):
+            guard var designation = open else {
+                return anomaly(event, "adds an alias to a designation of '\(party)' on \(regime) that is not in force on \(at)")
+            }
+            addAliases(&designation, aliases, at: at, event: event.id)
+            open = designation
+        case .aliasRemoved(let aliases):
+            guard var designation = open else {
+                return anomaly(event, "removes an alias from a designation of '\(party)' on \(regime) that is not in force on \(at)")
+            }
+            for alias in aliases {
+                let key = NameKey.make(alias.name)
+                guard let existing = designation.names[key], existing.kind != .primary else {
+                    anomaly(event, "removes alias '\(alias.name)', which the designation of '\(party)' on \(regime) does not have on \(at)")
+                    continue
+                }
+                closeName(&designation, key: key, at: at, endEvent: event.id)
+            }
+            open = designation
+        case .delisted:
+            guard var designation = open else {
+                return anomaly(event, "delists '\(party)', which is not designated on \(regime) on \(at)")
+            }
+            closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: true)
+            for key in designation.names.keys.sorted() {
+                closeName(&designation, key: key, at: at, endEvent: event.id)
+            }
+            open = nil
+        case .ruleChanged(let specs):
+            for spec in specs {
+                if let current = openRules[spec.transactionType], current.from < at {
+                    rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: at), known: Self.placeholderKnown, event: current.event))
+                }
+                openRules[spec.transactionType] = OpenRule(spec: spec, from: at, event: event.id)
+            }
+        case .corrected, .retracted:
+            break
+        }
+    }
+
+    private mutating func list(_ event: LedgerEvent, details: DesignationDetails, escalatedFrom: [RegimeID]) {
+        guard let name = details.name else { return }
+        let at = event.effective
+        var listedDetails = details
+        listedDetails.aliases = nil
+        if var designation = open {
+            // A restatement of a listing in force: it replaces the details and adds any new names.
+            closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: false)
+            designation.details = listedDetails
+            designation.detailEvents.append(event.id)
+            designation.escalatedFrom = Array(Set(designation.escalatedFrom + escalatedFrom)).sorted()
+            setPrimaryName(&designation, name, at: at, event: event.id)
+            addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
+            open = designation
+            return
+        }
+        let primaryKey = NameKey.make(name)
+        var designation = OpenDesignation(
+            listedFrom: at, listingEvent: event.id, escalatedFrom: escalatedFrom, details: listedDetails,
+            detailsFrom: at, detailEvents: [event.id], primaryKey: primaryKey)
+        designation.names[primaryKey] = OpenName(name: name, kind: .primary, weak: false, from: at, startEvent: event.id)
+        addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
+        open = designation
+    }
+
+    private mutating func setPrimaryName(_ designation: inout OpenDesignation, _ name: String, at: LedgerTime, event: EventID) {
+        let key = NameKey.make(name)
+        if key == designation.primaryKey, designation.names[key]?.name == name { return }
+        closeName(&designation, key: designation.primaryKey, at: at, endEvent: event)
+        closeName(&designation, key: key, at: at, endEvent: event)
+        designation.names[key] = OpenName(name: name, kind: .primary, weak: false, from: at, startEvent: event)
+        designation.primaryKey = key
+    }
+
+    private func addAliases(_ designation: inout OpenDesignation, _ aliases: [Alias], at: LedgerTime, event: EventID) {
+        for alias in aliases {
+            let key = NameKey.make(alias.name)
+            guard !key.isEmpty, designation.names[key] == nil else { continue }
+            designation.names[key] = OpenName(name: alias.name, kind: NameKind(alias.kind), weak: alias.weak, from: at, startEvent: event)
+        }
+    }
+
+    private mutating func closeDetails(_ designation: inout OpenDesignation, at: LedgerTime?, endEvent: EventID?, endsDesignation: Bool) {
+        defer { if let at { designation.detailsFrom = at } }
+        if let at, at <= designation.detailsFrom { return }  // a zero-length version: nothing to record
+        designations.append(DesignationSegment(
+            party: party, regime: regime, listedFrom: designation.listedFrom,
+            valid: TimeInterval(from: designation.detailsFrom, to: at), known: Self.placeholderKnown,
+            details: designation.details, escalatedFrom: designation.escalatedFrom,
+            listingEvent: designation.listingEvent, detailEvents: designation.detailEvents,
+            endEvent: endEvent, endsDesignation: endsDesignation))
+    }
+
+    private mutating func closeName(_ designation: inout OpenDesignation, key: String, at: LedgerTime?, endEvent: EventID?) {
+        guard let name = designation.names.removeValue(forKey: key) else { return }
+        if let at, at <= name.from { return }
+        names.append(NameSegment(
+            party: party, regime: regime, name: name.name, kind: name.kind, weak: name.weak,
+            listedFrom: designation.listedFrom, valid: TimeInterval(from: name.from, to: at),
+            known: Self.placeholderKnown, startEvent: name.startEvent, endEvent: endEvent))
+    }
+
+    /// Emits the rows still open at the end of history (open-ended intervals).
+    private mutating func finish() {
+        if var designation = open {
+            closeDetails(&designation, at: nil, endEvent: nil, endsDesignation: false)
+            for key in designation.names.keys.sorted() {
+                closeName(&designation, key: key, at: nil, endEvent: nil)
+            }
+            open = nil
+        }
+        for type in openRules.keys.sorted() {
+            guard let current = openRules[type] else { continue }
+            rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: nil), known: Self.placeholderKnown, event: current.event))
+        }
+    }
+}

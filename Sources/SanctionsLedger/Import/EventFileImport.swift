@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reading event files from disk and importing them.
+extension Ledger {
+    /// The event files under `paths`: files as given, folders searched recursively for `*.json`,
+    /// each folder's files in name order.
+    public static func eventFilePaths(_ paths: [String]) throws(InputError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw InputError(.unreadableFile, "no such file or folder", file: path)
+            }
+            if !isFolder.boolValue {
+                files.append(path)
+                continue
+            }
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+                throw InputError(.unreadableFile, "cannot list the folder", file: path)
+            }
+            var found: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                if relative.hasSuffix(".json") { found.append((path as NSString).appendingPathComponent(relative)) }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// Reads and decodes event files (all of them, before anything is written).
+    public static func readEventFiles(_ files: [String]) throws(InputError) -> [EventFile] {
+        var decoded: [EventFile] = []
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw InputError(.unreadableFile, "cannot read the file: \(error.localizedDescription)", file: file)
+            }
+            decoded.append(try EventFileDecoder.decode(bytes, path: file))
+        }
+        return decoded
+    }
+
+    /// Imports the event files under `paths` in one transaction: all of them, or (on any error)
+    /// nothing. Events already in the ledger with the same content are skipped.
+    ///
+    /// Errors name the file and line of the event concerned.
+    @discardableResult
+    public func importFiles(_ paths: [String], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
+        let files = try Self.readEventFiles(try Self.eventFilePaths(paths))
+        return try importDecoded(files, dryRun: dryRun, expectedLastSequence: expectedLastSequence)
+    }
+
+    /// Imports already decoded event files in one transaction.
+    @discardableResult
+    public func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
+        let regimes = files.flatMap(\.regimes)
+        let located = files.flatMap(\.events)
+        do {
+            return try database.importBatch(regimes: regimes, events: located.map(\.event), expectedLastSequence: expectedLastSequence, dryRun: dryRun)
+        } catch let error as InputError {
+            throw Self.locate(error, in: located)
+        }
+    }
+
+    /// Points an error about an event at the file and line the event came from.
+    static func locate(_ error: InputError, in located: [LocatedEvent]) -> InputError {
+        guard error.file == nil, let id = error.eventID, let origin = located.first(where: { $0.event.id == id }) else { return error }
+        var relocated = error
+        relocated.file = origin.file
+        relocated.line = origin.line
+        if let field = error.field, !field.hasPrefix("event") {
+            relocated.field = "event '\(id)'.\(field)"
+        } else if error.field == nil {
+            relocated.field = "event '\(id)'"
+        }
+        return relocated
+    }
+}

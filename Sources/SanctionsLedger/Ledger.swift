@@ -1,0 +1,75 @@
+public import Foundation
+import SanctionsDefaultEvents
+
+/// A sanctions ledger: the event log and its projections, with the operations users ask for.
+///
+/// For example:
+/// ```swift
+/// let ledger = try Ledger.open(path: nil)           // the default ledger, built from Events/
+/// let report = try ledger.importFiles(["Events/notices"])
+/// ```
+///
+/// ## Topics
+/// - Opening: ``open(path:clock:)``, ``defaultPath(environment:)``
+/// - Importing: ``importFiles(_:dryRun:expectedLastSequence:)``, ``syncEmbeddedEvents()``
+public struct Ledger: Sendable {
+    /// The underlying database.
+    public let database: LedgerDatabase
+
+    /// Wraps an opened database.
+    public init(database: LedgerDatabase) {
+        self.database = database
+    }
+
+    /// The default ledger file: `$SANCTIONS_DB`, else `$XDG_DATA_HOME/sanctions-ledger/ledger.sqlite`,
+    /// else `~/.local/share/sanctions-ledger/ledger.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
+        if let path = environment["SANCTIONS_DB"], !path.isEmpty { return (path, false) }
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return (base + "/sanctions-ledger/ledger.sqlite", true)
+    }
+
+    /// Opens the ledger at `path` (nil: in memory), creating it when missing.
+    public static func open(path: String?, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock) throws -> Ledger {
+        if let path {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        }
+        return Ledger(database: try LedgerDatabase(path: path, clock: clock))
+    }
+
+    /// Opens the default ledger and brings it up to date with the embedded `Events/` (idempotent:
+    /// only events it lacks are appended; the digest of the embedded set is remembered so that the
+    /// check is skipped when nothing changed).
+    public static func openDefault(path: String, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock) throws -> (ledger: Ledger, seeded: AppendReport?) {
+        let ledger = try open(path: path, clock: clock)
+        return (ledger, try ledger.syncEmbeddedEvents())
+    }
+
+    /// Declares the embedded regimes (`Events/regimes.json`) without importing any event.
+    @discardableResult
+    public func declareEmbeddedRegimes() throws -> AppendReport {
+        guard let file = DefaultEvents.regimesFile else { return AppendReport() }
+        return try importFiles([file.path])
+    }
+
+    /// Imports the embedded `Events/` when this ledger has not seen this version of them.
+    @discardableResult
+    public func syncEmbeddedEvents() throws -> AppendReport? {
+        let files = try DefaultEvents.files()
+        var digestInput: [UInt8] = []
+        for file in files {
+            digestInput += Array(file.lastPathComponent.utf8) + [0] + Array(try Data(contentsOf: file)) + [0]
+        }
+        let digest = ChainHash.hex(ChainHash.sha256(digestInput))
+        if try database.meta("embeddedEventsDigest") == digest { return nil }
+        let report = try importFiles(files.map(\.path))
+        try database.setMeta("embeddedEventsDigest", digest)
+        return report
+    }
+}

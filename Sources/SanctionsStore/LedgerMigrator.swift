@@ -1,0 +1,16 @@
+import GRDB
+import SanctionsSchema
+
+/// Builds the one `DatabaseMigrator` of the ledger from the SQL files in `Schema/migrations/`.
+enum LedgerMigrator {
+    static func make() throws -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in try SchemaResources.migrations() {
+            let sql = migration.sql
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: sql)
+            }
+        }
+        return migrator
+    }
+}

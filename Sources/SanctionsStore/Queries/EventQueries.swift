@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+public import SanctionsCore
+
+/// One event as stored in the log, with the store's own columns.
+public struct StoredEvent: Sendable, Hashable {
+    public var sequence: Int
+    public var recorded: LedgerTime
+    public var hash: String
+    public var event: LedgerEvent
+}
+
+/// Which events to read.
+public struct EventFilter: Sendable {
+    public var party: PartyID?
+    public var regime: RegimeID?
+    public var kind: EventKind?
+    /// Inclusive range of sequence numbers.
+    public var fromSequence: Int?
+    public var toSequence: Int?
+    public var limit: Int?
+
+    public init(party: PartyID? = nil, regime: RegimeID? = nil, kind: EventKind? = nil, fromSequence: Int? = nil, toSequence: Int? = nil, limit: Int? = nil) {
+        self.party = party
+        self.regime = regime
+        self.kind = kind
+        self.fromSequence = fromSequence
+        self.toSequence = toSequence
+        self.limit = limit
+    }
+}
+
+/// Counts that describe a ledger.
+public struct LedgerStats: Sendable {
+    public var events = 0
+    public var lastSequence = 0
+    public var headHash = ""
+    public var firstRecorded: LedgerTime?
+    public var lastRecorded: LedgerTime?
+    public var byKind: [(kind: String, count: Int)] = []
+    public var byRegime: [(regime: String, count: Int)] = []
+    public var parties = 0
+    public var regimes = 0
+    public var designationsInForceNow = 0
+    public var designationRows = 0
+    public var nameRows = 0
+    public var ruleRows = 0
+    public var fileBytes: Int64?
+}
+
+extension LedgerDatabase {
+    // MARK: - Reads
+
+    /// The last sequence number and hash (hex); sequence 0 for an empty ledger.
+    public func head() throws -> (sequence: Int, hash: String) {
+        try read { db in
+            let head = try ChainHead.fetch(db)
+            return (head.sequence, ChainHash.hex(head.hash))
+        }
+    }
+
+    /// The events matching `filter`, in sequence order.
+    public func storedEvents(_ filter: EventFilter) throws -> [StoredEvent] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let party = filter.party { clauses.append("party = ?"); arguments.append(party.rawValue) }
+        if let regime = filter.regime { clauses.append("regime = ?"); arguments.append(regime.rawValue) }
+        if let kind = filter.kind { clauses.append("type = ?"); arguments.append(kind.rawValue) }
+        if let from = filter.fromSequence { clauses.append("sequence >= ?"); arguments.append(from) }
+        if let to = filter.toSequence { clauses.append("sequence <= ?"); arguments.append(to) }
+        var sql = "SELECT sequence, recorded, hash, canonical FROM event"
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY sequence"
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                StoredEvent(
+                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
+                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
+            }
+        }
+    }
+
+    /// The stored events with the given ids (those that exist), keyed by id.
+    public func storedEvents(ids: [EventID]) throws -> [EventID: StoredEvent] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            var result: [EventID: StoredEvent] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT sequence, recorded, hash, canonical FROM event WHERE id = ?")
+            for id in Set(ids) {
+                guard let row = try Row.fetchOne(statement, arguments: [id.rawValue]) else { continue }
+                result[id] = StoredEvent(
+                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
+                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
+            }
+            return result
+        }
+    }
+
+    /// The last sequence number recorded at or before `instant` (0 when none).
+    public func sequence(recordedAt instant: LedgerTime) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(sequence), 0) FROM event WHERE recorded <= ?", arguments: [instant.queryInstant.description]) ?? 0
+        }
+    }
+
+    /// Counts that describe the ledger.
+    public func stats(now: LedgerTime) throws -> LedgerStats {
+        try read { db in
+            var stats = LedgerStats()
+            let head = try ChainHead.fetch(db)
+            stats.lastSequence = head.sequence
+            stats.headHash = ChainHash.hex(head.hash)
+            stats.events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
+            stats.firstRecorded = try String.fetchOne(db, sql: "SELECT recorded FROM event ORDER BY sequence LIMIT 1").flatMap { try? LedgerTime.parse($0) }
+            stats.lastRecorded = head.recorded
+            stats.byKind = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM event GROUP BY type ORDER BY type").map { ($0[0], $0[1]) }
+            stats.byRegime = try Row.fetchAll(db, sql: "SELECT regime, COUNT(*) FROM event GROUP BY regime ORDER BY regime").map { ($0[0], $0[1]) }
+            stats.parties = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT party) FROM event WHERE party IS NOT NULL") ?? 0
+            stats.regimes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM regime") ?? 0
+            let t = now.seconds
+            stats.designationsInForceNow = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM designation WHERE validFrom <= ? AND validTo > ? AND knownTo = ?
+                """, arguments: [t, t, ProjectionWriter.openEnd]) ?? 0
+            stats.designationRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM designation") ?? 0
+            stats.nameRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM designationName") ?? 0
+            stats.ruleRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule") ?? 0
+            if let path {
+                stats.fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
+            }
+            return stats
+        }
+    }
+
+    /// A metadata value of this ledger file.
+    public func meta(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM ledgerMeta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Sets a metadata value of this ledger file (not part of the log).
+    public func setMeta(_ key: String, _ value: String) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO ledgerMeta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+        }
+    }
+}

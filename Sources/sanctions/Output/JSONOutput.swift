@@ -1,0 +1,38 @@
+import Foundation
+import SanctionsLedger
+
+/// Pretty-printed JSON for `--format json` (stable key order as built, two-space indent).
+enum JSONOutput {
+    static func render(_ value: JSONValue, indent: String = "") -> String {
+        let inner = indent + "  "
+        switch value {
+        case .array(let elements):
+            if elements.isEmpty { return "[]" }
+            return "[\n" + elements.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case .object(let members):
+            if members.isEmpty { return "{}" }
+            return "{\n" + members.map { inner + CanonicalJSON.string(.string($0.key)) + ": " + render($0.value, indent: inner) }
+                .joined(separator: ",\n") + "\n" + indent + "}"
+        default:
+            return CanonicalJSON.string(value)
+        }
+    }
+
+    static func print(_ value: JSONValue) {
+        Console.print(render(value))
+    }
+}
+
+extension JSONValue {
+    /// A string or null.
+    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    /// An integer.
+    static func int(_ number: Int) -> JSONValue { .number(String(number)) }
+    /// A fraction with a fixed number of decimals.
+    static func decimal(_ number: Double, places: Int = 4) -> JSONValue {
+        var text = String(format: "%.\(places)f", number)
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return .number(text)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `sanctions` command-line tool.
+@main
+struct SanctionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sanctions",
+        abstract: "An immutable, hash-chained history of US sanctions and export-control lists.",
+        discussion: """
+            The ledger is a SQLite file: --db PATH or $SANCTIONS_DB, else a default file that is built \
+            from the curated events (Events/) on first use and kept in step with them.
+
+            Exit codes: 0 success; 1 verification failed (broken chain); 2 invalid input (nothing written); \
+            3 a screened party needs review; 4 a screened transaction needs a licence or is prohibited; \
+            5 write conflict or busy ledger (nothing written); 6 other failure; 64 usage error.
+            """,
+        version: "0.1.0",
+        groupedSubcommands: [
+            CommandGroup(name: "Ledger", subcommands: [Init.self, Import.self, Append.self, Events.self, Verify.self, Stats.self]),
+        ]
+    )
+}
