@@ -44,10 +44,14 @@ public struct LicenseTerms: Hashable, Sendable {
     public var requirement: String?
     /// The licence review policy, e.g. "Presumption of denial" or "Case-by-case review".
     public var policy: String?
+    /// Transaction types that this entry's licence requirement does not cover (e.g. `export-ear99`
+    /// for an entry whose requirement excludes some EAR99 items), as stated by the curator.
+    public var exempt: [TransactionType]
 
-    public init(requirement: String? = nil, policy: String? = nil) {
+    public init(requirement: String? = nil, policy: String? = nil, exempt: [TransactionType] = []) {
         self.requirement = requirement
         self.policy = policy
+        self.exempt = exempt
     }
 }
 

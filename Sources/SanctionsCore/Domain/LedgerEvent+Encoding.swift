@@ -80,7 +80,10 @@ extension DesignationDetails {
         add("entityType", entityType.map { .string($0.rawValue) })
         add("identifiers", identifiers.map { .array($0.map { .object(["type": .string($0.type), "value": .string($0.value)]) }) })
         add("programs", programs.map { .array($0.map(JSONValue.string)) })
-        add("license", license.map { .object(["requirement": $0.requirement.map(JSONValue.string), "policy": $0.policy.map(JSONValue.string)]) })
+        add("license", license.map {
+            .object(["requirement": $0.requirement.map(JSONValue.string), "policy": $0.policy.map(JSONValue.string),
+                     "exempt": $0.exempt.isEmpty ? nil : .array($0.exempt.map { .string($0.rawValue) })])
+        })
         add("remarks", remarks.map(JSONValue.string))
         add("milestones", milestones.map { map in
             .object(map.keys.sorted().map { JSONMember(key: $0, value: .string(map[$0]!.description)) })

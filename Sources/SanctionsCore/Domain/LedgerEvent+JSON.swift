@@ -46,6 +46,8 @@ extension LedgerEvent {
         var party: PartyID?
         if kind == .ruleChanged {
             if reader.has("party") { throw reader.error("party", .unknownField, "a rule-changed event concerns a regime, not a party") }
+        } else if (kind == .corrected || kind == .retracted), !reader.has("party") {
+            party = nil  // a fix of a rule-changed event concerns the regime's rules
         } else {
             let partyText = try reader.requiredString("party")
             guard IdentifierSyntax.isSlug(partyText) else {
@@ -154,7 +156,14 @@ extension LedgerEvent {
         }
         details.programs = try reader.stringArray("programs")
         if var license = try reader.object("license") {
-            details.license = LicenseTerms(requirement: try license.string("requirement"), policy: try license.string("policy"))
+            var exempt: [TransactionType] = []
+            for text in try license.stringArray("exempt") ?? [] {
+                guard let type = TransactionType(rawValue: text) else {
+                    throw license.error("exempt", .invalidField, "unknown transaction type '\(text)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                exempt.append(type)
+            }
+            details.license = LicenseTerms(requirement: try license.string("requirement"), policy: try license.string("policy"), exempt: exempt)
             try license.finish()
         }
         details.remarks = try reader.string("remarks")
