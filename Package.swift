@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 "SanctionsCore", "SanctionsScreening", "SanctionsSchema",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Public facade: default ledger, imports, screening, rescreening, lookback, reports.
@@ -56,7 +57,10 @@ let package = Package(
         ),
         .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsTestSupport"]),
         .testTarget(name: "SanctionsLedgerTests", dependencies: ["SanctionsLedger", "SanctionsTestSupport"]),
-        .testTarget(name: "SanctionsCLITests", dependencies: ["sanctions", "SanctionsTestSupport"]),
+        .testTarget(
+            name: "SanctionsCLITests",
+            dependencies: ["sanctions", "SanctionsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,7 +38,6 @@ CREATE TABLE event (
 
 CREATE INDEX event_stream ON event(stream, sequence);
 CREATE INDEX event_party ON event(party);
-CREATE INDEX event_published ON event(published);
 
 CREATE TRIGGER event_no_update BEFORE UPDATE ON event
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE of events is not allowed'); END;

@@ -44,7 +44,6 @@ CREATE TABLE designationName (
     endEvent TEXT
 ) STRICT;
 
-CREATE INDEX designationName_asof ON designationName(validFrom, validTo);
 CREATE INDEX designationName_key ON designationName(nameKey);
 CREATE INDEX designationName_party ON designationName(party, regime);
 CREATE INDEX designationName_stream ON designationName(stream);
@@ -58,7 +57,8 @@ CREATE TABLE rule (
     validTo INTEGER NOT NULL,
     knownFrom INTEGER NOT NULL,
     knownTo INTEGER NOT NULL,
-    event TEXT NOT NULL
+    event TEXT NOT NULL,
+    endEvent TEXT
 ) STRICT;
 
 CREATE INDEX rule_asof ON rule(regime, transactionType, validFrom);

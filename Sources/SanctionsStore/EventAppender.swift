@@ -71,13 +71,13 @@ extension LedgerDatabase {
         let regimes = try Set(String.fetchAll(db, sql: "SELECT id FROM regime").map(RegimeID.init(rawValue:)))
 
         // Idempotence and id conflicts, against the log and within the batch.
+        for event in events { try EventValidator.validate(event, regimes: regimes, now: now) }
+        let encoded = Parallel.map(events) { $0.canonicalBytes }
         var fresh: [LedgerEvent] = []
         var freshCanonical: [[UInt8]] = []
         var batchIndex: [EventID: Int] = [:]
         let lookup = try db.cachedStatement(sql: "SELECT canonical FROM event WHERE id = ?")
-        for event in events {
-            try EventValidator.validate(event, regimes: regimes, now: now)
-            let canonical = event.canonicalBytes
+        for (event, canonical) in zip(events, encoded) {
             if let earlier = batchIndex[event.id] {
                 if freshCanonical[earlier] == canonical { report.skipped += 1; continue }
                 throw InputError(.conflictingEventID, "event id '\(event.id)' is given twice with different content", field: "id", eventID: event.id)
@@ -95,23 +95,28 @@ extension LedgerDatabase {
 
         try checkTargets(db, fresh: fresh, batchIndex: batchIndex)
 
-        // Fold every touched stream with its new events; refuse events that do not fit.
+        // Fold every touched stream with its new events (in parallel); refuse events that do not fit.
         var newByStream: [StreamKey: [LedgerEvent]] = [:]
         for event in fresh { newByStream[event.stream, default: []].append(event) }
-        var projections: [StreamKey: StreamProjection] = [:]
-        projections.reserveCapacity(newByStream.count)
-        for (stream, newEvents) in newByStream {
+        let streams = newByStream.keys.sorted()
+        var histories: [[LedgerEvent]] = []
+        histories.reserveCapacity(streams.count)
+        var streamsWithHistory = Set<StreamKey>()
+        for stream in streams {
             let existing = try storedEvents(db, stream: stream)
-            let projection = StreamFold.project(existing + newEvents)
-            let newIDs = Set(newEvents.map(\.id))
+            if !existing.isEmpty { streamsWithHistory.insert(stream) }
+            histories.append(existing + newByStream[stream]!)
+        }
+        let projections = Parallel.map(histories) { StreamFold.project($0) }
+        for (stream, projection) in zip(streams, projections) {
+            let newIDs = Set(newByStream[stream]!.map(\.id))
             if let anomaly = projection.anomalies.first(where: { newIDs.contains($0.event) }) {
                 throw InputError(.inconsistentHistory, anomaly.message, eventID: anomaly.event)
             }
-            projections[stream] = projection
         }
 
         // Extend the chain.
-        let insert = try db.cachedStatement(sql: """
+        var insert = try FastStatement(db, sql: """
             INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, target, canonical, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -121,12 +126,21 @@ extension LedgerDatabase {
         for (event, canonical) in zip(fresh, freshCanonical) {
             sequence += 1
             let hash = ChainHash.next(previous: previous, canonical: canonical)
-            try insert.execute(arguments: [
-                sequence, event.id.rawValue, event.kind.rawValue, event.party?.rawValue, event.regime.rawValue,
-                event.stream.rawValue, event.effective.seconds, event.published.seconds, recorded,
-                event.source.citation, event.target?.rawValue, String(decoding: canonical, as: UTF8.self),
-                Data(previous), Data(hash),
-            ])
+            insert.bind(sequence)
+            insert.bind(event.id.rawValue)
+            insert.bind(event.kind.rawValue)
+            insert.bind(event.party?.rawValue)
+            insert.bind(event.regime.rawValue)
+            insert.bind(event.stream.rawValue)
+            insert.bind(event.effective.seconds)
+            insert.bind(event.published.seconds)
+            insert.bind(recorded)
+            insert.bind(event.source.citation)
+            insert.bind(event.target?.rawValue)
+            insert.bind(String(decoding: canonical, as: UTF8.self))
+            insert.bind(previous)
+            insert.bind(hash)
+            try insert.step()
             previous = hash
             report.byKind[event.kind, default: 0] += 1
             report.byRegime[event.regime, default: 0] += 1
@@ -135,8 +149,8 @@ extension LedgerDatabase {
         report.firstSequence = head.sequence + 1
         report.lastSequence = sequence
 
-        for stream in projections.keys.sorted() {
-            try ProjectionWriter.replace(db, stream: stream, with: projections[stream]!)
+        for (stream, projection) in zip(streams, projections) {
+            try ProjectionWriter.replace(db, stream: stream, with: projection, hadRows: streamsWithHistory.contains(stream))
         }
         report.streamsTouched = projections.count
         return report

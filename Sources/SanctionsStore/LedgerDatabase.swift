@@ -69,3 +69,16 @@ public struct LedgerDatabase: Sendable {
         try writer.read(value)
     }
 }
+
+extension LedgerDatabase {
+    /// Executes raw SQL in a write transaction. For tests that prove the database's own defences
+    /// (triggers and constraints); never used by the product.
+    public func executeRawSQLForTesting(_ sql: String) throws {
+        try writer.write { db in try db.execute(sql: sql) }
+    }
+
+    /// Copies the WAL into the main database file (so that the file alone holds every commit).
+    public func checkpoint() throws {
+        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+}

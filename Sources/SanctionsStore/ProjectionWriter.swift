@@ -13,8 +13,8 @@ enum ProjectionWriter {
     }
 
     /// Replaces every projection row of `stream` with `projection`'s.
-    static func replace(_ db: Database, stream: StreamKey, with projection: StreamProjection) throws {
-        for table in ["designation", "designationName", "rule"] {
+    static func replace(_ db: Database, stream: StreamKey, with projection: StreamProjection, hadRows: Bool = true) throws {
+        for table in ["designation", "designationName", "rule"] where hadRows {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream = ?").execute(arguments: [stream.rawValue])
         }
         try insert(db, stream: stream, projection: projection)
@@ -22,41 +22,73 @@ enum ProjectionWriter {
 
     /// Inserts `projection`'s rows for `stream` (which must have none yet).
     static func insert(_ db: Database, stream: StreamKey, projection: StreamProjection) throws {
-        let designation = try db.cachedStatement(sql: """
-            INSERT INTO designation (stream, party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, name, details,
-                escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for row in projection.designations {
-            try designation.execute(arguments: [
-                stream.rawValue, row.party.rawValue, row.regime.rawValue, row.listedFrom.seconds,
-                row.valid.from.seconds, stored(row.valid.to), row.known.from.seconds, stored(row.known.to),
-                row.details.name ?? "", CanonicalJSON.string(row.details.json),
-                row.escalatedFrom.map(\.rawValue).joined(separator: ","), row.listingEvent.rawValue,
-                row.detailEvents.map(\.rawValue).joined(separator: "\n"), row.endEvent?.rawValue, row.endsDesignation,
-            ])
+        if !projection.designations.isEmpty {
+            var insert = try FastStatement(db, sql: """
+                INSERT INTO designation (stream, party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, name, details,
+                    escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for row in projection.designations {
+                insert.bind(stream.rawValue)
+                insert.bind(row.party.rawValue)
+                insert.bind(row.regime.rawValue)
+                insert.bind(row.listedFrom.seconds)
+                insert.bind(row.valid.from.seconds)
+                insert.bind(stored(row.valid.to))
+                insert.bind(row.known.from.seconds)
+                insert.bind(stored(row.known.to))
+                insert.bind(row.details.name ?? "")
+                insert.bind(CanonicalJSON.string(row.details.json))
+                insert.bind(row.escalatedFrom.map(\.rawValue).joined(separator: ","))
+                insert.bind(row.listingEvent.rawValue)
+                insert.bind(row.detailEvents.map(\.rawValue).joined(separator: "\n"))
+                insert.bind(row.endEvent?.rawValue)
+                insert.bind(row.endsDesignation)
+                try insert.step()
+            }
         }
-        let name = try db.cachedStatement(sql: """
-            INSERT INTO designationName (stream, party, regime, name, nameKey, kind, weak, listedFrom, validFrom, validTo,
-                knownFrom, knownTo, startEvent, endEvent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for row in projection.names {
-            try name.execute(arguments: [
-                stream.rawValue, row.party.rawValue, row.regime.rawValue, row.name, NameKey.make(row.name),
-                row.kind.rawValue, row.weak, row.listedFrom.seconds, row.valid.from.seconds, stored(row.valid.to),
-                row.known.from.seconds, stored(row.known.to), row.startEvent.rawValue, row.endEvent?.rawValue,
-            ])
+        if !projection.names.isEmpty {
+            var insert = try FastStatement(db, sql: """
+                INSERT INTO designationName (stream, party, regime, name, nameKey, kind, weak, listedFrom, validFrom, validTo,
+                    knownFrom, knownTo, startEvent, endEvent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for row in projection.names {
+                insert.bind(stream.rawValue)
+                insert.bind(row.party.rawValue)
+                insert.bind(row.regime.rawValue)
+                insert.bind(row.name)
+                insert.bind(NameKey.make(row.name))
+                insert.bind(row.kind.rawValue)
+                insert.bind(row.weak)
+                insert.bind(row.listedFrom.seconds)
+                insert.bind(row.valid.from.seconds)
+                insert.bind(stored(row.valid.to))
+                insert.bind(row.known.from.seconds)
+                insert.bind(stored(row.known.to))
+                insert.bind(row.startEvent.rawValue)
+                insert.bind(row.endEvent?.rawValue)
+                try insert.step()
+            }
         }
-        let rule = try db.cachedStatement(sql: """
-            INSERT INTO rule (stream, regime, transactionType, spec, validFrom, validTo, knownFrom, knownTo, event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for row in projection.rules {
-            try rule.execute(arguments: [
-                stream.rawValue, row.regime.rawValue, row.rule.transactionType.rawValue, CanonicalJSON.string(row.rule.jsonValue),
-                row.valid.from.seconds, stored(row.valid.to), row.known.from.seconds, stored(row.known.to), row.event.rawValue,
-            ])
+        if !projection.rules.isEmpty {
+            var insert = try FastStatement(db, sql: """
+                INSERT INTO rule (stream, regime, transactionType, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for row in projection.rules {
+                insert.bind(stream.rawValue)
+                insert.bind(row.regime.rawValue)
+                insert.bind(row.rule.transactionType.rawValue)
+                insert.bind(CanonicalJSON.string(row.rule.jsonValue))
+                insert.bind(row.valid.from.seconds)
+                insert.bind(stored(row.valid.to))
+                insert.bind(row.known.from.seconds)
+                insert.bind(stored(row.known.to))
+                insert.bind(row.event.rawValue)
+                insert.bind(row.endEvent?.rawValue)
+                try insert.step()
+            }
         }
     }
 }

@@ -67,6 +67,8 @@ public enum EntityType: String, Sendable, CaseIterable, Hashable {
 public enum NameKey {
     /// The key of `name`: `"Hangzhou Hikvision Digital Technology Co., Ltd."` → `"hangzhou hikvision digital technology co ltd"`.
     public static func make(_ name: String) -> String {
+        var utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(&utf8) }
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in name.lowercased().unicodeScalars {
@@ -80,6 +82,24 @@ public enum NameKey {
             }
         }
         return String(output)
+    }
+
+    /// The same folding for pure ASCII, without Unicode property lookups.
+    private static func makeASCII(_ utf8: inout String.UTF8View) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingSpace, !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(lower)
+            } else if (0x20...0x7E).contains(lower) || lower == 0x09 || lower == 0x0A || lower == 0x0D {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -8,7 +8,7 @@ public struct JSONObjectReader {
     /// The line of the object's first member (0 when unknown).
     public let line: Int
     private let members: [JSONMember]
-    private var consumed = Set<String>()
+    private var consumed: [Bool]
 
     /// Wraps `value`, which must be an object.
     public init(_ value: JSONValue, path: String, line: Int) throws(InputError) {
@@ -16,6 +16,7 @@ public struct JSONObjectReader {
             throw InputError(.invalidField, "expected an object, found \(value.typeName)", line: line, field: path.isEmpty ? nil : path)
         }
         self.members = members
+        self.consumed = [Bool](repeating: false, count: members.count)
         self.path = path
         self.line = members.first?.line ?? line
     }
@@ -34,13 +35,16 @@ public struct JSONObjectReader {
     /// Whether the object has this member (null counts as absent).
     public func has(_ key: String) -> Bool {
         guard let value = members.first(where: { $0.key == key })?.value else { return false }
-        return value != .null
+        if case .null = value { return false }
+        return true
     }
 
     /// The raw member value, marked as consumed (null counts as absent).
     public mutating func value(_ key: String) -> JSONValue? {
-        consumed.insert(key)
-        guard let value = members.first(where: { $0.key == key })?.value, value != .null else { return nil }
+        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        consumed[index] = true
+        let value = members[index].value
+        if case .null = value { return nil }
         return value
     }
 
@@ -135,7 +139,7 @@ public struct JSONObjectReader {
 
     /// Fails when the object holds a member that no read asked for (a typo or a field of another type).
     public func finish(allowed extra: Set<String> = []) throws(InputError) {
-        for member in members where !consumed.contains(member.key) && !extra.contains(member.key) {
+        for (index, member) in members.enumerated() where !consumed[index] && !extra.contains(member.key) {
             throw InputError(.unknownField, "unknown field (not part of this record type)", line: member.line, field: fieldPath(member.key))
         }
     }
@@ -148,7 +152,8 @@ public enum TextChecks {
 
     /// Whether the text is empty or only whitespace and invisible characters.
     public static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.value < 0x20 }
+        if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.value < 0x20 }
     }
 
     /// Refuses NUL bytes and oversized fields.

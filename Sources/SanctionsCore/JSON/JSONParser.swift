@@ -101,7 +101,8 @@ public struct JSONParser {
             let key = try parseString()
             guard seen.insert(key).inserted else { throw error("duplicate member '\(key)'") }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            guard index < bytes.count else { throw error("unexpected end of input after member name '\(key)' (the file is truncated)") }
+            guard bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after member name '\(key)'")
             }
             index += 1

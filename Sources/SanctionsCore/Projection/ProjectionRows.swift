@@ -37,6 +37,23 @@ public struct DesignationSegment: Hashable, Sendable {
     public var endEvent: EventID?
     /// Whether `endEvent` ended the designation itself (a delisting) rather than only these details.
     public var endsDesignation: Bool
+
+    public init(
+        party: PartyID, regime: RegimeID, listedFrom: LedgerTime, valid: TimeInterval, known: TimeInterval, details: DesignationDetails,
+        escalatedFrom: [RegimeID], listingEvent: EventID, detailEvents: [EventID], endEvent: EventID?, endsDesignation: Bool
+    ) {
+        self.party = party
+        self.regime = regime
+        self.listedFrom = listedFrom
+        self.valid = valid
+        self.known = known
+        self.details = details
+        self.escalatedFrom = escalatedFrom
+        self.listingEvent = listingEvent
+        self.detailEvents = detailEvents
+        self.endEvent = endEvent
+        self.endsDesignation = endsDesignation
+    }
 }
 
 /// How a name is attached to a designation.
@@ -66,6 +83,22 @@ public struct NameSegment: Hashable, Sendable {
     public var startEvent: EventID
     /// The event that detached it (alias-removed, amendment of the name, or delisting).
     public var endEvent: EventID?
+
+    public init(
+        party: PartyID, regime: RegimeID, name: String, kind: NameKind, weak: Bool, listedFrom: LedgerTime, valid: TimeInterval,
+        known: TimeInterval, startEvent: EventID, endEvent: EventID?
+    ) {
+        self.party = party
+        self.regime = regime
+        self.name = name
+        self.kind = kind
+        self.weak = weak
+        self.listedFrom = listedFrom
+        self.valid = valid
+        self.known = known
+        self.startEvent = startEvent
+        self.endEvent = endEvent
+    }
 }
 
 /// The rule a regime applies to one transaction type over an interval.
@@ -74,7 +107,19 @@ public struct RuleSegment: Hashable, Sendable {
     public var rule: RuleSpec
     public var valid: TimeInterval
     public var known: TimeInterval
+    /// The rule-changed event that stated this rule.
     public var event: EventID
+    /// The rule-changed event that replaced it, when one did.
+    public var endEvent: EventID?
+
+    public init(regime: RegimeID, rule: RuleSpec, valid: TimeInterval, known: TimeInterval, event: EventID, endEvent: EventID?) {
+        self.regime = regime
+        self.rule = rule
+        self.valid = valid
+        self.known = known
+        self.event = event
+        self.endEvent = endEvent
+    }
 }
 
 /// A problem in a stream's history: an event that does not fit what came before it.

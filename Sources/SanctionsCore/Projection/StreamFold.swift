@@ -14,6 +14,13 @@
 public enum StreamFold {
     /// Projects the events of one stream (all with the same ``LedgerEvent/stream``), given in any order.
     public static func project(_ events: [LedgerEvent]) -> StreamProjection {
+        if let projection = projectInPublicationOrder(events) { return projection }
+        return projectEpochByEpoch(events)
+    }
+
+    /// The general algorithm: one valid-time fold per publication epoch. Quadratic in the stream's
+    /// length, and always right.
+    static func projectEpochByEpoch(_ events: [LedgerEvent]) -> StreamProjection {
         var projection = StreamProjection()
         guard let first = events.first else { return projection }
         let party = first.party ?? PartyID("")
@@ -43,6 +50,59 @@ public enum StreamFold {
         projection.names.sort(by: NameSegment.projectionOrder)
         projection.rules.sort(by: RuleSegment.projectionOrder)
         projection.anomalies = lastAnomalies
+        return projection
+    }
+
+    /// The common case in linear time: no corrections or retractions, strictly increasing effective
+    /// times, and publication in the same order. Knowledge then only ever extends history at its
+    /// end, so each row of the final fold was known open-ended from its opening event's publication
+    /// until its closing event's publication, and in its final form from then on. Gives exactly the
+    /// rows ``projectEpochByEpoch(_:)`` gives (a test compares them); returns nil when not applicable.
+    static func projectInPublicationOrder(_ events: [LedgerEvent]) -> StreamProjection? {
+        guard let first = events.first else { return StreamProjection() }
+        let ordered = events.sorted(by: ValidTimeFold.effectiveOrder)
+        var published: [EventID: LedgerTime] = [:]
+        published.reserveCapacity(ordered.count)
+        for (index, event) in ordered.enumerated() {
+            if event.kind == .corrected || event.kind == .retracted { return nil }
+            if index > 0 {
+                let previous = ordered[index - 1]
+                guard previous.effective < event.effective, previous.published <= event.published else { return nil }
+            }
+            published[event.id] = event.published
+        }
+        let fold = ValidTimeFold.run(ordered, party: first.party ?? PartyID(""), regime: first.regime)
+        var projection = StreamProjection()
+        func versions<Row>(_ row: Row, opened: EventID, closed: EventID?, reopen: (inout Row) -> Void, setKnown: (inout Row, TimeInterval) -> Void) -> [Row] {
+            let start = published[opened] ?? first.published
+            guard let closed, let end = published[closed], end > start else {
+                var only = row
+                setKnown(&only, TimeInterval(from: start, to: nil))
+                return [only]
+            }
+            var open = row
+            reopen(&open)
+            setKnown(&open, TimeInterval(from: start, to: end))
+            var final = row
+            setKnown(&final, TimeInterval(from: end, to: nil))
+            return [open, final]
+        }
+        for row in fold.designations {
+            projection.designations += versions(row, opened: row.detailEvents.last ?? row.listingEvent, closed: row.endEvent,
+                                                reopen: { $0.valid.to = nil; $0.endEvent = nil; $0.endsDesignation = false }, setKnown: { $0.known = $1 })
+        }
+        for row in fold.names {
+            projection.names += versions(row, opened: row.startEvent, closed: row.endEvent,
+                                         reopen: { $0.valid.to = nil; $0.endEvent = nil }, setKnown: { $0.known = $1 })
+        }
+        for row in fold.rules {
+            projection.rules += versions(row, opened: row.event, closed: row.endEvent,
+                                         reopen: { $0.valid.to = nil; $0.endEvent = nil }, setKnown: { $0.known = $1 })
+        }
+        projection.designations.sort(by: DesignationSegment.projectionOrder)
+        projection.names.sort(by: NameSegment.projectionOrder)
+        projection.rules.sort(by: RuleSegment.projectionOrder)
+        projection.anomalies = fold.anomalies
         return projection
     }
 

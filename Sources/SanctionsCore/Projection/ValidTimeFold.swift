@@ -110,7 +110,7 @@ struct ValidTimeFold {
         case .ruleChanged(let specs):
             for spec in specs {
                 if let current = openRules[spec.transactionType], current.from < at {
-                    rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: at), known: Self.placeholderKnown, event: current.event))
+                    rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: at), known: Self.placeholderKnown, event: current.event, endEvent: event.id))
                 }
                 openRules[spec.transactionType] = OpenRule(spec: spec, from: at, event: event.id)
             }
@@ -192,7 +192,7 @@ struct ValidTimeFold {
         }
         for type in openRules.keys.sorted() {
             guard let current = openRules[type] else { continue }
-            rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: nil), known: Self.placeholderKnown, event: current.event))
+            rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: nil), known: Self.placeholderKnown, event: current.event, endEvent: nil))
         }
     }
 }

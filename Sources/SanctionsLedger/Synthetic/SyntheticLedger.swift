@@ -1,0 +1,123 @@
+/// Generates realistic synthetic event histories for benchmarks and property tests.
+///
+/// Each party gets a plausible history on one to three regimes: a listing, then with some
+/// probability alias additions and removals, amendments, a delisting and a relisting, an
+/// escalation to a stricter regime, and now and then a correction or retraction published later.
+/// Names are built from syllables so that they look like company and person names, and
+/// published dates trail effective dates by zero to ten days (sometimes precede them).
+///
+/// For example:
+/// ```swift
+/// let events = SyntheticLedger(seed: 42).events(parties: 100_000, targetEvents: 1_000_000)
+/// ```
+public struct SyntheticLedger {
+    /// The regimes synthetic events use (declared by ``regimes``).
+    public static let regimeIDs = ["bis-entity-list", "ofac-sdn", "ofac-ns-cmic"].map(RegimeID.init(rawValue:))
+
+    /// Regime declarations for a synthetic ledger.
+    public static let regimes: [Regime] = [
+        Regime(id: RegimeID("bis-entity-list"), name: "Entity List", authority: "BIS", description: "synthetic", severity: 2),
+        Regime(id: RegimeID("ofac-sdn"), name: "SDN", authority: "OFAC", description: "synthetic", severity: 4),
+        Regime(id: RegimeID("ofac-ns-cmic"), name: "NS-CMIC", authority: "OFAC", description: "synthetic", severity: 3),
+    ]
+
+    private static let syllables = ["han", "zhou", "hik", "vi", "sion", "da", "hua", "tech", "no", "lo", "gy", "shen", "zhen", "xin", "jiang",
+                                    "bei", "jing", "sen", "se", "time", "meg", "vii", "yi", "tu", "cloud", "walk", "net", "po", "sa", "ro",
+                                    "sta", "ka", "mi", "ra", "ul", "an", "ok", "ter", "vo", "lin", "mar", "kov", "pet", "ali", "reza", "far"]
+    private static let suffixes = ["Co., Ltd.", "Technology Co., Ltd.", "Trading LLC", "Group", "Holdings Limited", "Industries", "GmbH", "S.A.", "Corporation", "Limited"]
+
+    private var random: SplitMix64
+    private let start = LedgerTime(seconds: 946_684_800, hasTimeOfDay: false)  // 2000-01-01
+
+    public init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+    }
+
+    /// A random company or person name.
+    public mutating func name() -> String {
+        let words = Int.random(in: 1...3, using: &random)
+        var parts: [String] = []
+        for _ in 0..<words {
+            let count = Int.random(in: 2...3, using: &random)
+            let word = (0..<count).map { _ in Self.syllables.randomElement(using: &random)! }.joined()
+            parts.append(word.prefix(1).uppercased() + word.dropFirst())
+        }
+        if Bool.random(using: &random) { parts.append(Self.suffixes.randomElement(using: &random)!) }
+        return parts.joined(separator: " ")
+    }
+
+    private mutating func day(after base: LedgerTime, within days: Int) -> LedgerTime {
+        base.adding(days: Int.random(in: 1...max(1, days), using: &random))
+    }
+
+    private mutating func published(for effective: LedgerTime) -> LedgerTime {
+        effective.adding(days: Int.random(in: -2...10, using: &random))
+    }
+
+    /// About `targetEvents` events for `parties` parties (the exact count depends on the draws).
+    /// Every history is consistent: no alias or delisting outside a designation.
+    public mutating func events(parties: Int, targetEvents: Int, latest: LedgerTime = LedgerTime(seconds: 1_735_603_200, hasTimeOfDay: false)) -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        events.reserveCapacity(targetEvents + parties)
+        let perParty = max(1, targetEvents / max(1, parties))
+        let span = start.days(until: latest)
+        for index in 0..<parties {
+            let party = PartyID("syn-\(index)")
+            let regimeCount = perParty >= 6 ? Int.random(in: 1...2, using: &random) : 1
+            var budget = perParty
+            for regimeIndex in 0..<regimeCount {
+                let regime = Self.regimeIDs[(index + regimeIndex) % Self.regimeIDs.count]
+                var counter = 0
+                func id() -> EventID {
+                    counter += 1
+                    return EventID("syn-\(index)-\(regime.rawValue)-\(counter)")
+                }
+                var at = start.adding(days: Int.random(in: 0...(span * 2 / 3), using: &random))
+                let listedName = name()
+                var aliases: [String] = []
+                for _ in 0..<Int.random(in: 0...2, using: &random) { aliases.append(name()) }
+                let source = Source(citation: "SYN \(index)")
+                let details = DesignationDetails(name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
+                                                 programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
+                if regimeIndex > 0 {
+                    events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source,
+                                              payload: .escalated(details, from: [Self.regimeIDs[index % Self.regimeIDs.count]])))
+                } else {
+                    events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .listed(details)))
+                }
+                budget -= 1
+                var listed = true
+                var currentAliases = aliases
+                let share = max(1, budget / (regimeCount - regimeIndex))
+                for _ in 0..<share {
+                    at = day(after: at, within: 120)
+                    if at > latest { break }
+                    let roll = Int.random(in: 0..<100, using: &random)
+                    if !listed {
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .listed(details)))
+                        listed = true
+                        currentAliases = aliases
+                    } else if roll < 45 {
+                        let alias = name()
+                        currentAliases.append(alias)
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasAdded([Alias(alias)])))
+                    } else if roll < 60, let removed = currentAliases.popLast() {
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasRemoved([Alias(removed)])))
+                    } else if roll < 80 {
+                        let amendment = DesignationDetails(addresses: ["\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"])
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .amended(amendment)))
+                    } else if roll < 88, let target = events.last, target.party == party, target.regime == regime, target.kind == .amended {
+                        let fixDate = target.published.adding(days: Int.random(in: 1...30, using: &random))
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: fixDate, published: fixDate, source: source,
+                                                  payload: .corrected(target: target.id, changes: .object([JSONMember(key: "addresses", value: .array([.string("Corrected \(name()) Street, CN")]))]))))
+                    } else {
+                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .delisted(reason: nil)))
+                        listed = false
+                    }
+                    budget -= 1
+                }
+            }
+        }
+        return events
+    }
+}

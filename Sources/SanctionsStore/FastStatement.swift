@@ -1,0 +1,65 @@
+import GRDB
+import GRDBSQLite
+
+/// Binds and steps a prepared statement through SQLite's C API, for the store's bulk inserts.
+///
+/// GRDB's `execute(arguments:)` boxes every value in an existential; at hundreds of thousands of
+/// rows per append that costs more than SQLite itself. This wrapper keeps GRDB's statement
+/// cache and transaction handling and only replaces the per-row binding.
+struct FastStatement {
+    private let statement: Statement
+    private var index: Int32 = 0
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
+    private var handle: OpaquePointer { statement.sqliteStatement }
+
+    mutating func bind(_ value: Int64) {
+        index += 1
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    mutating func bind(_ value: Int) {
+        bind(Int64(value))
+    }
+
+    mutating func bind(_ value: Bool) {
+        bind(Int64(value ? 1 : 0))
+    }
+
+    mutating func bind(_ value: String?) {
+        index += 1
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        var copy = value
+        copy.withUTF8 { buffer in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
+        }
+    }
+
+    mutating func bind(_ bytes: [UInt8]) {
+        index += 1
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+    }
+
+    /// Runs the statement with the bound values, then resets it for the next row.
+    mutating func step() throws {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            index = 0
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+public import Foundation
+public import SanctionsLedger
+
+/// Where a test ledger lives: in memory, or in a WAL file in a fresh temporary folder.
+public enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    case inMemory
+    case onDisk
+
+    public var description: String { rawValue }
+}
+
+/// Temporary ledgers and folders for tests.
+public enum TemporaryLedger {
+    /// A fixed `recorded` clock (2026-01-01T00:00:00Z) so that test ledgers are reproducible.
+    public static let fixedClock: @Sendable () -> LedgerTime = { LedgerTime(seconds: 1_767_225_600, hasTimeOfDay: true) }
+
+    /// A fresh empty folder under the system's temporary directory.
+    public static func makeFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// An empty ledger with the test regimes declared.
+    public static func make(_ kind: StoreKind = .inMemory, clock: @escaping @Sendable () -> LedgerTime = fixedClock) throws -> Ledger {
+        let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
+        let ledger = try Ledger.open(path: path, clock: clock)
+        try ledger.database.declare(EventFactory.regimes)
+        return ledger
+    }
+
+    /// A ledger holding the embedded curated `Events/`.
+    public static func makeCurated(_ kind: StoreKind = .inMemory) throws -> Ledger {
+        let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
+        let ledger = try Ledger.open(path: path, clock: LedgerDatabase.systemClock)
+        try ledger.syncEmbeddedEvents()
+        return ledger
+    }
+}
+
+/// Writes files into a folder, for import tests.
+public struct FileFixture {
+    public let folder: URL
+
+    public init() throws {
+        folder = try TemporaryLedger.makeFolder()
+    }
+
+    /// Writes `text` to `name` in the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// Writes raw bytes to `name` in the folder and returns its path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+}

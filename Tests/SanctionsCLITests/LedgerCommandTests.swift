@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+@testable import sanctions
+import SanctionsTestSupport
+import Testing
+
+@Suite struct LedgerCommandTests {
+    @Test func parsesGlobalAndCommandOptions() throws {
+        let command = try SanctionsCommand.parseAsRoot(["events", "--db", "/tmp/x.sqlite", "--party", "hangzhou-hikvision", "--format", "json"])
+        let events = try #require(command as? SanctionsCommand.Events)
+        #expect(events.ledger.db == "/tmp/x.sqlite")
+        #expect(events.party == "hangzhou-hikvision")
+        #expect(events.output.format == .json)
+    }
+
+    @Test func refusesAnUnknownEventTypeFilter() {
+        #expect(throws: (any Error).self) { try SanctionsCommand.parseAsRoot(["events", "--type", "sanctioned"]) }
+    }
+
+    @Test func initImportVerifyAndEventsWorkEndToEnd() throws {
+        let folder = try TemporaryLedger.makeFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let cli = CLIRunner()
+        // init builds the ledger from the embedded Events/
+        let initResult = try cli.run(["init", "--db", db])
+        #expect(initResult.status == 0, "\(initResult.stderr)")
+        #expect(initResult.stdout.contains("events appended from the embedded Events/"))
+        // events filters by party
+        let events = try cli.run(["events", "--db", db, "--party", "hangzhou-hikvision"])
+        #expect(events.status == 0)
+        #expect(events.stdout.split(separator: "\n").contains { $0.contains("84FR54002-hangzhou-hikvision") && $0.contains(" listed ") && $0.contains("84 FR 54002") })
+        #expect(events.stdout.contains("EO14032-annex-hangzhou-hikvision"))
+        // verify passes
+        let verify = try cli.run(["verify", "--db", db])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.hasPrefix("intact: "))
+    }
+
+    @Test func appendHonoursTheExpectedSequence() throws {
+        let folder = try TemporaryLedger.makeFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let cli = CLIRunner()
+        #expect(try cli.run(["init", "--db", db, "--empty"]).status == 0)
+        let event = #"{"id":"x1","type":"listed","party":"acme","regime":"bis-entity-list","effective":"2020-01-01","published":"2020-01-02","source":{"citation":"TEST"},"name":"Acme"}"#
+        let first = try cli.run(["append", "--db", db, "--expect-sequence", "0"], stdin: event)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "appended event 'x1' as sequence 1\n")
+        let stale = try cli.run(["append", "--db", db, "--expect-sequence", "0"], stdin: event.replacingOccurrences(of: "x1", with: "x2"))
+        #expect(stale.status == 5)
+        #expect(stale.stderr.contains("write conflict: expected the ledger's last sequence to be 0, but it is 1"))
+        let broken = try cli.run(["append", "--db", db], stdin: "{\"id\": ")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("error: <stdin>:1: malformed JSON"))
+    }
+
+    @Test func verifyExitsOneAndNamesTheBrokenLink() throws {
+        let folder = try TemporaryLedger.makeFolder()
+        let db = folder.appendingPathComponent("cli.sqlite").path
+        let cli = CLIRunner()
+        #expect(try cli.run(["init", "--db", db]).status == 0)
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tamper.arguments = ["sqlite3", db, "DROP TRIGGER event_no_update; UPDATE event SET canonical = replace(canonical, 'Hikvision', 'Hikvisiom') WHERE id = '84FR54002-hangzhou-hikvision';"]
+        try tamper.run()
+        tamper.waitUntilExit()
+        #expect(tamper.terminationStatus == 0)
+        let verify = try cli.run(["verify", "--db", db])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.hasPrefix("BROKEN at sequence "))
+        #expect(verify.stdout.contains("hash does not match the stored event"))
+    }
+}

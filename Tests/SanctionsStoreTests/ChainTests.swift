@@ -1,0 +1,111 @@
+import Foundation
+import SanctionsLedger
+import SanctionsTestSupport
+import Testing
+
+@Suite struct ChainTests {
+    /// `count` listings of distinct parties, effective on successive days from 2000-01-01.
+    static func manyListings(_ count: Int, prefix: String = "p") -> [LedgerEvent] {
+        let start = EventFactory.day("2000-01-01")
+        return (0..<count).map { index in
+            var event = EventFactory.listed("\(prefix)-\(index)", party: "\(prefix)-\(index)", effective: "2000-01-01", name: "Party \(index) Trading Co., Ltd.")
+            event.effective = start.adding(days: index % 5000)
+            event.published = event.effective
+            return event
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aChainOfTenThousandEventsVerifies(kind: StoreKind) throws {
+        // Given a ledger with 10,000 events appended in ten batches
+        let ledger = try TemporaryLedger.make(kind)
+        let events = Self.manyListings(10_000)
+        for batch in stride(from: 0, to: events.count, by: 1000) {
+            try ledger.database.append(Array(events[batch..<batch + 1000]))
+        }
+        // When the chain is re-walked
+        let report = try ledger.database.verifyChain()
+        // Then every link holds and the head is the last event
+        #expect(report.isIntact)
+        #expect(report.events == 10_000)
+        #expect(try ledger.database.head().sequence == 10_000)
+        #expect(report.headHash == (try ledger.database.head().hash))
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theDatabaseRefusesUpdateAndDelete(kind: StoreKind) throws {
+        let ledger = try TemporaryLedger.make(kind)
+        try ledger.database.append(Self.manyListings(3))
+        for sql in ["UPDATE event SET canonical = 'x' WHERE sequence = 1", "DELETE FROM event WHERE sequence = 2",
+                    "UPDATE event SET sequence = 99", "DELETE FROM event", "UPDATE regime SET severity = 0", "DELETE FROM regime"] {
+            #expect(throws: (any Error).self, "\(sql) must fail") { try ledger.database.executeRawSQLForTesting(sql) }
+        }
+        #expect(try ledger.database.verifyChain().isIntact)
+        #expect(try ledger.database.head().sequence == 3)
+    }
+
+    @Test func theDatabaseRefusesAnInsertThatDoesNotExtendTheChain() throws {
+        let ledger = try TemporaryLedger.make()
+        try ledger.database.append(Self.manyListings(2))
+        let forged = """
+            INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, canonical, prevHash, hash)
+            VALUES (%d, 'forged', 'listed', 'x', 'bis-entity-list', 'x|bis-entity-list', 0, 0, '2026-01-01T00:00:00Z', 'c', '{}', zeroblob(32), zeroblob(32))
+            """
+        #expect(throws: (any Error).self) { try ledger.database.executeRawSQLForTesting(String(format: forged, 5)) }
+        #expect(throws: (any Error).self) { try ledger.database.executeRawSQLForTesting(String(format: forged, 3)) }
+    }
+
+    @Test func tamperingWithAStoredEventIsFoundAndNamed() throws {
+        // Given a ledger file with 20 events, copied aside
+        let folder = try TemporaryLedger.makeFolder()
+        let original = folder.appendingPathComponent("original.sqlite").path
+        do {
+            let ledger = try Ledger.open(path: original, clock: TemporaryLedger.fixedClock)
+            try ledger.database.declare(EventFactory.regimes)
+            try ledger.database.append(Self.manyListings(20))
+            try ledger.database.checkpoint()
+        }
+        let copy = folder.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: original, toPath: copy)
+        // When someone drops the trigger with the sqlite3 shell and changes one byte of event 7
+        let shell = try SQLiteShell.run(copy, "DROP TRIGGER event_no_update; UPDATE event SET canonical = replace(canonical, 'Party 6 ', 'Party 9 ') WHERE sequence = 7;")
+        #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
+        // Then verify names sequence 7, and the untouched original still verifies
+        let report = try Ledger.open(path: copy).database.verifyChain()
+        #expect(report.firstBroken == 7)
+        #expect(report.problem?.contains("hash does not match") == true)
+        #expect(report.events == 6)
+        #expect(try Ledger.open(path: original).database.verifyChain().isIntact)
+    }
+
+    @Test func removingARowIsFoundAsAGap() throws {
+        let folder = try TemporaryLedger.makeFolder()
+        let path = folder.appendingPathComponent("l.sqlite").path
+        do {
+            let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+            try ledger.database.declare(EventFactory.regimes)
+            try ledger.database.append(Self.manyListings(5))
+            try ledger.database.checkpoint()
+        }
+        let shell = try SQLiteShell.run(path, "DROP TRIGGER event_no_delete; DELETE FROM event WHERE sequence = 3;")
+        #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
+        let report = try Ledger.open(path: path).database.verifyChain()
+        #expect(report.firstBroken == 4)
+        #expect(report.problem?.contains("sequence 3 is missing") == true)
+    }
+}
+
+/// Runs the `sqlite3` command-line shell (installed by `.ci/run`).
+enum SQLiteShell {
+    static func run(_ path: String, _ sql: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, sql]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+}
