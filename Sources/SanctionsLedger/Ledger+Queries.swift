@@ -17,7 +17,8 @@ extension Ledger {
         let before = try database.designations(asOf: start, regime: regime)
         let after = try database.designations(asOf: end, regime: regime)
         let endings = try database.designationEndings(from: from, to: to, knownAt: knownAt, regime: regime)
-        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings)
+        let context = regime == nil ? before : try database.designations(asOf: start)
+        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings, context: context)
     }
 
     /// The parties a user means by `text`: the slug itself when some event concerns it, else every

@@ -30,12 +30,14 @@ public struct ListDiff: Sendable {
     public var changes: [Change]
 
     /// Compares the views at the start and end of the period. `endings` are the designation rows
-    /// that ended a designation inside the period (they name the delisting events).
-    public static func compute(from: AsOf, to: AsOf, before: [DesignationView], after: [DesignationView], endings: [DesignationSegment]) -> ListDiff {
+    /// that ended a designation inside the period (they name the delisting events); `context` is
+    /// every designation at the start on any regime (to tell an escalation from a first listing),
+    /// defaulting to `before`.
+    public static func compute(from: AsOf, to: AsOf, before: [DesignationView], after: [DesignationView], endings: [DesignationSegment], context: [DesignationView]? = nil) -> ListDiff {
         func key(_ view: DesignationView) -> String { view.party.rawValue + "|" + view.regime.rawValue }
         let beforeByKey = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let afterByKey = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let partiesBefore = Dictionary(grouping: before, by: \.party)
+        let partiesBefore = Dictionary(grouping: context ?? before, by: \.party)
         var changes: [Change] = []
         for view in after {
             guard let old = beforeByKey[key(view)], old.listedFrom == view.listedFrom else {

@@ -1,0 +1,75 @@
+import SanctionsLedger
+import SanctionsTestSupport
+import Testing
+
+/// `list`, `diff` and `timeline` on the curated Events/ give the real answers.
+@Suite struct CuratedHistoryTests {
+    static let ledger: Ledger = try! TemporaryLedger.makeCurated()  // swiftlint:disable:this force_try
+
+    func onEntityList(_ party: String, on day: String, knownAt: String? = nil) throws -> Bool {
+        try !Self.ledger.list(asOf: AsOf(on: EventFactory.day(day), knownAt: knownAt.map(EventFactory.day)), regime: RegimeID("bis-entity-list"), party: PartyID(party)).isEmpty
+    }
+
+    @Test func hikvisionJoinedTheEntityListOnTheNinthOfOctober2019() throws {
+        #expect(try !onEntityList("hangzhou-hikvision", on: "2019-10-08"))
+        #expect(try onEntityList("hangzhou-hikvision", on: "2019-10-09"))
+    }
+
+    @Test func huaweiWasListedBeforeTheNoticeWasPublished() throws {
+        #expect(try onEntityList("huawei-technologies", on: "2019-05-16"))
+        #expect(try !onEntityList("huawei-technologies", on: "2019-05-16", knownAt: "2019-05-20"))
+        #expect(try onEntityList("huawei-technologies", on: "2019-05-16", knownAt: "2019-05-21"))
+    }
+
+    @Test func theXinjiangRuleAddedTwentyEightEntities() throws {
+        let diff = try Self.ledger.diff(from: EventFactory.day("2019-10-08"), to: EventFactory.day("2019-10-09"), regime: RegimeID("bis-entity-list"))
+        #expect(diff.changes.count == 28)
+        #expect(diff.changes.allSatisfy { $0.events.first?.rawValue.hasPrefix("84FR54002-") == true })
+        #expect(diff.changes.contains { $0.party == PartyID("hangzhou-hikvision") && $0.kind == .escalated && $0.detail == "escalated from ndaa-889" })
+    }
+
+    @Test func decemberTwentyTwentyOneEscalatedNineCompaniesToTheInvestmentBan() throws {
+        let diff = try Self.ledger.diff(from: EventFactory.day("2021-12-01"), to: EventFactory.day("2021-12-31"), regime: RegimeID("ofac-ns-cmic"))
+        #expect(diff.changes.count == 9)
+        #expect(diff.changes.allSatisfy { $0.kind == .escalated && $0.detail == "escalated from bis-entity-list" })
+        #expect(Set(diff.changes.map(\.party.rawValue)) == ["sensetime", "dji", "megvii", "cloudwalk-technology", "dawning-information-industry",
+                                                              "leon-technology", "netposa-technologies", "xiamen-meiya-pico", "yitu"])
+    }
+
+    @Test func djiWentFromTheEntityListToTheInvestmentBan() throws {
+        let parties = try Self.ledger.resolveParty("SZ DJI Technology Co., Ltd.")
+        #expect(parties == [PartyID("dji")])
+        let timeline = try Self.ledger.timeline(PartyID("dji"), now: EventFactory.day("2025-01-01"))
+        #expect(timeline.regimes.map(\.regime.rawValue) == ["bis-entity-list", "ofac-ns-cmic"])
+        #expect(timeline.regimes.map { $0.first?.description } == ["2020-12-18", "2021-12-16"])
+        let allInForce = timeline.regimes.allSatisfy { $0.inForceNow }
+        #expect(allInForce)
+        let escalation = try #require(timeline.entries.first { $0.event.regime == RegimeID("ofac-ns-cmic") })
+        #expect(escalation.escalatedFrom == [RegimeID("bis-entity-list")])
+        #expect(escalation.summary.contains("purchase-prohibited 2022-02-14"))
+        #expect(timeline.regimes[0].names.contains("Da-Jiang Innovations"))
+    }
+
+    @Test func theXinjiangBureauEscalatedFromTheEntityListToTheSDNList() throws {
+        let timeline = try Self.ledger.timeline(PartyID("xinjiang-public-security-bureau"), now: EventFactory.day("2025-01-01"))
+        #expect(timeline.regimes.map(\.regime.rawValue) == ["bis-entity-list", "ofac-sdn"])
+        #expect(timeline.entries.last?.event.source.citation == "Treasury press release SM1055")
+        #expect(timeline.entries.last?.escalatedFrom == [RegimeID("bis-entity-list")])
+    }
+
+    @Test func huaweiMarineAliasesAreValidOnlyFromDecember2021() throws {
+        func names(_ day: String) throws -> [String] {
+            try Self.ledger.list(asOf: AsOf(on: EventFactory.day(day)), party: PartyID("huawei-marine-networks")).flatMap { $0.names.map(\.name) }
+        }
+        #expect(try !names("2021-12-16").contains("HMN Technologies"))
+        #expect(try names("2021-12-17").contains("HMN Technologies"))
+    }
+
+    @Test func hikvisionsCMICDesignationEndedWhenEO14032TookEffect() throws {
+        let asOf = AsOf(on: EventFactory.day("2021-08-01"))
+        let regimes = try Self.ledger.list(asOf: asOf, party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
+        #expect(regimes == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959", "ofac-ns-cmic"])
+        let later = try Self.ledger.list(asOf: AsOf(on: EventFactory.day("2021-08-02")), party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
+        #expect(later == ["bis-entity-list", "ndaa-889", "ofac-ns-cmic"])
+    }
+}

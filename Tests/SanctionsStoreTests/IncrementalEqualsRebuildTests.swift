@@ -1,0 +1,69 @@
+import Foundation
+import SanctionsLedger
+import SanctionsTestSupport
+import Testing
+
+/// The projections maintained append by append equal a full rebuild, and do not depend on the
+/// order in which (consistent) events were appended.
+@Suite struct IncrementalEqualsRebuildTests {
+    @Test func onTheCuratedEvents() throws {
+        let ledger = try TemporaryLedger.makeCurated()
+        let incremental = try projectionSnapshot(ledger)
+        #expect(incremental.designations.count > 300)
+        try ledger.database.rebuildProjections()
+        #expect(try projectionSnapshot(ledger) == incremental)
+    }
+
+    @Test func onAHundredThousandGeneratedEventsInRandomOrder() throws {
+        // Given 100,000 synthetic events
+        var generator = SyntheticLedger(seed: 2026)
+        let events = generator.events(parties: 12_000, targetEvents: 100_000)
+        #expect(events.count >= 95_000)
+        // Late events: amendments and aliases that nothing else depends on, appended afterwards in random order
+        var random = SplitMix64(seed: 11)
+        let removedAliases = Set(events.compactMap { event -> String? in
+            if case .aliasRemoved(let aliases) = event.payload { return event.stream.rawValue + aliases.map(\.name).joined() }
+            return nil
+        })
+        let corrected = Set(events.compactMap(\.target))
+        var early: [LedgerEvent] = []
+        var late: [LedgerEvent] = []
+        for event in events {
+            var movable = false
+            switch event.payload {
+            case .amended: movable = !corrected.contains(event.id)
+            case .aliasAdded(let aliases): movable = !removedAliases.contains(event.stream.rawValue + aliases.map(\.name).joined())
+            default: break
+            }
+            if movable, Int.random(in: 0..<3, using: &random) == 0 { late.append(event) } else { early.append(event) }
+        }
+        #expect(late.count > 5_000)
+        // Whole streams go together in the early batches (a batch must be consistent on its own), in random stream order
+        var streams = Dictionary(grouping: early, by: \.stream).values.map { $0.shuffled(using: &random) }
+        streams.shuffle(using: &random)
+        var earlyBatches: [[LedgerEvent]] = [[]]
+        for stream in streams {
+            if earlyBatches[earlyBatches.count - 1].count >= 25_000 { earlyBatches.append([]) }
+            earlyBatches[earlyBatches.count - 1] += stream
+        }
+        late.shuffle(using: &random)
+
+        // When they are appended in random order, in batches, to one ledger, and all at once to another
+        let incremental = try Ledger.open(path: TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path, clock: TemporaryLedger.fixedClock)
+        try incremental.database.declare(SyntheticLedger.regimes)
+        #expect(earlyBatches.count >= 3)
+        for batch in earlyBatches { try incremental.database.append(batch) }
+        for batch in stride(from: 0, to: late.count, by: 4_000) { try incremental.database.append(Array(late[batch..<min(batch + 4_000, late.count)])) }
+        let single = try Ledger.open(path: nil, clock: TemporaryLedger.fixedClock)
+        try single.database.declare(SyntheticLedger.regimes)
+        try single.database.append(events)
+
+        // Then the incremental projections equal the one-batch ledger's and a full rebuild's
+        let afterAppends = try projectionSnapshot(incremental)
+        #expect(afterAppends == (try projectionSnapshot(single)))
+        let report = try incremental.database.rebuildProjections()
+        #expect(report.anomalies.isEmpty)
+        #expect(try projectionSnapshot(incremental) == afterAppends)
+        #expect(try incremental.database.verifyChain().isIntact)
+    }
+}
