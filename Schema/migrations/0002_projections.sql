@@ -33,6 +33,7 @@ CREATE TABLE designationName (
     regime TEXT NOT NULL,
     name TEXT NOT NULL,
     nameKey TEXT NOT NULL,
+    normalized TEXT NOT NULL,
     kind TEXT NOT NULL,
     weak INTEGER NOT NULL,
     listedFrom INTEGER NOT NULL,

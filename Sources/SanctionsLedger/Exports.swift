@@ -2,3 +2,4 @@
 @_exported public import SanctionsCore
 @_exported public import SanctionsStore
 @_exported public import SanctionsImport
+@_exported public import SanctionsScreening

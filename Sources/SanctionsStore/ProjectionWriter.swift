@@ -1,5 +1,6 @@
 import GRDB
 import SanctionsCore
+import SanctionsScreening
 
 /// Writes projection rows: the stored form of ``StreamProjection``.
 enum ProjectionWriter {
@@ -49,9 +50,9 @@ enum ProjectionWriter {
         }
         if !projection.names.isEmpty {
             var insert = try FastStatement(db, sql: """
-                INSERT INTO designationName (stream, party, regime, name, nameKey, kind, weak, listedFrom, validFrom, validTo,
+                INSERT INTO designationName (stream, party, regime, name, nameKey, normalized, kind, weak, listedFrom, validFrom, validTo,
                     knownFrom, knownTo, startEvent, endEvent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for row in projection.names {
                 insert.bind(stream.rawValue)
@@ -59,6 +60,7 @@ enum ProjectionWriter {
                 insert.bind(row.regime.rawValue)
                 insert.bind(row.name)
                 insert.bind(NameKey.make(row.name))
+                insert.bind(NameNormalizer.normalize(row.name).text)
                 insert.bind(row.kind.rawValue)
                 insert.bind(row.weak)
                 insert.bind(row.listedFrom.seconds)

@@ -1,11 +1,14 @@
 import GRDB
 public import SanctionsCore
+import SanctionsScreening
 
 /// All projection rows of a selection, on both time axes (for timelines, diffs and in-memory views).
 public struct ProjectionRows: Sendable {
     public var designations: [DesignationSegment] = []
     public var names: [NameSegment] = []
     public var rules: [RuleSegment] = []
+    /// The normalised form of each name in ``names`` (same order), as the screening index keeps it.
+    public var normalizedNames: [String] = []
 
     public init() {}
 }
@@ -75,8 +78,11 @@ extension LedgerDatabase {
         var rows = ProjectionRows()
         let designationCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.designationColumns) FROM designation" + whereClause, arguments: arguments)
         while let row = try designationCursor.next() { rows.designations.append(try ProjectionRecords.designation(row)) }
-        let nameCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.nameColumns) FROM designationName" + whereClause, arguments: arguments)
-        while let row = try nameCursor.next() { rows.names.append(ProjectionRecords.name(row)) }
+        let nameCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.nameColumns), normalized FROM designationName" + whereClause, arguments: arguments)
+        while let row = try nameCursor.next() {
+            rows.names.append(ProjectionRecords.name(row))
+            rows.normalizedNames.append(row["normalized"])
+        }
         return rows
     }
 
@@ -107,6 +113,7 @@ extension LedgerDatabase {
             rows.names += projection.names
             rows.rules += projection.rules
         }
+        rows.normalizedNames = Parallel.map(rows.names) { NameNormalizer.normalize($0.name).text }
         return rows
     }
 

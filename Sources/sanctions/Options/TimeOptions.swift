@@ -9,6 +9,8 @@ extension LedgerTime: ExpressibleByArgument {
     }
 }
 
+extension TransactionType: ExpressibleByArgument {}
+
 /// The three clocks of a query: `--on`, `--known-at`, `--recorded-at`.
 struct TimeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Valid time: the law in force on this date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ; default: today).", valueName: "date"))

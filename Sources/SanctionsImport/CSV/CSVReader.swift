@@ -1,0 +1,129 @@
+public import SanctionsCore
+
+/// A streaming RFC 4180 CSV reader over bytes that knows the line of every record.
+///
+/// Handles quoted fields with commas, doubled quotes and line breaks, CRLF and LF endings, a UTF-8
+/// BOM, and the Ctrl-Z (0x1A) end-of-file byte that OFAC's files carry. Malformed input (a quote
+/// inside an unquoted field, text after a closing quote, a quote never closed) is an
+/// ``InputError`` naming the file and line.
+///
+/// For example:
+/// ```swift
+/// var reader = CSVReader(bytes: Array("a,\"b,c\"\n".utf8), file: "x.csv")
+/// try reader.next()  // (line: 1, fields: ["a", "b,c"])
+/// ```
+public struct CSVReader {
+    /// One record and the line it starts on.
+    public struct Record: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    public let file: String
+    /// The field separator (`,` for CSV, tab for TSV).
+    public let separator: UInt8
+    /// The longest field accepted, in bytes.
+    public var maximumFieldBytes = TextChecks.maximumFieldBytes
+
+    public init(bytes: [UInt8], file: String, separator: UInt8 = UInt8(ascii: ",")) {
+        self.bytes = bytes
+        self.file = file
+        self.separator = separator
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    /// The next record, or nil at the end. Blank lines are skipped.
+    public mutating func next() throws(InputError) -> Record? {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x1A { index = bytes.count; return nil }  // DOS end-of-file marker
+            if byte == 0x0A { index += 1; line += 1; continue }
+            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2; line += 1; continue }
+            break
+        }
+        guard index < bytes.count else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var afterQuote = false
+        while true {
+            guard index < bytes.count else {
+                if quoted { throw InputError(.malformedRow, "a quoted field is never closed (the file is truncated or its quoting is broken)", file: file, line: startLine) }
+                fields.append(try text(field, line: startLine))
+                return Record(line: startLine, fields: fields)
+            }
+            let byte = bytes[index]
+            if quoted {
+                index += 1
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                        afterQuote = true
+                    }
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+                if field.count > maximumFieldBytes {
+                    throw InputError(.malformedRow, "a field is longer than \(maximumFieldBytes) bytes", file: file, line: startLine)
+                }
+                continue
+            }
+            if byte == separator {
+                fields.append(try text(field, line: startLine))
+                field.removeAll(keepingCapacity: true)
+                afterQuote = false
+                index += 1
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D || byte == 0x1A {
+                fields.append(try text(field, line: startLine))
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                if byte != 0x1A {
+                    index += 1
+                    line += 1
+                }
+                return Record(line: startLine, fields: fields)
+            }
+            if afterQuote {
+                throw InputError(.malformedRow, "unexpected text after a closing quote (broken quoting)", file: file, line: line)
+            }
+            if byte == UInt8(ascii: "\"") {
+                if field.allSatisfy({ $0 == 0x20 }) {
+                    field.removeAll()
+                    quoted = true
+                    index += 1
+                    continue
+                }
+                throw InputError(.malformedRow, "a quote inside an unquoted field (broken quoting)", file: file, line: line)
+            }
+            field.append(byte)
+            index += 1
+            if field.count > maximumFieldBytes {
+                throw InputError(.malformedRow, "a field is longer than \(maximumFieldBytes) bytes", file: file, line: startLine)
+            }
+        }
+    }
+
+    private func text(_ bytes: [UInt8], line: Int) throws(InputError) -> String {
+        if let offset = UTF8Check.firstInvalidOffset(bytes) {
+            throw InputError(.notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) is not valid UTF-8", file: file, line: line)
+        }
+        if bytes.contains(0) { throw InputError(.malformedRow, "a field contains a NUL byte", file: file, line: line) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every remaining record.
+    public mutating func readAll() throws(InputError) -> [Record] {
+        var records: [Record] = []
+        while let record = try next() { records.append(record) }
+        return records
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+public import SanctionsCore
+
+/// Parses OFAC's legacy CSV files: sdn.csv (or cons_prim.csv), alt.csv, add.csv and
+/// sdn_comments.csv. Headerless, `-0-` as the null marker (with or without a trailing space),
+/// remarks capped at 1,000 characters and continued in the comments file.
+///
+/// For example:
+/// ```swift
+/// let entries = try OFACCSVParser.parse(OFACFiles(primary: bytes, primaryName: "sdn.csv"))
+/// ```
+public enum OFACCSVParser {
+    /// The four files of one publication (alt, add and comments are optional).
+    public struct Files: Sendable {
+        public var primary: (name: String, bytes: [UInt8])
+        public var alt: (name: String, bytes: [UInt8])?
+        public var add: (name: String, bytes: [UInt8])?
+        public var comments: (name: String, bytes: [UInt8])?
+
+        public init(primary: (name: String, bytes: [UInt8]), alt: (name: String, bytes: [UInt8])? = nil,
+                    add: (name: String, bytes: [UInt8])? = nil, comments: (name: String, bytes: [UInt8])? = nil) {
+            self.primary = primary
+            self.alt = alt
+            self.add = add
+            self.comments = comments
+        }
+    }
+
+    /// What to do with a malformed row.
+    public enum BadRowPolicy: Sendable {
+        /// Fail the whole parse (the default: nothing half-read is ever imported).
+        case fail
+        /// Skip the row and record it.
+        case skip
+    }
+
+    /// The parse result: entries in file order, and the rows skipped under ``BadRowPolicy/skip``.
+    public struct Result: Sendable {
+        public var entries: [OFACEntry]
+        public var skipped: [InputError]
+    }
+
+    static func value(_ field: String) -> String? {
+        let trimmed = field.trimmingCharactersInSet()
+        return trimmed.isEmpty || trimmed == "-0-" ? nil : trimmed
+    }
+
+    /// Parses a publication. Errors name the file and line.
+    public static func parse(_ files: Files, badRows: BadRowPolicy = .fail) throws(InputError) -> Result {
+        var skipped: [InputError] = []
+        func handle(_ error: InputError) throws(InputError) {
+            if case .fail = badRows { throw error }
+            skipped.append(error)
+        }
+        var entries: [OFACEntry] = []
+        var position: [String: Int] = [:]
+        var reader = CSVReader(bytes: files.primary.bytes, file: files.primary.name)
+        while let record = try reader.next() {
+            guard record.fields.count == 12 else {
+                try handle(InputError(.malformedRow, "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)", file: reader.file, line: record.line))
+                continue
+            }
+            let f = record.fields
+            guard let number = value(f[0]), number.allSatisfy(\.isNumber) else {
+                try handle(InputError(.malformedRow, "ent_num '\(f[0])' is not a number", file: reader.file, line: record.line, field: "ent_num"))
+                continue
+            }
+            guard let name = value(f[1]) else {
+                try handle(InputError(.malformedRow, "entry \(number) has no name", file: reader.file, line: record.line, field: "SDN_Name"))
+                continue
+            }
+            if position[number] != nil {
+                try handle(InputError(.malformedRow, "duplicate entry number \(number)", file: reader.file, line: record.line, field: "ent_num"))
+                continue
+            }
+            let type: EntityType
+            switch value(f[2])?.lowercased() {
+            case nil: type = .entity
+            case "individual": type = .individual
+            case "vessel": type = .vessel
+            case "aircraft": type = .aircraft
+            case let other?:
+                try handle(InputError(.malformedRow, "unknown SDN_Type '\(other)'", file: reader.file, line: record.line, field: "SDN_Type"))
+                continue
+            }
+            var vessel: [String: String] = [:]
+            for (key, index) in [("callSign", 5), ("vesselType", 6), ("tonnage", 7), ("grt", 8), ("flag", 9), ("owner", 10)] {
+                if let text = value(f[index]) { vessel[key] = text }
+            }
+            position[number] = entries.count
+            entries.append(OFACEntry(
+                number: number, name: name, type: type, programs: programs(value(f[3])), title: value(f[4]), remarks: value(f[11]),
+                aliases: [], addresses: [], country: nil, vessel: vessel, file: reader.file, line: record.line))
+        }
+        if let comments = files.comments {
+            var reader = CSVReader(bytes: comments.bytes, file: comments.name)
+            while let record = try reader.next() {
+                guard record.fields.count >= 2, let number = value(record.fields[0]) else {
+                    try handle(InputError(.malformedRow, "expected ent_num and remarks", file: reader.file, line: record.line))
+                    continue
+                }
+                // A continuation for an entry not in this publication (the comments file is older or newer): ignored.
+                guard let index = position[number], let more = record.fields.dropFirst().joined(separator: ",").nonEmptyValue else { continue }
+                entries[index].remarks = (entries[index].remarks ?? "") + more
+            }
+        }
+        if let alt = files.alt {
+            var reader = CSVReader(bytes: alt.bytes, file: alt.name)
+            while let record = try reader.next() {
+                guard record.fields.count >= 4 else {
+                    try handle(InputError(.malformedRow, "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
+                    continue
+                }
+                let f = record.fields
+                guard let number = value(f[0]), let index = position[number] else {
+                    try handle(InputError(.malformedRow, "alias points to entry '\(f[0])', which the primary file does not have", file: reader.file, line: record.line, field: "ent_num"))
+                    continue
+                }
+                guard let name = value(f[3]) else {
+                    try handle(InputError(.malformedRow, "alias of entry \(number) has no name", file: reader.file, line: record.line, field: "alt_name"))
+                    continue
+                }
+                let kind: Alias.Kind
+                switch value(f[2])?.lowercased().filter({ $0 != "." }) {
+                case "aka", nil: kind = .aka
+                case "fka": kind = .fka
+                case "nka": kind = .nka
+                case let other?:
+                    try handle(InputError(.malformedRow, "unknown alt_type '\(other)'", file: reader.file, line: record.line, field: "alt_type"))
+                    continue
+                }
+                entries[index].aliases.append(OFACEntry.AlternateName(number: value(f[1]), kind: kind, name: name, weak: false))
+            }
+        }
+        if let add = files.add {
+            var reader = CSVReader(bytes: add.bytes, file: add.name)
+            while let record = try reader.next() {
+                guard record.fields.count >= 5 else {
+                    try handle(InputError(.malformedRow, "expected 6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
+                    continue
+                }
+                let f = record.fields
+                guard let number = value(f[0]), let index = position[number] else {
+                    try handle(InputError(.malformedRow, "address points to entry '\(f[0])', which the primary file does not have", file: reader.file, line: record.line, field: "ent_num"))
+                    continue
+                }
+                let parts = [f[2], f[3], f[4]].compactMap(value)
+                if !parts.isEmpty { entries[index].addresses.append(parts.joined(separator: ", ")) }
+                if entries[index].country == nil, let country = value(f[4]) { entries[index].country = country }
+            }
+        }
+        for index in entries.indices {
+            for weak in weakAliases(in: entries[index].remarks) where !entries[index].aliases.contains(where: { $0.name == weak }) {
+                entries[index].aliases.append(OFACEntry.AlternateName(number: nil, kind: .aka, name: weak, weak: true))
+            }
+        }
+        return Result(entries: entries, skipped: skipped)
+    }
+
+    /// Programme tags from the Program column (`SDGT] [IFSR` → `["SDGT", "IFSR"]`).
+    public static func programs(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.split(whereSeparator: { $0 == "]" || $0 == "[" }).map { $0.trimmingCharactersInSet() }.filter { !$0.isEmpty }
+    }
+
+    /// Weak (low-quality) aliases in the remarks: `a.k.a. 'X'`.
+    public static func weakAliases(in remarks: String?) -> [String] {
+        guard let remarks else { return [] }
+        var result: [String] = []
+        var rest = Substring(remarks)
+        while let range = rest.range(of: "a.k.a. '") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "'") else { break }
+            let name = String(rest[..<end]).trimmingCharactersInSet()
+            if !name.isEmpty { result.append(name) }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingCharactersInSet() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    var nonEmptyValue: String? { OFACCSVParser.value(String(self)) }
+}

@@ -1,0 +1,58 @@
+/// How certain a name match must be, and how weak it may be and still be shown for review.
+public struct ScreeningOptions: Sendable, Hashable {
+    /// The default certain-match threshold, tuned with `sanctions eval` on the real OFAC lists.
+    public static let defaultThreshold = 0.90
+
+    /// Matches scoring at least this are certain: the rule's outcome applies as is.
+    public var threshold: Double
+    /// Matches scoring at least this (and below `threshold`) are possible: `review` when the rule
+    /// would restrict the transaction. Weaker ones are not reported.
+    public var reviewFloor: Double
+
+    public init(threshold: Double = ScreeningOptions.defaultThreshold, reviewFloor: Double? = nil) {
+        self.threshold = threshold
+        self.reviewFloor = reviewFloor ?? max(0.5, threshold - 0.10)
+    }
+}
+
+/// One listed name that a screened name matches, with the rule applied and the evidence.
+public struct ScreeningMatch: Sendable, Hashable {
+    public var party: PartyID
+    public var regime: RegimeID
+    /// The listed name or alias that matched.
+    public var matchedName: String
+    /// Whether the matched name is the primary name or an alias (and which kind).
+    public var nameKind: NameKind
+    /// The designation's primary listed name on that date.
+    public var listedName: String
+    /// Similarity of the query to `matchedName`, 0...1.
+    public var score: Double
+    /// Whether the score reaches the certain-match threshold.
+    public var certain: Bool
+    /// The outcome for this match: the rule's, or `review` for a possible match the rule would restrict.
+    public var outcome: Outcome
+    /// The rule's own outcome, had the match been certain.
+    public var ruleOutcome: Outcome
+    /// The licence review policy, when a licence is required.
+    public var policy: String?
+    /// Why the rule gives this outcome.
+    public var note: String
+    /// The events behind the match: listing, amendments, the name's event, the rule's.
+    public var events: [EventID]
+    /// The normalised forms compared.
+    public var normalizedQuery: String
+    public var normalizedName: String
+    /// When the designation began.
+    public var listedFrom: LedgerTime
+}
+
+/// The verdict for one screened name on one date for one transaction type.
+public struct ScreeningResult: Sendable, Hashable {
+    public var query: String
+    public var date: LedgerTime
+    public var type: TransactionType
+    /// The strongest outcome of all matches (`permitted` when nothing matches).
+    public var verdict: Outcome
+    /// Every match at or above the review floor, strongest outcome and best score first.
+    public var matches: [ScreeningMatch]
+}

@@ -1,0 +1,113 @@
+import SanctionsScreening
+
+/// Everything screening needs, in memory: every listed name with its intervals, the candidate
+/// index over them, the designations and the rules.
+///
+/// Built once; then *match once, filter by time*: ``candidates(for:)`` depends only on the name,
+/// and ``verdict(query:candidates:date:type:knownAt:)`` only keeps the matches whose intervals
+/// contain the transaction's date.
+///
+/// For example:
+/// ```swift
+/// let snapshot = try ledger.screeningSnapshot()
+/// let result = snapshot.screen("Hikvision", on: try .parse("2019-10-09"), type: .export)
+/// result.verdict // .licenseRequired
+/// ```
+public struct ScreeningSnapshot: Sendable {
+    /// A name that matched, by position in ``names``.
+    public struct Candidate: Sendable, Hashable {
+        public var name: Int
+        public var score: Double
+    }
+
+    public let options: ScreeningOptions
+    /// Every name row (any valid time) of the knowledge view the snapshot was built for.
+    public let names: [NameSegment]
+    let index: NameIndex
+    let designations: [String: [DesignationSegment]]
+    let rules: [String: [RuleSegment]]
+    /// The knowledge instant this snapshot reflects (nil: everything).
+    public let knownAt: LedgerTime?
+
+    /// Builds a snapshot from projection rows, keeping the rows visible at `knownAt` (nil: now).
+    public init(rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil, options: ScreeningOptions = ScreeningOptions()) {
+        func visible(_ known: TimeInterval) -> Bool {
+            guard let knownAt else { return known.to == nil }
+            return known.contains(knownAt.queryInstant)
+        }
+        var names: [NameSegment] = []
+        var normalized: [NormalizedName] = []
+        for (name, text) in zip(rows.names, rows.normalizedNames) where visible(name.known) {
+            names.append(name)
+            normalized.append(NormalizedName(storedText: text))
+        }
+        self.names = names
+        self.index = NameIndex(normalized: normalized)
+        self.designations = Dictionary(grouping: rows.designations.filter { visible($0.known) }) { $0.party.rawValue + "|" + $0.regime.rawValue }
+        self.rules = Dictionary(grouping: ruleRows.filter { visible($0.known) }) { $0.regime.rawValue + "|" + $0.rule.transactionType.rawValue }
+        self.knownAt = knownAt
+        self.options = options
+    }
+
+    /// Match once: every name, at any time, that `query` matches at or above the review floor.
+    public func candidates(for query: String) -> [Candidate] {
+        var statistics = NameIndex.SearchStatistics()
+        return candidates(for: PreparedName(NameNormalizer.normalize(query)), statistics: &statistics)
+    }
+
+    /// Match once, with search statistics.
+    public func candidates(for query: PreparedName, statistics: inout NameIndex.SearchStatistics) -> [Candidate] {
+        index.search(query, minimumScore: options.reviewFloor, statistics: &statistics).map { Candidate(name: $0.entry, score: $0.score) }
+    }
+
+    /// Screens one name on one date: candidates, then the verdict.
+    public func screen(_ query: String, on date: LedgerTime, type: TransactionType) -> ScreeningResult {
+        verdict(query: query, candidates: candidates(for: query), date: date, type: type)
+    }
+
+    /// Filter by time: the verdict from precomputed candidates, keeping the names and designations
+    /// in force on `date` and the rules in force then.
+    public func verdict(query: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
+        let instant = date.queryInstant
+        var best: [String: (candidate: Candidate, name: NameSegment)] = [:]
+        for candidate in candidates {
+            let name = names[candidate.name]
+            guard name.valid.contains(instant) else { continue }
+            let key = name.party.rawValue + "|" + name.regime.rawValue
+            if let current = best[key], current.candidate.score >= candidate.score { continue }
+            best[key] = (candidate, name)
+        }
+        var matches: [ScreeningMatch] = []
+        let normalizedQuery = NameNormalizer.normalize(query).text
+        for (key, hit) in best {
+            guard let designation = designations[key]?.first(where: { $0.valid.contains(instant) }) else { continue }
+            let rule = rules[hit.name.regime.rawValue + "|" + type.rawValue]?.first { $0.valid.contains(instant) }
+            let evaluation = RuleEngine.evaluate(rule: rule, designation: designation, type: type, on: date)
+            let certain = hit.candidate.score >= options.threshold
+            let outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
+            var seen = Set<EventID>()
+            let events = ([designation.listingEvent] + designation.detailEvents + [hit.name.startEvent] + (evaluation.ruleEvent.map { [$0] } ?? []))
+                .filter { seen.insert($0).inserted }
+            matches.append(ScreeningMatch(
+                party: hit.name.party, regime: hit.name.regime, matchedName: hit.name.name, nameKind: hit.name.kind,
+                listedName: designation.details.name ?? hit.name.name, score: hit.candidate.score, certain: certain, outcome: outcome,
+                ruleOutcome: evaluation.outcome, policy: evaluation.policy,
+                note: certain || evaluation.outcome == .permitted ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note,
+                events: events, normalizedQuery: normalizedQuery, normalizedName: index.names[hit.candidate.name].normalized.text,
+                listedFrom: designation.listedFrom))
+        }
+        matches.sort { ($0.outcome, $0.score) != ($1.outcome, $1.score) ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime) }
+        let verdict = matches.map(\.outcome).max() ?? .permitted
+        return ScreeningResult(query: query, date: date, type: type, verdict: verdict, matches: matches)
+    }
+}
+
+extension Ledger {
+    /// A screening snapshot of this ledger as known at `knownAt` (nil: now), or as recorded through
+    /// a sequence number.
+    public func screeningSnapshot(knownAt: LedgerTime? = nil, recordedThrough: Int? = nil, options: ScreeningOptions = ScreeningOptions()) throws -> ScreeningSnapshot {
+        let rows = try database.projectionRows(recordedThrough: recordedThrough)
+        let rules = try database.ruleRows(recordedThrough: recordedThrough)
+        return ScreeningSnapshot(rows: rows, rules: rules, knownAt: knownAt, options: options)
+    }
+}

@@ -1,0 +1,57 @@
+import SanctionsScreening
+import Testing
+
+@Suite struct MatchingTests {
+    let scorer = NameScorer()
+
+    func score(_ query: String, _ listed: String) -> Double {
+        scorer.score(PreparedName(NameNormalizer.normalize(query)), PreparedName(NameNormalizer.normalize(listed)))
+    }
+
+    @Test(arguments: [
+        ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+        ("Hangzhou Hikvision Digital Technology Company Limited", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+        ("Hikvsion Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd."),   // transposition
+        ("Hikkvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),                  // doubled letter
+        ("Quanguo Chen", "CHEN, Quanguo"),                                                  // word order
+        ("Sense Time", "SenseTime Group Limited"),                                          // split word
+        ("НІКVІЅІОN", "Hangzhou Hikvision Digital Technology Co., Ltd."),                   // homoglyphs
+        ("Muammar Qaddafi", "Muammar GADHAFI"),                                             // transliteration
+        ("Megvii Technology Limited", "Megvii Technology"),
+        ("SZ DJI Technology", "SZ DJI Technology Co., Ltd."),
+    ])
+    func findsVariantsOfListedNames(query: String, listed: String) {
+        #expect(score(query, listed) >= 0.88, "\(query) vs \(listed): \(score(query, listed))")
+    }
+
+    @Test(arguments: [
+        ("Dahua Electronics Corporation", "Dahua Technology"),
+        ("Hikmicro Sensing Technology", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+        ("CHEN, Mingguo", "CHEN, Quanguo"),
+        ("Xinjiang Production and Construction Corps", "Xinjiang Public Security Bureau"),
+        ("Beijing Technology Co., Ltd.", "Beijing Sensetime Technology Development Co., Ltd."),
+        ("Apple Inc.", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ])
+    func doesNotConfuseDifferentParties(query: String, listed: String) {
+        #expect(score(query, listed) < 0.88, "\(query) vs \(listed): \(score(query, listed))")
+    }
+
+    @Test func theIndexFindsHikvisionAmongManyNames() {
+        var names = (0..<5000).map { "Company Number \($0) Trading Co., Ltd." }
+        names.append("Hangzhou Hikvision Digital Technology Co., Ltd.")
+        let index = NameIndex(names: names)
+        let hits = index.search("Hikvision", minimumScore: 0.8)
+        #expect(hits.first?.entry == 5000)
+        var statistics = NameIndex.SearchStatistics()
+        _ = index.search(PreparedName(NameNormalizer.normalize("Hikvision")), minimumScore: 0.8, statistics: &statistics)
+        #expect(statistics.candidatesScored < 50)
+    }
+
+    @Test func jaroWinklerKnownValues() {
+        func jw(_ a: String, _ b: String) -> Double { JaroWinkler.similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)) }
+        #expect(abs(jw("martha", "marhta") - 0.9611) < 0.001)
+        #expect(abs(jw("dwayne", "duane") - 0.84) < 0.001)
+        #expect(abs(jw("dixon", "dicksonx") - 0.8133) < 0.001)
+        #expect(jw("abc", "xyz") == 0)
+    }
+}
