@@ -32,7 +32,9 @@ public struct NameScorer: Sendable {
         let longer = a.count <= b.count ? b : a
         if shorter.count >= 4, shorter.count * 2 >= longer.count, longer.starts(with: shorter) { return 0.88 }
         var similarity = JaroWinkler.similarity(a, b)
-        if phoneticA.count >= 2, phoneticA == phoneticB, similarity > 0.6 { similarity = max(similarity, 0.9) }
+        // Below 0.9, Jaro-Winkler says "different word" more often than "typo": count the gap twice.
+        if similarity < 0.9 { similarity = max(0, 2 * similarity - 0.9) }
+        if phoneticA.count >= 2, phoneticA == phoneticB, similarity > 0.5 { similarity = max(similarity, 0.9) }
         return min(similarity, shortLimit)
     }
 

@@ -1,0 +1,108 @@
+import SanctionsLedger
+import SanctionsTestSupport
+import Testing
+
+/// Real cases on the curated Events/ with exact expected verdicts.
+@Suite struct ScreeningTests {
+    static let snapshot: ScreeningSnapshot = {
+        let ledger = try! TemporaryLedger.makeCurated()  // swiftlint:disable:this force_try
+        return try! ledger.screeningSnapshot()  // swiftlint:disable:this force_try
+    }()
+
+    func screen(_ name: String, on day: String, _ type: TransactionType = .export) -> ScreeningResult {
+        Self.snapshot.screen(name, on: EventFactory.day(day), type: type)
+    }
+
+    func match(_ result: ScreeningResult, regime: String) -> ScreeningMatch? {
+        result.matches.first { $0.regime == RegimeID(regime) }
+    }
+
+    @Test func hikvisionExportTheDayBeforeAndTheDayOfItsListing() throws {
+        let before = screen("Hikvision", on: "2019-10-08")
+        #expect(match(before, regime: "bis-entity-list") == nil)
+        #expect(before.verdict == .permitted)  // only the NDAA 889 procurement ban applies, and not to exports
+        #expect(match(before, regime: "ndaa-889")?.outcome == .permitted)
+
+        let on = screen("Hikvision", on: "2019-10-09")
+        #expect(on.verdict == .licenseRequired)
+        let hit = try #require(match(on, regime: "bis-entity-list"))
+        #expect(hit.party == PartyID("hangzhou-hikvision"))
+        #expect(hit.matchedName == "Hikvision")
+        #expect(hit.nameKind == .aka)
+        #expect(hit.score == 1)
+        #expect(hit.policy?.contains("presumption of denial") == true)
+        #expect(hit.events.contains(EventID("84FR54002-hangzhou-hikvision")))
+        #expect(hit.events.contains(EventID("62FR4910-entity-list-rules")))
+    }
+
+    @Test func anAliasDoesNotMatchBeforeItWasListed() {
+        #expect(screen("HMN Technologies", on: "2021-12-16").matches.isEmpty)
+        let after = screen("HMN Technologies", on: "2021-12-17")
+        #expect(after.verdict == .licenseRequired)
+        #expect(after.matches.first?.party == PartyID("huawei-marine-networks"))
+        #expect(after.matches.first?.events.contains(EventID("86FR71557-huawei-marine-networks-aliases")) == true)
+    }
+
+    @Test func securitiesPurchasesInsideAndAfterTheNSCMICWindow() throws {
+        let inside = screen("SenseTime Group Limited", on: "2022-02-07", .securitiesPurchase)
+        #expect(inside.verdict == .permitted)
+        #expect(match(inside, regime: "ofac-ns-cmic")?.note.contains("becomes prohibited on 2022-02-08") == true)
+        let after = screen("SenseTime Group Limited", on: "2022-02-08", .securitiesPurchase)
+        #expect(after.verdict == .prohibited)
+        // divestment sales are permitted until the divestment date
+        #expect(screen("SenseTime Group Limited", on: "2022-12-09", .securitiesSale).verdict == .permitted)
+        #expect(screen("SenseTime Group Limited", on: "2022-12-10", .securitiesSale).verdict == .prohibited)
+        // Hikvision under EO 14032: purchases prohibited from 2021-08-02
+        #expect(screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict == .prohibited)  // EO 13959 since 2021-01-11
+        #expect(screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-01-10", .securitiesPurchase).verdict == .permitted)
+    }
+
+    @Test func anEAR99ExportNeedsALicenceButAPaymentDoesNot() {
+        #expect(screen("Megvii Technology", on: "2021-06-01", .exportEAR99).verdict == .licenseRequired)
+        #expect(screen("Megvii Technology", on: "2021-06-01", .payment).verdict == .permitted)
+        // DJI's entry excludes EAR99 UAV technology (recorded as license.exempt)
+        #expect(screen("DJI", on: "2021-06-01", .exportEAR99).verdict == .permitted)
+        #expect(screen("DJI", on: "2021-06-01", .export).verdict == .licenseRequired)
+    }
+
+    @Test func aSimilarButDifferentCompanyDoesNotMatchAtTheDefaultThreshold() {
+        let dahua = screen("Dahua Electronics Corporation", on: "2022-01-01")
+        #expect(!dahua.matches.contains { $0.certain })
+        #expect(dahua.verdict != .licenseRequired && dahua.verdict != .prohibited)
+        let hikmicroBefore = screen("Hikmicro Optics Co., Ltd.", on: "2021-06-01")
+        #expect(!hikmicroBefore.matches.contains { $0.certain && $0.party == PartyID("hangzhou-hikvision") })
+    }
+
+    @Test func aCyrillicHomoglyphSpellingStillMatches() {
+        let result = screen("НІКVІЅІОN", on: "2020-01-01")
+        #expect(result.verdict == .licenseRequired)
+        #expect(match(result, regime: "bis-entity-list")?.normalizedQuery == "hikvision")
+        let invisible = screen("Hik\u{200B}vi\u{200D}sion", on: "2020-01-01")
+        #expect(invisible.verdict == .licenseRequired)
+    }
+
+    @Test func aSDNDesignationProhibitsEverything() {
+        let result = screen("Xinjiang Public Security Bureau", on: "2021-01-01", .payment)
+        #expect(result.verdict == .prohibited)
+        #expect(match(result, regime: "ofac-sdn")?.events.contains(EventID("OFAC-2020-07-09-xinjiang-public-security-bureau")) == true)
+        #expect(screen("Quanguo Chen", on: "2020-07-09", .service).verdict == .prohibited)
+        #expect(screen("Quanguo Chen", on: "2020-07-08", .service).verdict == .permitted)
+    }
+
+    @Test func possibleMatchesAreReviewNeverDropped() {
+        let strict = ScreeningSnapshot(rows: try! TemporaryLedger.makeCurated().database.projectionRows(), rules: try! TemporaryLedger.makeCurated().database.ruleRows(), options: ScreeningOptions(threshold: 0.99))  // swiftlint:disable:this force_try
+        let result = strict.screen("Hikvsion Digital Technology", on: EventFactory.day("2020-01-01"), type: .export)
+        let hit = result.matches.first { $0.party == PartyID("hangzhou-hikvision") && $0.regime == RegimeID("bis-entity-list") }
+        #expect(hit?.certain == false)
+        #expect(hit?.outcome == .review)
+        #expect(result.verdict == .review)
+    }
+
+    @Test func knownAtHidesWhatWasNotYetPublished() throws {
+        let ledger = try TemporaryLedger.makeCurated()
+        let early = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-20"))
+        #expect(early.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).matches.allSatisfy { $0.regime != RegimeID("bis-entity-list") })
+        let later = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-21"))
+        #expect(later.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).verdict == .licenseRequired)
+    }
+}
