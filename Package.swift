@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "SanctionsImport", dependencies: ["SanctionsCore", "SanctionsScreening"]),
         // Data shipped as resources: SQL migrations and the JSON schema, and the curated events.
         .target(name: "SanctionsSchema", path: "Schema", resources: [.copy("migrations"), .copy("events.schema.json")]),
-        .target(name: "SanctionsDefaultEvents", path: "Events", resources: [.copy("regimes.json"), .copy("notices")]),
+        .target(name: "SanctionsDefaultEvents", path: "Events", resources: [.copy("regimes.json"), .copy("program-regimes.json"), .copy("notices")]),
         // SQLite store (the only target that sees GRDB).
         .target(
             name: "SanctionsStore",

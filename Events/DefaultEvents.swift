@@ -5,6 +5,9 @@ public enum DefaultEvents {
     /// `Events/regimes.json`: the declared regimes.
     public static var regimesFile: URL? { Bundle.module.url(forResource: "regimes", withExtension: "json") }
 
+    /// `Events/program-regimes.json`: which regime each OFAC programme tag belongs to.
+    public static var programRegimesFile: URL? { Bundle.module.url(forResource: "program-regimes", withExtension: "json") }
+
     /// `Events/notices/`: one file per public notice.
     public static var noticesFolder: URL? { Bundle.module.url(forResource: "notices", withExtension: nil) }
 

@@ -81,7 +81,7 @@ struct SchemaRequirements {
     }
 
     func check(_ file: JSONValue) -> [String] {
-        guard file["regimes"] == nil else { return [] }
+        guard file["regimes"] == nil, file["sources"] == nil else { return [] }
         var problems = noticeFileRequired.filter { file[$0] == nil }.map { "file lacks \($0)" }
         problems += noticeRequired.filter { file["notice"]?[$0] == nil }.map { "notice lacks \($0)" }
         guard case .array(let events)? = file["events"] else { return problems + ["no events array"] }

@@ -37,6 +37,11 @@ public enum EventFileDecoder {
 
     private static func decode(_ root: JSONValue, path: String) throws(InputError) -> EventFile {
         var reader = try JSONObjectReader(root, path: "", line: 1)
+        if reader.has("sources") {
+            // The programme-to-regime mapping of list imports (program-regimes.json): no events.
+            _ = try ProgramRegimeMap(json: root, file: path)
+            return EventFile(path: path, notice: nil, regimes: [], events: [])
+        }
         if reader.has("regimes") {
             var regimes: [Regime] = []
             for element in try reader.array("regimes") ?? [] {

@@ -41,6 +41,13 @@ public enum OFACCSVParser {
     }
 
     static func value(_ field: String) -> String? {
+        let utf8 = field.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        // Fast path: nothing to trim and not the null marker.
+        if first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            if utf8.count == 3, field == "-0-" { return nil }
+            return field
+        }
         let trimmed = field.trimmingCharactersInSet()
         return trimmed.isEmpty || trimmed == "-0-" ? nil : trimmed
     }
@@ -166,14 +173,20 @@ public enum OFACCSVParser {
     /// Weak (low-quality) aliases in the remarks: `a.k.a. 'X'`.
     public static func weakAliases(in remarks: String?) -> [String] {
         guard let remarks else { return [] }
+        let bytes = Array(remarks.utf8)
+        let marker = Array("a.k.a. '".utf8)
         var result: [String] = []
-        var rest = Substring(remarks)
-        while let range = rest.range(of: "a.k.a. '") {
-            rest = rest[range.upperBound...]
-            guard let end = rest.firstIndex(of: "'") else { break }
-            let name = String(rest[..<end]).trimmingCharactersInSet()
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            let start = index + marker.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "'")) else { break }
+            let name = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharactersInSet()
             if !name.isEmpty { result.append(name) }
-            rest = rest[rest.index(after: end)...]
+            index = end + 1
         }
         return result
     }
@@ -182,6 +195,15 @@ public enum OFACCSVParser {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     func trimmingCharactersInSet() -> String {
+        if self.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(self.utf8)
+            var start = 0
+            var end = bytes.count
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

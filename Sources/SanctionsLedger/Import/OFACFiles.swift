@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Reading OFAC legacy CSV publications from a folder.
 extension OFACCSVParser {

@@ -144,3 +144,13 @@ extension LedgerDatabase {
         }
     }
 }
+
+extension LedgerDatabase {
+    /// The latest effective time among events whose id starts with `idPrefix` (snapshot imports).
+    public func latestEffective(idPrefix: String) throws -> LedgerTime? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(effective) FROM event WHERE id >= ? AND id < ?", arguments: [idPrefix, idPrefix + "\u{10FFFF}"])
+                .map { LedgerTime(storedSeconds: $0) }
+        }
+    }
+}

@@ -58,7 +58,7 @@ struct BenchLedger: ParsableCommand {
             let path = keep ?? folder.appendingPathComponent("bench.sqlite").path
             let ledger = try Ledger.open(path: path)
             try ledger.database.declare(SyntheticLedger.regimes)
-            Console.print("generated \(generated.count) events for \(parties) parties in \(format(generateSeconds)) s (seed \(seed))")
+            Console.print("generated \(generated.count) events for \(parties) parties in \(formatSeconds(generateSeconds)) s (seed \(seed))")
             var appended = 0
             let (_, appendSeconds) = try measure {
                 for start in stride(from: 0, to: generated.count, by: batch) {
@@ -66,15 +66,15 @@ struct BenchLedger: ParsableCommand {
                     appended += try ledger.database.append(slice).appended
                 }
             }
-            Console.print("append:  \(appended) events in batches of \(batch): \(format(appendSeconds)) s, \(Int(Double(appended) / appendSeconds)) events/s (hash chain + projections, one transaction per batch)")
+            Console.print("append:  \(appended) events in batches of \(batch): \(formatSeconds(appendSeconds)) s, \(Int(Double(appended) / appendSeconds)) events/s (hash chain + projections, one transaction per batch)")
             let (verify, verifySeconds) = try measure { try ledger.database.verifyChain() }
-            Console.print("verify:  \(verify.events) events, intact \(verify.isIntact): \(format(verifySeconds)) s, \(Int(Double(verify.events) / verifySeconds)) events/s")
+            Console.print("verify:  \(verify.events) events, intact \(verify.isIntact): \(formatSeconds(verifySeconds)) s, \(Int(Double(verify.events) / verifySeconds)) events/s")
             let (rebuild, rebuildSeconds) = try measure { try ledger.database.rebuildProjections() }
-            Console.print("rebuild: \(rebuild.events) events, \(rebuild.streams) streams -> \(rebuild.designationRows) designation, \(rebuild.nameRows) name, \(rebuild.ruleRows) rule rows: \(format(rebuildSeconds)) s")
+            Console.print("rebuild: \(rebuild.events) events, \(rebuild.streams) streams -> \(rebuild.designationRows) designation, \(rebuild.nameRows) name, \(rebuild.ruleRows) rule rows: \(formatSeconds(rebuildSeconds)) s")
             if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int { Console.print("file:    \(size / 1_048_576) MiB at \(path)") }
             if let rss = peakRSSMiB() { Console.print("peak RSS: \(Int(rss)) MiB") }
         }
     }
 }
 
-func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
+func formatSeconds(_ seconds: Double) -> String { String(format: "%.2f", seconds) }

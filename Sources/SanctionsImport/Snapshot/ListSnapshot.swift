@@ -1,0 +1,43 @@
+public import SanctionsCore
+
+/// A whole published list at one moment, ready to be compared with the ledger.
+public struct ListSnapshot: Sendable {
+    /// Which parts of an entry the files carry (the daily SDN series has no alt.csv or add.csv,
+    /// so aliases other than the remarks' weak ones and addresses are not managed by it).
+    public struct Coverage: Sendable, Hashable {
+        public var aliases: Bool
+        public var addresses: Bool
+
+        public init(aliases: Bool, addresses: Bool) {
+            self.aliases = aliases
+            self.addresses = addresses
+        }
+    }
+
+    /// One entry: its key (the OFAC entry number), regime and details.
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        public var regime: RegimeID
+        public var details: DesignationDetails
+        /// When the list says the listing took effect (e.g. "Listing Date (CMIC)"); else the snapshot's effective time.
+        public var listedEffective: LedgerTime?
+        /// Where the entry was read, for messages.
+        public var file: String
+        public var line: Int
+    }
+
+    /// The source family, e.g. `ofac-sdn` or `ofac-consolidated` (a key of ``ProgramRegimeMap``).
+    public var source: String
+    /// The regimes this source manages.
+    public var regimes: Set<RegimeID>
+    /// When the public could know the list (publication or observation time).
+    public var published: LedgerTime
+    /// When the changes it shows took effect (defaults to `published`).
+    public var effective: LedgerTime
+    public var coverage: Coverage
+    public var entries: [Entry]
+    /// The citation its events carry, e.g. `OFAC SDN list (sdn.csv) of 2021-08-20T18:50:52Z`.
+    public var citation: String
+    public var title: String
+    public var url: String?
+}

@@ -1,0 +1,60 @@
+import Foundation
+public import SanctionsCore
+
+/// Turns parsed OFAC entries into a ``ListSnapshot``: regimes by programme, details, and the CMIC
+/// dates stated in the remarks.
+public enum OFACSnapshotBuilder {
+    /// Builds a snapshot. Entries whose programmes map to no regime are an error naming the entry.
+    public static func build(
+        _ parsed: OFACCSVParser.Result, source: String, files: OFACCSVParser.Files, published: LedgerTime, effective: LedgerTime?,
+        map: ProgramRegimeMap, severity: (RegimeID) -> Int
+    ) throws(InputError) -> ListSnapshot {
+        var entries: [ListSnapshot.Entry] = []
+        entries.reserveCapacity(parsed.entries.count)
+        var regimes = Set<RegimeID>()
+        for entry in parsed.entries {
+            guard let regime = map.regime(source: source, programs: entry.programs, severity: severity) else {
+                throw InputError(.invalidField, "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)", file: entry.file, line: entry.line, field: "Program")
+            }
+            regimes.insert(regime)
+            var details = DesignationDetails(
+                name: entry.name,
+                aliases: entry.aliases.map { Alias($0.name, kind: $0.kind, weak: $0.weak) },
+                addresses: entry.addresses, country: entry.country, entityType: entry.type,
+                identifiers: [Identifier(type: "ofac-ent-num", value: entry.number)], programs: entry.programs, remarks: entry.remarks)
+            var listedEffective: LedgerTime?
+            if let remarks = entry.remarks, remarks.utf8.contains(UInt8(ascii: "(")), remarks.contains("(CMIC)") {
+                let dates = cmicDates(remarks)
+                listedEffective = dates.listing
+                var milestones: [String: LedgerTime] = [:]
+                if let purchase = dates.effective { milestones["purchase-prohibited"] = purchase }
+                if let divestment = dates.divestment { milestones["divestment-ends"] = divestment }
+                if !milestones.isEmpty { details.milestones = milestones }
+            }
+            entries.append(ListSnapshot.Entry(key: entry.number, regime: regime, details: details, listedEffective: listedEffective, file: entry.file, line: entry.line))
+        }
+        let fileName = files.primary.name.split(separator: "/").last.map(String.init) ?? files.primary.name
+        let isSDN = source == "ofac-sdn"
+        return ListSnapshot(
+            source: source, regimes: regimes, published: published, effective: effective ?? published,
+            coverage: ListSnapshot.Coverage(aliases: files.alt != nil, addresses: files.add != nil), entries: entries,
+            citation: "\(isSDN ? "OFAC SDN list" : "OFAC consolidated (non-SDN) list") (\(fileName)) of \(published)",
+            title: isSDN ? "OFAC Specially Designated Nationals list, legacy CSV" : "OFAC Consolidated Sanctions List (non-SDN), legacy CSV",
+            url: isSDN ? "https://www.treasury.gov/ofac/downloads/sdn.csv" : "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv")
+    }
+
+    /// The CMIC dates in remarks: "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021;
+    /// Purchase/Sales For Divestment Date (CMIC) 03 Jun 2022".
+    public static func cmicDates(_ remarks: String) -> (listing: LedgerTime?, effective: LedgerTime?, divestment: LedgerTime?) {
+        func date(after label: String) -> LedgerTime? {
+            guard let range = remarks.range(of: label + " ") else { return nil }
+            let rest = remarks[range.upperBound...].prefix(11)
+            let parts = rest.split(separator: " ")
+            guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2].prefix(4)) else { return nil }
+            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+            guard let month = months.firstIndex(of: parts[1].lowercased()) else { return nil }
+            return try? LedgerTime(year: year, month: month + 1, day: day)
+        }
+        return (date(after: "Listing Date (CMIC)"), date(after: "Effective Date (CMIC)"), date(after: "Purchase/Sales For Divestment Date (CMIC)"))
+    }
+}

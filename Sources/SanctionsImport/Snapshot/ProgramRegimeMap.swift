@@ -1,0 +1,49 @@
+public import SanctionsCore
+
+/// Which regime an entry of a list file belongs to, by source and programme tags (data:
+/// `Events/program-regimes.json`).
+public struct ProgramRegimeMap: Sendable {
+    /// The mapping of one source (a list file family).
+    public struct Source: Sendable {
+        public var source: String
+        /// The regime of every entry, whatever its programmes (the SDN list).
+        public var defaultRegime: RegimeID?
+        public var programs: [String: RegimeID]
+    }
+
+    public var sources: [String: Source]
+
+    /// Decodes the mapping file.
+    public init(json: JSONValue, file: String) throws(InputError) {
+        var reader = try JSONObjectReader(json, path: "", line: 1)
+        _ = try reader.string("note")
+        var sources: [String: Source] = [:]
+        for element in try reader.array("sources") ?? [] {
+            var item = try JSONObjectReader(element.value, path: element.path, line: reader.lineOf("sources"))
+            let source = try item.requiredString("source")
+            _ = try item.stringArray("files")
+            let defaultRegime = try item.string("default").map(RegimeID.init(rawValue:))
+            var programs: [String: RegimeID] = [:]
+            if let map = try item.object("programs") {
+                var map = map
+                for key in map.keys {
+                    guard let regime = try map.string(key) else { continue }
+                    programs[key] = RegimeID(regime)
+                }
+                try map.finish()
+            }
+            try item.finish()
+            sources[source] = Source(source: source, defaultRegime: defaultRegime, programs: programs)
+        }
+        try reader.finish()
+        self.sources = sources
+    }
+
+    /// The regime for an entry with `programs` from `source`: the source's default, else the
+    /// mapped regime of highest severity. Nil when no programme is mapped.
+    public func regime(source: String, programs: [String], severity: (RegimeID) -> Int) -> RegimeID? {
+        guard let mapping = sources[source] else { return nil }
+        if let regime = mapping.defaultRegime { return regime }
+        return programs.compactMap { mapping.programs[$0] }.max { severity($0) < severity($1) }
+    }
+}

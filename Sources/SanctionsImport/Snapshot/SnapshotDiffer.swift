@@ -1,0 +1,104 @@
+public import SanctionsCore
+
+/// Compares a list snapshot with the ledger's designations of the same source at the snapshot's
+/// effective time, and produces exactly the events that explain the difference.
+///
+/// - an entry the ledger lacks: `listed` (or `escalated` when the party is designated on another
+///   regime at that time), effective at the list's own listing date when it states one;
+/// - a designation the snapshot lacks: `delisted`;
+/// - a different name, programmes, addresses, remarks, type, identifiers or dates: `amended`;
+/// - aliases added or removed: `alias-added` / `alias-removed` (only the kinds the files carry:
+///   without alt.csv only the remarks' weak aliases are compared).
+///
+/// Event ids are derived from the source, entry, change and snapshot time, so importing the same
+/// snapshot twice gives the same events (and the second import appends nothing).
+public enum SnapshotDiffer {
+    /// A designation of the source in force at the snapshot time.
+    public struct Current: Sendable {
+        public var party: PartyID
+        public var regime: RegimeID
+        public var details: DesignationDetails
+        /// Names valid at that time, with their kinds (primary excluded).
+        public var aliases: [Alias]
+
+        public init(party: PartyID, regime: RegimeID, details: DesignationDetails, aliases: [Alias]) {
+            self.party = party
+            self.regime = regime
+            self.details = details
+            self.aliases = aliases
+        }
+    }
+
+    /// The events that turn `current` (keyed by entry number) into `snapshot`.
+    ///
+    /// - Parameters:
+    ///   - party: the party of an entry key (an existing party holding that entry number, or a new slug).
+    ///   - otherRegimes: the regimes (outside this source) a party is designated on at the snapshot time.
+    public static func events(
+        _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID, otherRegimes: (PartyID) -> [RegimeID]
+    ) -> [LedgerEvent] {
+        let stamp = snapshot.effective.description.filter { $0 != "-" && $0 != ":" }
+        let source = Source(citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: "OFAC")
+        var events: [LedgerEvent] = []
+        func event(_ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil, _ payload: LedgerEvent.Payload) -> LedgerEvent {
+            LedgerEvent(id: EventID("\(snapshot.source):\(key):\(change)@\(stamp)"), party: party, regime: regime,
+                        effective: effective ?? snapshot.effective, published: snapshot.published, source: source, payload: payload)
+        }
+        var seen = Set<String>()
+        for entry in snapshot.entries {
+            seen.insert(entry.key)
+            guard let existing = current[entry.key], existing.regime == entry.regime else {
+                if let existing = current[entry.key] {
+                    // The entry moved to another regime of this source (a programme change).
+                    events.append(event(entry.key, "delisted-\(existing.regime)", party: existing.party, regime: existing.regime, .delisted(reason: "moved to \(entry.regime) in this list")))
+                }
+                let partyID = current[entry.key]?.party ?? party(entry.key)
+                var effective = snapshot.effective
+                if let stated = entry.listedEffective, stated < snapshot.effective { effective = stated }
+                let others = otherRegimes(partyID).filter { $0 != entry.regime }
+                let payload: LedgerEvent.Payload = others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
+                events.append(event(entry.key, "listed", party: partyID, regime: entry.regime, effective: effective, payload))
+                continue
+            }
+            events += differences(entry, existing, snapshot: snapshot, make: event)
+        }
+        for key in current.keys.filter({ !seen.contains($0) }).sorted() {
+            guard let existing = current[key] else { continue }
+            events.append(event(key, "delisted", party: existing.party, regime: existing.regime, .delisted(reason: "no longer on the list")))
+        }
+        return events
+    }
+
+    private static func differences(
+        _ entry: ListSnapshot.Entry, _ existing: Current, snapshot: ListSnapshot,
+        make: (String, String, PartyID, RegimeID, LedgerTime?, LedgerEvent.Payload) -> LedgerEvent
+    ) -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        let new = entry.details
+        let old = existing.details
+        var amendment = DesignationDetails()
+        if new.name != old.name { amendment.name = new.name }
+        if (new.programs ?? []) != (old.programs ?? []) { amendment.programs = new.programs ?? [] }
+        if snapshot.coverage.addresses, (new.addresses ?? []) != (old.addresses ?? []) { amendment.addresses = new.addresses ?? [] }
+        if snapshot.coverage.addresses, new.country != old.country, let country = new.country { amendment.country = country }
+        if new.remarks != old.remarks, let remarks = new.remarks { amendment.remarks = remarks }
+        if new.entityType != old.entityType, let type = new.entityType { amendment.entityType = type }
+        if (new.identifiers ?? []) != (old.identifiers ?? []) { amendment.identifiers = new.identifiers ?? [] }
+        if let milestones = new.milestones, milestones != (old.milestones ?? [:]) { amendment.milestones = milestones }
+        if !amendment.isEmpty {
+            events.append(make(entry.key, "amended", existing.party, existing.regime, nil, .amended(amendment)))
+        }
+        func managed(_ alias: Alias) -> Bool { snapshot.coverage.aliases || alias.weak }
+        let primary = NameKey.make(new.name ?? "")
+        let newAliases = (new.aliases ?? []).filter { managed($0) && NameKey.make($0.name) != primary }
+        let oldAliases = existing.aliases.filter(managed)
+        let newKeys = Set(newAliases.map { NameKey.make($0.name) })
+        let oldKeys = Set(oldAliases.map { NameKey.make($0.name) })
+        var addedKeys = Set<String>()
+        let added = newAliases.filter { !oldKeys.contains(NameKey.make($0.name)) && addedKeys.insert(NameKey.make($0.name)).inserted }
+        let removed = oldAliases.filter { !newKeys.contains(NameKey.make($0.name)) && NameKey.make($0.name) != primary }
+        if !removed.isEmpty { events.append(make(entry.key, "alias-removed", existing.party, existing.regime, nil, .aliasRemoved(removed))) }
+        if !added.isEmpty { events.append(make(entry.key, "alias-added", existing.party, existing.regime, nil, .aliasAdded(added))) }
+        return events
+    }
+}

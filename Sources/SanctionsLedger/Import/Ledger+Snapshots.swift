@@ -1,0 +1,100 @@
+import Foundation
+import SanctionsDefaultEvents
+
+/// Importing published list files as snapshots: the events that explain each difference.
+extension Ledger {
+    /// The programme-to-regime mapping shipped in `Events/program-regimes.json`.
+    public static func programRegimeMap() throws -> ProgramRegimeMap {
+        guard let url = DefaultEvents.programRegimesFile else {
+            throw InputError(.unreadableFile, "program-regimes.json is missing from the package resources")
+        }
+        let bytes = Array(try Data(contentsOf: url))
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch { throw InputError(.malformedJSON, "\(error)", file: url.path) }
+        return try ProgramRegimeMap(json: json, file: url.path)
+    }
+
+    /// The regimes a source manages (every regime its mapping names).
+    func managedRegimes(_ source: String, map: ProgramRegimeMap) -> Set<RegimeID> {
+        guard let mapping = map.sources[source] else { return [] }
+        return Set(Array(mapping.programs.values) + (mapping.defaultRegime.map { [$0] } ?? []))
+    }
+
+    /// Reads an OFAC legacy CSV publication from `folder` into a snapshot of `source`.
+    public func readOFACSnapshot(folder: String, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let files = try OFACCSVParser.readFolder(folder)
+        return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
+    }
+
+    /// Builds a snapshot from already read files.
+    public func buildOFACSnapshot(files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows, map: try Self.programRegimeMap(), severities: severities)
+    }
+
+    func buildOFACSnapshot(
+        files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false,
+        map: ProgramRegimeMap, severities: [RegimeID: Int]
+    ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let parsed = try OFACCSVParser.parse(files, badRows: skipBadRows ? .skip : .fail)
+        let snapshot = try OFACSnapshotBuilder.build(parsed, source: source, files: files, published: published, effective: effective, map: map) { severities[$0] ?? 0 }
+        let undeclared = snapshot.regimes.filter { severities[$0] == nil }
+        if !undeclared.isEmpty {
+            throw InputError(.unknownRegime, "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)", file: files.primary.name)
+        }
+        return (snapshot, parsed.skipped)
+    }
+
+    /// The state a snapshot is compared with: the source's designations in force at its effective
+    /// time, keyed by entry number, the party of every entry number ever seen, and the other
+    /// regimes each party is on then.
+    struct SnapshotBaseline {
+        var current: [String: SnapshotDiffer.Current] = [:]
+        var parties: [String: PartyID] = [:]
+        var otherRegimes: [PartyID: [RegimeID]] = [:]
+    }
+
+    func snapshotBaseline(source: String, at instant: LedgerTime, map: ProgramRegimeMap) throws -> SnapshotBaseline {
+        var baseline = SnapshotBaseline()
+        let managed = managedRegimes(source, map: map)
+        for view in try database.designations(asOf: AsOf(on: instant)) {
+            guard managed.contains(view.regime) else {
+                baseline.otherRegimes[view.party, default: []].append(view.regime)
+                continue
+            }
+            guard let key = view.segment.details.identifiers?.first(where: { $0.type == "ofac-ent-num" })?.value else { continue }
+            baseline.current[key] = SnapshotDiffer.Current(
+                party: view.party, regime: view.regime, details: view.segment.details,
+                aliases: view.aliases.map { Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak) })
+        }
+        for regime in managed {
+            for row in try database.projectionRows(regime: regime).designations {
+                if let key = row.details.identifiers?.first(where: { $0.type == "ofac-ent-num" })?.value, baseline.parties[key] == nil {
+                    baseline.parties[key] = row.party
+                }
+            }
+        }
+        return baseline
+    }
+
+    /// The effective time of the last snapshot of `source` in the ledger, if any.
+    func lastSnapshotTime(source: String) throws -> LedgerTime? {
+        try database.latestEffective(idPrefix: source + ":")
+    }
+
+    /// Imports one snapshot: appends exactly the events that turn the ledger's designations of the
+    /// source into the snapshot's entries. A snapshot older than the last one imported for the same
+    /// source is refused (import series in time order).
+    @discardableResult
+    public func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false) throws -> AppendReport {
+        if let last = try lastSnapshotTime(source: snapshot.source), snapshot.effective < last {
+            throw InputError(.inconsistentHistory, "this snapshot (\(snapshot.effective)) is older than the last \(snapshot.source) snapshot in the ledger (\(last)); import snapshots in time order", file: snapshot.entries.first?.file)
+        }
+        let map = try Self.programRegimeMap()
+        let baseline = try snapshotBaseline(source: snapshot.source, at: snapshot.effective, map: map)
+        let events = SnapshotDiffer.events(
+            snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
+            otherRegimes: { baseline.otherRegimes[$0] ?? [] })
+        return try database.append(events, dryRun: dryRun)
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import SanctionsLedger
+
+/// The list file formats `import-snapshot` reads.
+enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
+    case ofacCSV = "ofac-csv"
+}
+
+extension SanctionsCommand {
+    struct ImportSnapshot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-snapshot",
+            abstract: "Import a published list (a snapshot) as the events that explain how it differs from the ledger.",
+            discussion: """
+                Reads sdn.csv with alt.csv, add.csv and sdn_comments.csv (or cons_prim.csv and its companions for \
+                --source ofac-consolidated) from FOLDER, compares the list with the ledger's designations of that \
+                source at --effective (default: --published) and appends listed, delisted, alias-added, alias-removed, \
+                amended and escalated events. Importing the same snapshot twice appends nothing; a snapshot older \
+                than the last one imported for the source is refused.
+
+                Example: sanctions import-snapshot ../shared/data/ofac-sdn-2023-12-28 --format ofac-csv --published 2023-12-28
+                """)
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Argument(help: ArgumentHelp("The folder holding the list files.", valueName: "folder"))
+        var folder: String
+
+        @Option(help: ArgumentHelp("File format: ofac-csv.", valueName: "format"))
+        var format: SnapshotFormat = .ofacCSV
+
+        @Option(help: ArgumentHelp("Source: ofac-sdn (sdn.csv) or ofac-consolidated (cons_prim.csv).", valueName: "source"))
+        var source: String = "ofac-sdn"
+
+        @Option(help: ArgumentHelp("When the list was published (observed).", valueName: "date"))
+        var published: LedgerTime
+
+        @Option(help: ArgumentHelp("When its changes took effect (default: --published).", valueName: "date"))
+        var effective: LedgerTime?
+
+        @Flag(help: "Show what would be appended, without writing.")
+        var dryRun = false
+
+        @Flag(help: "Skip malformed rows (and list them) instead of failing the import.")
+        var skipBadRows = false
+
+        func run() throws {
+            try runReportingErrors {
+                let opened = try ledger.open()
+                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
+                let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun) }
+                Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
+                Console.print(AppendSummary.render(report))
+                Console.print("in \(formatSeconds(seconds)) s")
+                if !skipped.isEmpty {
+                    Console.note("skipped \(skipped.count) malformed rows:")
+                    for error in skipped { Console.note("  \(error)") }
+                }
+            }
+        }
+    }
+
+    struct ImportSnapshots: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-snapshots",
+            abstract: "Import a dated series of SDN publications (a folder of sdn-*.csv or a .tar.xz archive) in time order.",
+            discussion: """
+                Times come from --manifest (columns file and commit_time_utc) or from the file names \
+                (sdn-2021-08-20T185052Z.csv). Each publication becomes a snapshot observed at its time.
+
+                Example: sanctions import-snapshots ../shared/data/ofac-sdn-daily-2021-08-to-2024-05/sdn-daily.tar.xz \\
+                           --manifest ../shared/data/ofac-sdn-daily-2021-08-to-2024-05/MANIFEST.tsv
+                """)
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Argument(help: ArgumentHelp("A folder of publications or a .tar.xz archive of them.", valueName: "path"))
+        var path: String
+
+        @Option(help: ArgumentHelp("A TSV manifest with file and commit_time_utc columns.", valueName: "file"))
+        var manifest: String?
+
+        @Flag(help: "After importing, check every publication against the ledger (see verify-snapshots).")
+        var verify = false
+
+        func run() throws {
+            try runReportingErrors {
+                let opened = try ledger.open()
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                let items = try Ledger.seriesItems(path, manifest: manifest, scratch: scratch)
+                let terminal = Console.stderrIsTerminal
+                let report = try opened.importSnapshotSeries(items) { position, item, appended in
+                    if terminal { Console.note("\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events") }
+                }
+                Console.print("imported \(report.snapshots) publications, \(report.appended) events in \(formatSeconds(report.seconds)) s (parsing \(formatSeconds(report.parseSeconds)) s)")
+                for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.print("  \(kind.rawValue): \(count)") }
+                if verify { try SeriesCheck.run(opened, items) }
+            }
+        }
+    }
+
+    struct VerifySnapshots: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify-snapshots",
+            abstract: "Check that the ledger reproduces every publication of a series; exit 1 on any mismatch.",
+            discussion: "Example: sanctions verify-snapshots sdn-daily.tar.xz --manifest MANIFEST.tsv")
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Argument(help: ArgumentHelp("A folder of publications or a .tar.xz archive of them.", valueName: "path"))
+        var path: String
+
+        @Option(help: ArgumentHelp("A TSV manifest with file and commit_time_utc columns.", valueName: "file"))
+        var manifest: String?
+
+        func run() throws {
+            try runReportingErrors {
+                let opened = try ledger.open(seed: false)
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                try SeriesCheck.run(opened, try Ledger.seriesItems(path, manifest: manifest, scratch: scratch))
+            }
+        }
+    }
+}
+
+enum SeriesCheck {
+    static func run(_ ledger: Ledger, _ items: [Ledger.SeriesItem]) throws {
+        let (result, seconds) = try measure { try ledger.verifySnapshotSeries(items) }
+        for mismatch in result.mismatches.prefix(20) { Console.note("mismatch at \(mismatch.time), entry \(mismatch.key): \(mismatch.problem)") }
+        Console.print("checked \(result.checked) publications, \(result.entries) entries: \(result.mismatches.count) mismatches (\(formatSeconds(seconds)) s)")
+        if !result.mismatches.isEmpty { throw ExitCode(Exit.verifyFailed) }
+    }
+}
