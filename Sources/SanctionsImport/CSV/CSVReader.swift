@@ -19,9 +19,12 @@ public struct CSVReader {
         public var fields: [String]
     }
 
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var index = 0
     private var line = 1
+    /// Where more bytes come from when the buffer runs out (nil: everything is in `bytes`).
+    private var source: (() throws -> [UInt8])?
+    private var exhausted: Bool
     public let file: String
     /// The field separator (`,` for CSV, tab for TSV).
     public let separator: UInt8
@@ -32,26 +35,83 @@ public struct CSVReader {
         self.bytes = bytes
         self.file = file
         self.separator = separator
+        self.source = nil
+        self.exhausted = true
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    /// A reader that pulls chunks from `next` (an empty chunk means the end), so that memory
+    /// stays bounded by the longest record, whatever the file's size.
+    public init(file: String, separator: UInt8 = UInt8(ascii: ","), chunks next: @escaping () throws -> [UInt8]) {
+        self.bytes = []
+        self.file = file
+        self.separator = separator
+        self.source = next
+        self.exhausted = false
+        refill()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    /// The error of the byte source, if reading failed.
+    public private(set) var readError: (any Error)?
+
+    /// Loads the next chunk behind the unread bytes; false at the end.
+    @discardableResult
+    private mutating func refill() -> Bool {
+        guard !exhausted, let source else { return false }
+        let chunk: [UInt8]
+        do {
+            chunk = try source()
+        } catch {
+            readError = error
+            exhausted = true
+            return false
+        }
+        if chunk.isEmpty {
+            exhausted = true
+            return false
+        }
+        if index > 0 {
+            bytes.removeFirst(index)
+            index = 0
+        }
+        bytes += chunk
+        return true
+    }
+
+    /// Whether a byte is available at `index`, loading more when the buffer runs out.
+    private mutating func available() -> Bool {
+        if index < bytes.count { return true }
+        while refill() { if index < bytes.count { return true } }
+        return false
+    }
+
+    /// The byte after `index`, loading more if needed (for CRLF and doubled quotes).
+    private mutating func peekNext() -> UInt8? {
+        if index + 1 < bytes.count { return bytes[index + 1] }
+        while refill() { if index + 1 < bytes.count { return bytes[index + 1] } }
+        return nil
     }
 
     /// The next record, or nil at the end. Blank lines are skipped.
     public mutating func next() throws(InputError) -> Record? {
-        while index < bytes.count {
+        while available() {
             let byte = bytes[index]
-            if byte == 0x1A { index = bytes.count; return nil }  // DOS end-of-file marker
+            if byte == 0x1A { index = bytes.count; exhausted = true; return nil }  // DOS end-of-file marker
             if byte == 0x0A { index += 1; line += 1; continue }
-            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 2; line += 1; continue }
+            if byte == 0x0D, peekNext() == 0x0A { index += 2; line += 1; continue }
             break
         }
-        guard index < bytes.count else { return nil }
+        if let readError { throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line) }
+        guard available() else { return nil }
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
         var afterQuote = false
         while true {
-            guard index < bytes.count else {
+            guard available() else {
+                if let readError { throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line) }
                 if quoted { throw InputError(.malformedRow, "a quoted field is never closed (the file is truncated or its quoting is broken)", file: file, line: startLine) }
                 fields.append(try text(field, line: startLine))
                 return Record(line: startLine, fields: fields)
@@ -60,7 +120,7 @@ public struct CSVReader {
             if quoted {
                 index += 1
                 if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    if available(), bytes[index] == UInt8(ascii: "\"") {
                         field.append(byte)
                         index += 1
                     } else {
@@ -85,7 +145,7 @@ public struct CSVReader {
             }
             if byte == 0x0A || byte == 0x0D || byte == 0x1A {
                 fields.append(try text(field, line: startLine))
-                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                if byte == 0x0D, peekNext() == 0x0A { index += 1 }
                 if byte != 0x1A {
                     index += 1
                     line += 1

@@ -62,12 +62,19 @@ public struct ScreeningSnapshot: Sendable {
 
     /// Screens one name on one date: candidates, then the verdict.
     public func screen(_ query: String, on date: LedgerTime, type: TransactionType) -> ScreeningResult {
-        verdict(query: query, candidates: candidates(for: query), date: date, type: type)
+        let prepared = PreparedName(NameNormalizer.normalize(query))
+        var statistics = NameIndex.SearchStatistics()
+        return verdict(query: query, normalizedQuery: prepared.normalized.text, candidates: candidates(for: prepared, statistics: &statistics), date: date, type: type)
+    }
+
+    /// Filter by time, for a raw query (normalised here).
+    public func verdict(query: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
+        verdict(query: query, normalizedQuery: NameNormalizer.normalize(query).text, candidates: candidates, date: date, type: type)
     }
 
     /// Filter by time: the verdict from precomputed candidates, keeping the names and designations
     /// in force on `date` and the rules in force then.
-    public func verdict(query: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
+    public func verdict(query: String, normalizedQuery: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
         let instant = date.queryInstant
         var best: [String: (candidate: Candidate, name: NameSegment)] = [:]
         for candidate in candidates {
@@ -78,7 +85,6 @@ public struct ScreeningSnapshot: Sendable {
             best[key] = (candidate, name)
         }
         var matches: [ScreeningMatch] = []
-        let normalizedQuery = NameNormalizer.normalize(query).text
         for (key, hit) in best {
             guard let designation = designations[key]?.first(where: { $0.valid.contains(instant) }) else { continue }
             let rule = rules[hit.name.regime.rawValue + "|" + type.rawValue]?.first { $0.valid.contains(instant) }

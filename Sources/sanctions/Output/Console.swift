@@ -12,6 +12,10 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    static func noteInline(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }
 
