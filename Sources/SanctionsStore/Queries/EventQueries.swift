@@ -154,3 +154,16 @@ extension LedgerDatabase {
         }
     }
 }
+
+extension LedgerDatabase {
+    /// The events published after `instant`, in sequence order.
+    public func storedEvents(publishedAfter instant: LedgerTime) throws -> [StoredEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, recorded, hash, canonical FROM event WHERE published > ? ORDER BY sequence", arguments: [instant.seconds]).map { row in
+                StoredEvent(
+                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
+                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
+            }
+        }
+    }
+}

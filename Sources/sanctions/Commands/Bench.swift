@@ -7,7 +7,7 @@ extension SanctionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure the ledger on generated or real data and print the figures.",
             discussion: "Use a release build for figures worth reporting: swift run -c release sanctions bench ledger",
-            subcommands: [BenchLedger.self])
+            subcommands: [BenchLedger.self, BenchScreen.self, BenchRescreen.self])
     }
 }
 
