@@ -74,8 +74,12 @@ public struct SyntheticLedger {
                 }
                 var at = start.adding(days: Int.random(in: 0...(span * 2 / 3), using: &random))
                 let listedName = name()
+                var usedKeys: Set<String> = [NameKey.make(listedName)]
                 var aliases: [String] = []
-                for _ in 0..<Int.random(in: 0...2, using: &random) { aliases.append(name()) }
+                for _ in 0..<Int.random(in: 0...2, using: &random) {
+                    let alias = name()
+                    if usedKeys.insert(NameKey.make(alias)).inserted { aliases.append(alias) }
+                }
                 let source = Source(citation: "SYN \(index)")
                 let details = DesignationDetails(name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
                                                  programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
@@ -97,11 +101,14 @@ public struct SyntheticLedger {
                         events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .listed(details)))
                         listed = true
                         currentAliases = aliases
+                        usedKeys = Set([listedName] + aliases).reduce(into: Set<String>()) { $0.insert(NameKey.make($1)) }
                     } else if roll < 45 {
                         let alias = name()
+                        guard usedKeys.insert(NameKey.make(alias)).inserted else { continue }
                         currentAliases.append(alias)
                         events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasAdded([Alias(alias)])))
                     } else if roll < 60, let removed = currentAliases.popLast() {
+                        usedKeys.remove(NameKey.make(removed))
                         events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasRemoved([Alias(removed)])))
                     } else if roll < 80 {
                         let amendment = DesignationDetails(addresses: ["\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"])

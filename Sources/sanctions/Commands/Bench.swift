@@ -71,6 +71,21 @@ struct BenchLedger: ParsableCommand {
             Console.print("verify:  \(verify.events) events, intact \(verify.isIntact): \(formatSeconds(verifySeconds)) s, \(Int(Double(verify.events) / verifySeconds)) events/s")
             let (rebuild, rebuildSeconds) = try measure { try ledger.database.rebuildProjections() }
             Console.print("rebuild: \(rebuild.events) events, \(rebuild.streams) streams -> \(rebuild.designationRows) designation, \(rebuild.nameRows) name, \(rebuild.ruleRows) rule rows: \(formatSeconds(rebuildSeconds)) s")
+            // Queries: the list of one regime as of a date, and one party on random dates.
+            var random = SplitMix64(seed: seed &+ 99)
+            let start = try LedgerTime.parse("2000-01-01")
+            let listDate = try LedgerTime.parse("2015-06-30")
+            let (views, listSeconds) = try measure { try ledger.list(asOf: AsOf(on: listDate), regime: RegimeID("bis-entity-list")) }
+            Console.print("list --on 2015-06-30 --regime bis-entity-list: \(views.count) designations in \(String(format: "%.3f", listSeconds)) s")
+            var pointTimes: [Double] = []
+            for _ in 0..<1000 {
+                let party = PartyID("syn-\(Int.random(in: 0..<parties, using: &random))")
+                let date = start.adding(days: Int.random(in: 0..<9000, using: &random))
+                let (_, seconds) = try measure { try ledger.list(asOf: AsOf(on: date), party: party) }
+                pointTimes.append(seconds * 1000)
+            }
+            pointTimes.sort()
+            Console.print(String(format: "point query (one party, random date, 1000 queries): median %.3f ms, p99 %.3f ms", pointTimes[500], pointTimes[990]))
             if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int { Console.print("file:    \(size / 1_048_576) MiB at \(path)") }
             if let rss = peakRSSMiB() { Console.print("peak RSS: \(Int(rss)) MiB") }
         }

@@ -21,12 +21,15 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Only this regime.", valueName: "regime"))
         var regime: String?
 
-        @Option(help: ArgumentHelp("Output format: table, json or markdown.", valueName: "format"))
+        @Option(help: ArgumentHelp("Output format: table, json, markdown or html (a change digest grouped by regime and notice).", valueName: "format"))
         var format: OutputFormat = .table
+
+        @Option(help: ArgumentHelp("Write the output here instead of stdout.", valueName: "file"))
+        var out: String?
 
         func validate() throws {
             guard from <= to else { throw ValidationError("--from must not be after --to") }
-            guard [.table, .json, .markdown].contains(format) else { throw ValidationError("--format must be table, json or markdown") }
+            guard [.table, .json, .markdown, .html].contains(format) else { throw ValidationError("--format must be table, json, markdown or html") }
         }
 
         func run() throws {
@@ -54,8 +57,11 @@ extension SanctionsCommand {
                             ])
                         })),
                     ]))
-                case .markdown:
-                    Console.print("# Changes from \(from) to \(to)\n\n" + MarkdownOutput.table(headers, rows))
+                case .markdown, .html:
+                    let digest = ChangeDigest(diff: diff, sources: sources, regimes: try opened.database.regimes())
+                    let sink = try OutputSink(path: out)
+                    sink.write(format == .html ? digest.html() : digest.markdown())
+                    sink.flush()
                 default:
                     var table = TextTable(headers)
                     rows.forEach { table.add($0) }

@@ -40,7 +40,7 @@ extension SanctionsCommand {
         var strict = false
 
         func validate() throws {
-            guard [.csv, .json, .markdown].contains(format) else { throw ValidationError("--format must be csv, json or markdown") }
+            guard [.csv, .json, .markdown, .html].contains(format) else { throw ValidationError("--format must be csv, json, markdown or html") }
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         }
 
@@ -52,7 +52,7 @@ extension SanctionsCommand {
                 let sink = try OutputSink(path: out)
                 var writer = RescreenWriter(format: format, sink: sink, header: run.header, extraColumns: run.extraColumns)
                 writer.begin()
-                var report = AuditReportCollector()
+                var report = AuditReport()
                 let summary = try run.execute { transaction, result, sources in
                     writer.write(transaction, result, sources: sources)
                     report.add(transaction, result, sources: sources)
@@ -60,7 +60,10 @@ extension SanctionsCommand {
                 writer.end()
                 switch format {
                 case .markdown:
-                    sink.write(AuditReport.markdown(report, summary: summary, method: try run.method(threshold: threshold, knownAt: knownAt)))
+                    sink.write(report.markdown(summary: summary, method: try run.method(threshold: threshold, knownAt: knownAt)))
+                    sink.flush()
+                case .html:
+                    sink.write(report.html(summary: summary, method: try run.method(threshold: threshold, knownAt: knownAt)))
                     sink.flush()
                 default:
                     break

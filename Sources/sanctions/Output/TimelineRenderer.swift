@@ -17,11 +17,11 @@ struct TimelineRenderer {
         return [entry.event.effective.description, entry.event.published.description, entry.event.regime.rawValue, kind, summary, entry.event.source.citation]
     }
 
-    func print(_ format: OutputFormat) {
+    func render(_ format: OutputFormat) -> String {
         let headers = ["effective", "published", "regime", "event", "what", "citation"]
         switch format {
         case .json:
-            JSONOutput.print(.object([
+            return JSONOutput.render(.object([
                 JSONMember(key: "party", value: .string(timeline.party.rawValue)),
                 JSONMember(key: "regimes", value: .array(timeline.regimes.map { regime in
                     .object([
@@ -52,14 +52,13 @@ struct TimelineRenderer {
             var text = "# Timeline of \(timeline.party)\n\n"
             text += timeline.regimes.map { "- " + summaryLine($0) }.joined(separator: "\n") + "\n\n"
             text += MarkdownOutput.table(headers, timeline.entries.map(entryRow))
-            Console.print(text)
+            return text
         default:
-            Console.print("party \(timeline.party)")
-            for regime in timeline.regimes { Console.print("  " + summaryLine(regime)) }
-            Console.print("")
+            var lines = ["party \(timeline.party)"] + timeline.regimes.map { "  " + summaryLine($0) } + [""]
             var table = TextTable(headers)
             timeline.entries.map(entryRow).forEach { table.add($0) }
-            Console.print(table.render(maximumWidth: 70))
+            lines.append(table.render(maximumWidth: 70))
+            return lines.joined(separator: "\n")
         }
     }
 }
