@@ -56,7 +56,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsTestSupport"]),
-        .testTarget(name: "SanctionsLedgerTests", dependencies: ["SanctionsLedger", "SanctionsTestSupport"]),
+        .testTarget(
+            name: "SanctionsLedgerTests",
+            dependencies: ["SanctionsLedger", "SanctionsTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "SanctionsCLITests",
             dependencies: ["sanctions", "SanctionsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -37,6 +37,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         public static let inconsistentHistory = Code("inconsistent-history")
         /// A malformed row in a delimited (CSV/TSV) file.
         public static let malformedRow = Code("malformed-row")
+        /// A field longer than the accepted limit; its record is skipped and reading can go on.
+        public static let oversizeField = Code("oversize-field")
         /// A file that cannot be read at all.
         public static let unreadableFile = Code("unreadable-file")
     }

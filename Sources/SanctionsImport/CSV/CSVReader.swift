@@ -109,12 +109,29 @@ public struct CSVReader {
         var field: [UInt8] = []
         var quoted = false
         var afterQuote = false
+        // A field over the limit is dropped while the rest of its record is read, so that the
+        // error is about that record only and reading can go on with the next one.
+        var oversize = false
+        var badText: InputError?
+        func finished(_ record: Record) throws(InputError) -> Record {
+            if oversize { throw InputError(.oversizeField, "a field is longer than \(maximumFieldBytes) bytes; the record was skipped", file: file, line: startLine) }
+            if let badText { throw badText }
+            return record
+        }
+        func text(_ bytes: [UInt8], line: Int) -> String {
+            do {
+                return try self.text(bytes, line: line)
+            } catch {
+                if badText == nil { badText = error }
+                return ""
+            }
+        }
         while true {
             guard available() else {
                 if let readError { throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line) }
                 if quoted { throw InputError(.malformedRow, "a quoted field is never closed (the file is truncated or its quoting is broken)", file: file, line: startLine) }
-                fields.append(try text(field, line: startLine))
-                return Record(line: startLine, fields: fields)
+                fields.append(text(field, line: startLine))
+                return try finished(Record(line: startLine, fields: fields))
             }
             let byte = bytes[index]
             if quoted {
@@ -132,25 +149,26 @@ public struct CSVReader {
                     field.append(byte)
                 }
                 if field.count > maximumFieldBytes {
-                    throw InputError(.malformedRow, "a field is longer than \(maximumFieldBytes) bytes", file: file, line: startLine)
+                    oversize = true
+                    field.removeAll(keepingCapacity: true)
                 }
                 continue
             }
             if byte == separator {
-                fields.append(try text(field, line: startLine))
+                fields.append(text(field, line: startLine))
                 field.removeAll(keepingCapacity: true)
                 afterQuote = false
                 index += 1
                 continue
             }
             if byte == 0x0A || byte == 0x0D || byte == 0x1A {
-                fields.append(try text(field, line: startLine))
+                fields.append(text(field, line: startLine))
                 if byte == 0x0D, peekNext() == 0x0A { index += 1 }
                 if byte != 0x1A {
                     index += 1
                     line += 1
                 }
-                return Record(line: startLine, fields: fields)
+                return try finished(Record(line: startLine, fields: fields))
             }
             if afterQuote {
                 throw InputError(.malformedRow, "unexpected text after a closing quote (broken quoting)", file: file, line: line)
@@ -167,7 +185,8 @@ public struct CSVReader {
             field.append(byte)
             index += 1
             if field.count > maximumFieldBytes {
-                throw InputError(.malformedRow, "a field is longer than \(maximumFieldBytes) bytes", file: file, line: startLine)
+                oversize = true
+                field.removeAll(keepingCapacity: true)
             }
         }
     }
@@ -176,7 +195,7 @@ public struct CSVReader {
         if let offset = UTF8Check.firstInvalidOffset(bytes) {
             throw InputError(.notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) is not valid UTF-8", file: file, line: line)
         }
-        if bytes.contains(0) { throw InputError(.malformedRow, "a field contains a NUL byte", file: file, line: line) }
+        if bytes.contains(0) { throw InputError(.invalidField, "a field contains a NUL byte", file: file, line: line) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -59,10 +59,20 @@ public enum OFACCSVParser {
             if case .fail = badRows { throw error }
             skipped.append(error)
         }
+        /// The next record; a record that is bad as a whole (not UTF-8, a field too long) is handled as a bad row.
+        func nextRecord(_ reader: inout CSVReader) throws(InputError) -> CSVReader.Record? {
+            while true {
+                do {
+                    return try reader.next()
+                } catch where error.code == .notUTF8 || error.code == .oversizeField || error.code == .invalidField {
+                    try handle(error)
+                }
+            }
+        }
         var entries: [OFACEntry] = []
         var position: [String: Int] = [:]
         var reader = CSVReader(bytes: files.primary.bytes, file: files.primary.name)
-        while let record = try reader.next() {
+        while let record = try nextRecord(&reader) {
             guard record.fields.count == 12 else {
                 try handle(InputError(.malformedRow, "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)", file: reader.file, line: record.line))
                 continue
@@ -101,7 +111,7 @@ public enum OFACCSVParser {
         }
         if let comments = files.comments {
             var reader = CSVReader(bytes: comments.bytes, file: comments.name)
-            while let record = try reader.next() {
+            while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 2, let number = value(record.fields[0]) else {
                     try handle(InputError(.malformedRow, "expected ent_num and remarks", file: reader.file, line: record.line))
                     continue
@@ -113,7 +123,7 @@ public enum OFACCSVParser {
         }
         if let alt = files.alt {
             var reader = CSVReader(bytes: alt.bytes, file: alt.name)
-            while let record = try reader.next() {
+            while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 4 else {
                     try handle(InputError(.malformedRow, "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
                     continue
@@ -141,7 +151,7 @@ public enum OFACCSVParser {
         }
         if let add = files.add {
             var reader = CSVReader(bytes: add.bytes, file: add.name)
-            while let record = try reader.next() {
+            while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 5 else {
                     try handle(InputError(.malformedRow, "expected 6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
                     continue

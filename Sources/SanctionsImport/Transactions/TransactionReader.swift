@@ -60,7 +60,13 @@ public struct TransactionReader {
         case .csv:
             guard var reader = csv else { return nil }
             defer { csv = reader }
-            guard let record = try reader.next() else { return nil }
+            let record: CSVReader.Record
+            do {
+                guard let next = try reader.next() else { return nil }
+                record = next
+            } catch where error.code == .oversizeField || error.code == .notUTF8 || error.code == .invalidField {
+                return .failure(error)
+            }
             if record.fields.count != header.count {
                 return .failure(InputError(.malformedRow, "expected \(header.count) columns, found \(record.fields.count)", file: file, line: record.line))
             }

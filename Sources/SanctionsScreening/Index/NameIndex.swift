@@ -78,11 +78,14 @@ public struct NameIndex: Sendable {
         let common = max(64, names.count / 20)
         var counts: [Int32: UInt16] = [:]
         counts.reserveCapacity(512)
+        var used = 0
         for (position, list) in lists.enumerated() {
             if position >= 3, list.count > common { break }
             for entry in list { counts[entry, default: 0] += 1 }
+            used += 1
         }
-        let needed = UInt16(max(1, Int(Double(grams.count) * 0.4)))
+        // A candidate shares enough of the grams that were counted (very common ones were skipped).
+        let needed = UInt16(max(1, Int(Double(used) * 0.4)))
         var candidates = counts.filter { $0.value >= needed }.map { ($0.key, $0.value) }
         if candidates.count > candidateLimit {
             candidates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
