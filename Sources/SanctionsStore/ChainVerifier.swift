@@ -23,7 +23,9 @@ extension LedgerDatabase {
 
     /// Re-walks the whole chain: sequence numbers without gaps, each `prevHash` equal to the previous
     /// hash, each `hash` equal to SHA-256(prevHash || canonical), and each canonical text a valid event
-    /// whose id and stored columns match. Stops at the first broken link and names it.
+    /// in canonical form whose id and stream columns match. Stops at the first broken link and names it.
+    ///
+    /// Rows are read in batches; the hashes are checked in order and the events decoded on all cores.
     public func verifyChain(progress: (@Sendable (Int) -> Void)? = nil) throws -> VerifyReport {
         let start = Date()
         var report = try read { db in
@@ -31,33 +33,51 @@ extension LedgerDatabase {
             var previous = ChainHash.genesis
             var expected = 1
             let cursor = try Row.fetchCursor(db, sql: "SELECT sequence, id, stream, canonical, prevHash, hash FROM event ORDER BY sequence")
+            var batch: [(sequence: Int, id: String, stream: String, canonical: String)] = []
+            /// Decodes a batch in parallel; the first bad row (by sequence), if any.
+            func checkBatch() -> (Int, String)? {
+                defer { batch.removeAll(keepingCapacity: true) }
+                let problems = Parallel.map(batch, minimumChunk: 500) { row -> String? in
+                    guard let event = try? LedgerEvent(canonical: row.canonical) else { return "stored event is not a valid event" }
+                    if event.canonicalBytes != Array(row.canonical.utf8) { return "stored event is not in canonical form" }
+                    if event.id.rawValue != row.id || event.stream.rawValue != row.stream { return "stored id or stream column does not match the event" }
+                    return nil
+                }
+                for (row, problem) in zip(batch, problems) { if let problem { return (row.sequence, problem) } }
+                return nil
+            }
+            func broken(_ sequence: Int, _ problem: String) -> VerifyReport {
+                var result = report
+                result.firstBroken = sequence
+                result.problem = problem
+                result.events = sequence - 1
+                return result
+            }
             while let row = try cursor.next() {
                 let sequence: Int = row[0]
-                func broken(_ problem: String) -> VerifyReport {
-                    var result = report
-                    result.firstBroken = sequence
-                    result.problem = problem
-                    return result
+                if sequence != expected {
+                    if let (bad, problem) = checkBatch() { return broken(bad, problem) }
+                    var gap = broken(sequence, "sequence \(expected) is missing (found \(sequence) next)")
+                    gap.events = expected - 1
+                    return gap
                 }
-                if sequence != expected { return broken("sequence \(expected) is missing (found \(sequence) next)") }
                 let canonical: String = row[3]
                 let prevHash = Array((row[4] as Data?) ?? Data())
                 let hash = Array((row[5] as Data?) ?? Data())
-                if prevHash != previous { return broken("prevHash does not equal the hash of sequence \(sequence - 1)") }
-                let computed = ChainHash.next(previous: previous, canonical: Array(canonical.utf8))
-                if computed != hash { return broken("hash does not match the stored event (its content was changed)") }
-                guard let event = try? LedgerEvent(canonical: canonical) else {
-                    return broken("stored event is not a valid event")
+                if prevHash != previous || ChainHash.next(previous: previous, canonical: Array(canonical.utf8)) != hash {
+                    if let (bad, problem) = checkBatch() { return broken(bad, problem) }
+                    return broken(sequence, prevHash != previous ? "prevHash does not equal the hash of sequence \(sequence - 1)" : "hash does not match the stored event (its content was changed)")
                 }
-                if event.canonicalBytes != Array(canonical.utf8) { return broken("stored event is not in canonical form") }
-                if event.id.rawValue != row[1] as String || event.stream.rawValue != row[2] as String {
-                    return broken("stored id or stream column does not match the event")
-                }
+                batch.append((sequence, row[1], row[2], canonical))
                 previous = hash
                 expected += 1
-                report.events += 1
-                if report.events % 50_000 == 0 { progress?(report.events) }
+                if batch.count >= 20_000 {
+                    if let (bad, problem) = checkBatch() { return broken(bad, problem) }
+                    progress?(expected - 1)
+                }
             }
+            if let (bad, problem) = checkBatch() { return broken(bad, problem) }
+            report.events = expected - 1
             report.headHash = ChainHash.hex(previous)
             return report
         }
