@@ -1,0 +1,26 @@
+import SanctionsLedger
+
+/// Any bytes as sdn.csv (and, split at the first 0xFF, as alt.csv) parse or fail cleanly.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let split = bytes.firstIndex(of: 0xFF) ?? bytes.count
+    let files = OFACCSVParser.Files(primary: ("sdn.csv", Array(bytes[..<split])), alt: split < bytes.count ? ("alt.csv", Array(bytes[(split + 1)...])) : nil)
+    _ = try? OFACCSVParser.parse(files, badRows: .skip)
+    _ = try? OFACCSVParser.parse(files)
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+) -> Int32
+
+/// The executable's entry point (SwiftPM links `main` to it): hands over to libFuzzer's driver.
+@_cdecl("FuzzOFACCSV_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
