@@ -21,9 +21,27 @@ public struct ListSnapshot: Sendable {
         public var details: DesignationDetails
         /// When the list says the listing took effect (e.g. "Listing Date (CMIC)"); else the snapshot's effective time.
         public var listedEffective: LedgerTime?
+        /// When the list says the listing ends (e.g. a denial order's expiry), if it says.
+        public var endsEffective: LedgerTime?
         /// Where the entry was read, for messages.
         public var file: String
         public var line: Int
+        /// The notice its listing events cite, when the list names one (else the snapshot's citation).
+        public var source: Source?
+        /// A note for the listing event (e.g. a date in the file that could not be used).
+        public var note: String?
+
+        public init(key: String, regime: RegimeID, details: DesignationDetails, listedEffective: LedgerTime? = nil, endsEffective: LedgerTime? = nil,
+                    file: String, line: Int, source: Source? = nil) {
+            self.key = key
+            self.regime = regime
+            self.details = details
+            self.listedEffective = listedEffective
+            self.endsEffective = endsEffective
+            self.file = file
+            self.line = line
+            self.source = source
+        }
     }
 
     /// The source family, e.g. `ofac-sdn` or `ofac-consolidated` (a key of ``ProgramRegimeMap``).

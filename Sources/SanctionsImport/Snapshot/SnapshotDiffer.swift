@@ -40,9 +40,10 @@ public enum SnapshotDiffer {
         let stamp = snapshot.effective.description.filter { $0 != "-" && $0 != ":" }
         let source = Source(citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: "OFAC")
         var events: [LedgerEvent] = []
-        func event(_ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil, _ payload: LedgerEvent.Payload) -> LedgerEvent {
+        func event(_ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil, published: LedgerTime? = nil,
+                   source override: Source? = nil, _ payload: LedgerEvent.Payload) -> LedgerEvent {
             LedgerEvent(id: EventID("\(snapshot.source):\(key):\(change)@\(stamp)"), party: party, regime: regime,
-                        effective: effective ?? snapshot.effective, published: snapshot.published, source: source, payload: payload)
+                        effective: effective ?? snapshot.effective, published: published ?? snapshot.published, source: override ?? source, payload: payload)
         }
         var seen = Set<String>()
         for entry in snapshot.entries {
@@ -55,12 +56,22 @@ public enum SnapshotDiffer {
                 let partyID = current[entry.key]?.party ?? party(entry.key)
                 var effective = snapshot.effective
                 if let stated = entry.listedEffective, stated < snapshot.effective { effective = stated }
+                // A list that names the notice behind a listing dates its publication by the listing.
+                let published = entry.source != nil && effective < snapshot.published ? effective : snapshot.published
                 let others = otherRegimes(partyID).filter { $0 != entry.regime }
                 let payload: LedgerEvent.Payload = others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
-                events.append(event(entry.key, "listed", party: partyID, regime: entry.regime, effective: effective, payload))
+                var listing = event(entry.key, "listed", party: partyID, regime: entry.regime, effective: effective, published: published, source: entry.source, payload)
+                listing.note = entry.note
+                events.append(listing)
+                if let ends = entry.endsEffective, ends > effective {
+                    events.append(event(entry.key, "expires", party: partyID, regime: entry.regime, effective: ends, published: published, source: entry.source,
+                                        .delisted(reason: "the listing's stated end date (e.g. the expiry of a denial order)")))
+                }
                 continue
             }
-            events += differences(entry, existing, snapshot: snapshot, make: event)
+            events += differences(entry, existing, snapshot: snapshot) { key, change, party, regime, effective, payload in
+                event(key, change, party: party, regime: regime, effective: effective, payload)
+            }
         }
         for key in current.keys.filter({ !seen.contains($0) }).sorted() {
             guard let existing = current[key] else { continue }

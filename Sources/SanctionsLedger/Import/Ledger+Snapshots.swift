@@ -79,7 +79,7 @@ extension Ledger {
 
     /// The effective time of the last snapshot of `source` in the ledger, if any.
     func lastSnapshotTime(source: String) throws -> LedgerTime? {
-        try database.latestEffective(idPrefix: source + ":")
+        try database.latestSnapshotStamp(idPrefix: source + ":")
     }
 
     /// Imports one snapshot: appends exactly the events that turn the ledger's designations of the

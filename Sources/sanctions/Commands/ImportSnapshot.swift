@@ -5,6 +5,7 @@ import SanctionsLedger
 /// The list file formats `import-snapshot` reads.
 enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
     case ofacCSV = "ofac-csv"
+    case csl
 }
 
 extension SanctionsCommand {
@@ -14,7 +15,8 @@ extension SanctionsCommand {
             abstract: "Import a published list (a snapshot) as the events that explain how it differs from the ledger.",
             discussion: """
                 Reads sdn.csv with alt.csv, add.csv and sdn_comments.csv (or cons_prim.csv and its companions for \
-                --source ofac-consolidated) from FOLDER, compares the list with the ledger's designations of that \
+                --source ofac-consolidated) from FOLDER, or with --format csl trade.gov's consolidated.csv[.gz] (the BIS and \
+                State lists; --source csl-ofac for OFAC's lists as the CSL carries them), compares the list with the ledger's designations of that \
                 source at --effective (default: --published) and appends listed, delisted, alias-added, alias-removed, \
                 amended and escalated events. Importing the same snapshot twice appends nothing; a snapshot older \
                 than the last one imported for the source is refused.
@@ -24,14 +26,14 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Argument(help: ArgumentHelp("The folder holding the list files.", valueName: "folder"))
+        @Argument(help: ArgumentHelp("The folder holding the list files (ofac-csv) or the CSL file (csl).", valueName: "path"))
         var folder: String
 
-        @Option(help: ArgumentHelp("File format: ofac-csv.", valueName: "format"))
+        @Option(help: ArgumentHelp("File format: ofac-csv or csl.", valueName: "format"))
         var format: SnapshotFormat = .ofacCSV
 
-        @Option(help: ArgumentHelp("Source: ofac-sdn (sdn.csv) or ofac-consolidated (cons_prim.csv).", valueName: "source"))
-        var source: String = "ofac-sdn"
+        @Option(help: ArgumentHelp("Source: ofac-sdn or ofac-consolidated (ofac-csv); csl or csl-ofac (csl).", valueName: "source"))
+        var source: String?
 
         @Option(help: ArgumentHelp("When the list was published (observed).", valueName: "date"))
         var published: LedgerTime
@@ -48,7 +50,16 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open()
-                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
+                if format == .csl {
+                    let (snapshot, skipped) = try opened.readCSLSnapshot(path: folder, source: source ?? "csl", published: published, skipBadRows: skipBadRows)
+                    let ((report, linked), seconds) = try measure { try opened.importCSLSnapshot(snapshot, dryRun: dryRun) }
+                    Console.print("\(snapshot.entries.count) entries on \(snapshot.regimes.map(\.rawValue).sorted().joined(separator: ", ")) in \(snapshot.citation); \(linked) linked to designations the ledger already had")
+                    Console.print(AppendSummary.render(report))
+                    Console.print("in \(formatSeconds(seconds)) s")
+                    for error in skipped { Console.note("skipped: \(error)") }
+                    return
+                }
+                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source ?? "ofac-sdn", published: published, effective: effective, skipBadRows: skipBadRows)
                 let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun) }
                 Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                 Console.print(AppendSummary.render(report))

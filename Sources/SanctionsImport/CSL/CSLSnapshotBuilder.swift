@@ -1,0 +1,72 @@
+import Foundation
+public import SanctionsCore
+
+/// Turns CSL rows into a ``ListSnapshot`` of the regimes a source mapping manages, with each row's
+/// Federal Register notice as its source and its start date as the listing date.
+public enum CSLSnapshotBuilder {
+    /// The snapshot and, per entry key, the source its events cite.
+    public static func build(
+        _ rows: [CSLParser.Row], source: String, map: ProgramRegimeMap, published: LedgerTime, file: String
+    ) throws(InputError) -> ListSnapshot {
+        guard let mapping = map.sources[source] else {
+            throw InputError(.invalidField, "program-regimes.json has no '\(source)' source", file: file)
+        }
+        var entries: [ListSnapshot.Entry] = []
+        for row in rows {
+            guard let regime = mapping.programs[row["source"]] else { continue }
+            var details = DesignationDetails(name: row["name"])
+            let aliases = CSLParser.split(row["alt_names"]).filter { NameKey.make($0) != NameKey.make(row["name"]) }
+            if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
+            let addresses = CSLParser.split(row["addresses"])
+            if !addresses.isEmpty { details.addresses = addresses }
+            if let last = addresses.first?.split(separator: ",").last?.trimmingCharactersInSet(), last.count == 2, last.uppercased() == last {
+                details.country = last
+            }
+            switch row["type"].lowercased() {
+            case "individual": details.entityType = .individual
+            case "vessel": details.entityType = .vessel
+            case "aircraft": details.entityType = .aircraft
+            default: details.entityType = .entity
+            }
+            var identifiers = [Identifier(type: "csl-id", value: row["_id"])]
+            if !row["entity_number"].isEmpty { identifiers.append(Identifier(type: source == "csl-ofac" ? "ofac-ent-num" : "csl-entity-number", value: row["entity_number"])) }
+            details.identifiers = identifiers
+            let programs = CSLParser.split(row["programs"])
+            if !programs.isEmpty { details.programs = programs }
+            if !row["license_requirement"].isEmpty || !row["license_policy"].isEmpty {
+                details.license = LicenseTerms(requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
+                                               policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
+            }
+            if !row["remarks"].isEmpty { details.remarks = row["remarks"] }
+            let notices = row["federal_register_notice"]
+            let citation = notices.isEmpty ? nil : (CSLParser.split(notices).first.map { $0.components(separatedBy: ",").first ?? $0 } ?? notices)
+            var notes: [String] = []
+            func usable(_ column: String) -> LedgerTime? {
+                guard let date = CSLParser.date(row[column]) else {
+                    if !row[column].isEmpty { notes.append("\(column) '\(row[column])' in the CSL (line \(row.line)) is not a date and was not used") }
+                    return nil
+                }
+                guard date >= EventValidator.earliestDate, column == "end_date" || date <= published else {
+                    notes.append("\(column) \(date) in the CSL (line \(row.line)) is impossible and was not used")
+                    return nil
+                }
+                return date
+            }
+            let start = usable("start_date")
+            let end = usable("end_date")
+            if start == nil, row["start_date"].isEmpty { notes.append("the CSL gives no start date: dated to the list's date") }
+            var entry = ListSnapshot.Entry(
+                key: row["_id"] + "@" + regime.rawValue, regime: regime, details: details, listedEffective: start,
+                endsEffective: end, file: file, line: row.line,
+                source: citation.map { Source(citation: $0.trimmingCharactersInSet(), title: "Federal Register notice (as cited by the Consolidated Screening List of \(published.dayString))",
+                                              url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"]) })
+            entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+            entries.append(entry)
+        }
+        return ListSnapshot(
+            source: source, regimes: Set(mapping.programs.values), published: published, effective: published,
+            coverage: ListSnapshot.Coverage(aliases: true, addresses: true), entries: entries,
+            citation: "Consolidated Screening List (trade.gov) of \(published.dayString)",
+            title: "Consolidated Screening List, CSV export", url: "https://www.trade.gov/consolidated-screening-list")
+    }
+}
