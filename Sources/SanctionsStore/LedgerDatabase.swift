@@ -5,7 +5,8 @@ public import SanctionsCore
 /// The ledger's SQLite database: the append-only event log and its projections.
 ///
 /// One value wraps one GRDB writer (a WAL `DatabasePool` on disk, a `DatabaseQueue` in memory)
-/// and runs the migrations when opened. All writes keep the invariants: one transaction per
+/// and runs the migrations when opened (recomputing the projection's normalised names when they
+/// were written by another version of the name normaliser). All writes keep the invariants: one transaction per
 /// append, the chain extended, the projections of every touched stream replaced in the same
 /// transaction.
 ///
@@ -53,6 +54,7 @@ public struct LedgerDatabase: Sendable {
         }
         self.path = path
         self.clock = clock
+        try refreshNormalizedNamesIfStale()
     }
 
     /// Runs a write transaction, mapping SQLite's busy and constraint failures to ``StoreError``.

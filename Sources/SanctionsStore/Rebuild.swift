@@ -40,6 +40,7 @@ extension LedgerDatabase {
             for table in ["designation", "designationName", "rule"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
+            try Self.recordNormalizerVersion(db)
             for statement in Self.projectionIndexes {
                 let name = statement.split(separator: " ")[2]
                 try db.execute(sql: "DROP INDEX IF EXISTS \(name)")

@@ -84,7 +84,6 @@ import Glibc
         try Self.sdnFolder(sdn, count: 15_000)
         var random = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
         var kills = 0
-        var afterKillCounts: [Int] = []
         // 1. The 100,000-event import, killed at moments spread over its whole run.
         for slot in 0..<8 {
             let delay = 300 + slot * 3_200 + Int.random(in: 0..<1_500, using: &random)
@@ -92,7 +91,6 @@ import Glibc
             #expect(try integrityOK(db))
             #expect(try run(["verify", "--db", db]).status == 0)
             let count = try eventCount(db)
-            afterKillCounts.append(count)
             #expect(count == base || count == base + 100_000, "a half-written batch: \(count) events")
         }
         // Rerunning completes it, and once more appends nothing.
@@ -117,7 +115,6 @@ import Glibc
         #expect(try run(["import-snapshot", "--db", snapshotDB, sdn.path, "--published", "2024-01-01"]).stdout.contains("appended 0 events"))
         #expect(try run(["verify", "--db", snapshotDB]).status == 0)
         #expect(kills >= 15, "only \(kills) kills hit a running import")
-        _ = afterKillCounts
     }
 
     @Test func concurrentWritersLoseNothingAndRefuseClearly() throws {

@@ -25,4 +25,16 @@ import Testing
         let name = NameNormalizer.normalize("Hangzhou Hikvision Digital Technology Co., Ltd.")
         #expect(name.roles == [.place, .distinctive, .generic, .generic, .legalForm, .legalForm])
     }
+
+    /// Inputs the fuzzer (Tests/Fuzz) found: normalising a normalised name must change nothing,
+    /// or a name stored normalised would not match itself as a query.
+    @Test(arguments: [
+        "\u{051D}\u{0406}\u{11B9}>\u{0406}\u{0406}\u{041E}N\u{200B}",   // Cyrillic we, Ukrainian I, Hangul jamo, ZWSP
+    ])
+    func normalisingTwiceChangesNothing(raw: String) {
+        let once = NameNormalizer.normalize(raw)
+        let twice = NameNormalizer.normalize(once.text)
+        #expect(twice.text == once.text, "\(once.tokens) became \(twice.tokens)")
+        #expect(twice.roles == once.roles)
+    }
 }

@@ -46,7 +46,9 @@ enum Confusables {
         for scalar in token {
             if mixed || allLookAlike, let latin = lookAlikes[scalar] {
                 output += latin.unicodeScalars
-            } else if let latin = cyrillic[scalar] ?? greek[scalar] {
+            } else if let latin = cyrillic[scalar] ?? greek[scalar] ?? lookAlikes[scalar] {
+                // A letter with no transliteration (`ԝ`) still folds to its look-alike: every
+                // mapped letter becomes ASCII in one pass, so folding twice changes nothing.
                 output += latin.unicodeScalars
             } else {
                 output.append(scalar)

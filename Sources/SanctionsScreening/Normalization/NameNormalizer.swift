@@ -44,8 +44,10 @@ public struct NormalizedName: Sendable, Hashable {
 /// NameNormalizer.normalize("НІКVІЅІОN\u{200B}").text  // "hikvision"
 /// ```
 public enum NameNormalizer {
-    /// Bumped whenever the pipeline changes, so that stored name indexes are rebuilt.
-    public static let version = 1
+    /// Bumped whenever the pipeline changes: a ledger whose projection holds names normalised by
+    /// another version recomputes them when opened. Version 2 folds look-alike letters that have
+    /// no transliteration (`ԝ`) in Cyrillic words too, so that normalising twice changes nothing.
+    public static let version = 2
 
     private static let specialLetters: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k",

@@ -24,7 +24,7 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Knowledge time: screen with only what was published by this date.", valueName: "date"))
         var knownAt: LedgerTime?
 
-        @Option(help: ArgumentHelp("Output format: csv, json or markdown.", valueName: "format"))
+        @Option(help: ArgumentHelp("Output format: csv, json, markdown or html (the audit report with charts).", valueName: "format"))
         var format: OutputFormat = .csv
 
         @Option(help: ArgumentHelp("Write the output here instead of stdout.", valueName: "file"))
