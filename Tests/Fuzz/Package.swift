@@ -9,10 +9,12 @@ let linker: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 let package = Package(
     name: "SanctionsFuzz",
     dependencies: [.package(name: "SanctionsLedger", path: "../..")],
-    targets: ["FuzzEventFile", "FuzzOFACCSV", "FuzzTransactions", "FuzzNormalizer"].map { name in
+    targets: [
+        .target(name: "FuzzSupport", swiftSettings: fuzzer),
+    ] + ["FuzzEventFile", "FuzzOFACCSV", "FuzzEnhancedXML", "FuzzTransactions", "FuzzNormalizer"].map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "SanctionsLedger", package: "SanctionsLedger")],
+            dependencies: ["FuzzSupport", .product(name: "SanctionsLedger", package: "SanctionsLedger")],
             swiftSettings: fuzzer,
             linkerSettings: linker
         )

@@ -18,16 +18,21 @@ seed() { mkdir -p "$work/corpus/$1"; }
 seed FuzzEventFile; cp "$root"/Events/notices/*.json "$work/corpus/FuzzEventFile/"
 seed FuzzOFACCSV
 for f in "$root"/Tests/SanctionsImportTests/Fixtures/*/*.csv; do cp "$f" "$work/corpus/FuzzOFACCSV/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+seed FuzzEnhancedXML; cp "$root"/Tests/SanctionsImportTests/Fixtures/ofac-cons-enhanced-2025-01-cut/CONS_ENHANCED.XML "$work/corpus/FuzzEnhancedXML/"
 seed FuzzTransactions; cp "$root"/Tests/SanctionsLedgerTests/Fixtures/hostile/transactions.csv "$work/corpus/FuzzTransactions/"; head -40 "$root/Examples/shipments.csv" > "$work/corpus/FuzzTransactions/shipments.csv"
 seed FuzzNormalizer; printf 'Hangzhou Hikvision Digital Technology Co., Ltd.' > "$work/corpus/FuzzNormalizer/a"; printf 'НІКVІЅІОN\xe2\x80\x8b' > "$work/corpus/FuzzNormalizer/b"; printf 'Société Générale S.A.' > "$work/corpus/FuzzNormalizer/c"
 targets=("${@:2}")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzEventFile FuzzOFACCSV FuzzTransactions FuzzNormalizer)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzEventFile FuzzOFACCSV FuzzEnhancedXML FuzzTransactions FuzzNormalizer)
 for target in "${targets[@]}"; do
   mkdir -p "$work/crashes/$target"
   echo "== $target for $seconds s"
-  "$bin/$target" "$work/corpus/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  extra=()
+  # FoundationXML leaks 72 bytes (a CFString) per malformed document in its libxml2 error callback;
+  # that leak is in the toolchain, not in this code, and would stop the run at the first bad input.
+  [ "$target" = FuzzEnhancedXML ] && extra=(-detect_leaks=0)
+  "$bin/$target" "$work/corpus/$target" "${extra[@]}" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
      -artifact_prefix="$work/crashes/$target/" -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|Done|ERROR|crash-" || true
 done
-crashes=$(find "$work/crashes" -type f -name 'crash-*' -newer "$work/started")
-if [ -n "$crashes" ]; then echo "crashing inputs:"; echo "$crashes"; exit 1; fi
+crashes=$(find "$work/crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer "$work/started")
+if [ -n "$crashes" ]; then echo "failing inputs (crash, leak, timeout or out of memory):"; echo "$crashes"; exit 1; fi
 echo "no crashes"

@@ -70,3 +70,29 @@ import Testing
         #expect(verify.stdout.contains("hash does not match the stored event"))
     }
 }
+
+/// `import-snapshot --format ofac-xml` through the real binary: the ZIP OFAC publishes, dated by its own dataAsOf.
+@Suite struct EnhancedXMLCommandTests {
+    static let zip = HostileOutputTests.root.appendingPathComponent("Tests/SanctionsImportTests/Fixtures/ofac-cons-enhanced-2025-01-cut/CONS_ENHANCED.ZIP").path
+
+    @Test func importsTheZippedPublicationAndRefusesAMissingDate() throws {
+        let db = try TemporaryLedger.makeFolder().appendingPathComponent("xml.sqlite").path
+        let cli = CLIRunner()
+        let dry = try cli.run(["import-snapshot", "--db", db, Self.zip, "--format", "ofac-xml", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("4 entries in OFAC consolidated (non-SDN) list (CONS_ENHANCED.ZIP:CONS_ENHANCED.XML) of 2025-01-10"))
+        // The cut holds 4 of the 443 entities: the 11 curated NS-CMIC parties it lacks are delisted
+        // (too few for the mass-removal guard, which starts above 25).
+        #expect(dry.stdout.contains("would append 16 events"))
+        #expect(dry.stdout.contains("delisted: 11"))
+        let real = try cli.run(["import-snapshot", "--db", db, Self.zip, "--format", "ofac-xml"])
+        #expect(real.stdout.contains("appended 16 events"))
+        let screen = try cli.run(["screen", "--db", db, "深圳市大疆创新科技有限公司", "--on", "2025-02-01", "--type", "securities-purchase"])
+        #expect(screen.status == 4)
+        #expect(screen.stdout.contains("PROHIBITED") && screen.stdout.contains("CONS_ENHANCED.XML) of 2025-01-10"))
+        // The CSV formats have no date of their own.
+        let undated = try cli.run(["import-snapshot", "--db", db, "Tests", "--format", "ofac-csv"])
+        #expect(undated.status == 64)
+        #expect(undated.stderr.contains("--published is required for --format ofac-csv"))
+    }
+}

@@ -88,4 +88,32 @@ import Testing
         #expect(bureau.count == 1)
         #expect(try ledger.resolveParty("XINJIANG PUBLIC SECURITY BUREAU") == [PartyID("xinjiang-public-security-bureau")])
     }
+
+    /// A generated sdn.csv with the entries `range` (ent_num 500000 + index).
+    func sdnFolder(_ fixture: FileFixture, _ name: String, _ range: Range<Int>) throws -> String {
+        let rows = range.map { "\(500_000 + $0),\"TRADING COMPANY NUMBER \($0)\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n" }
+        let path = try fixture.write("\(name)/sdn.csv", rows.joined() + "\u{1A}")
+        return (path as NSString).deletingLastPathComponent
+    }
+
+    @Test func aListCutAtARecordBoundaryIsRefusedNotTakenAsMassDelisting() throws {
+        let ledger = try ledger()
+        let fixture = try FileFixture()
+        let full = try sdnFolder(fixture, "full", 0..<400)
+        try ledger.importSnapshot(try ledger.readOFACSnapshot(folder: full, source: "ofac-sdn", published: try .parse("2024-01-01"), effective: nil).snapshot)
+        let before = try LedgerFingerprint(ledger)
+        // A download cut after 300 of 400 records parses cleanly; it must not delist the other 100.
+        let cut = try ledger.readOFACSnapshot(folder: try sdnFolder(fixture, "cut", 0..<300), source: "ofac-sdn", published: try .parse("2024-01-02"), effective: nil).snapshot
+        #expect { try ledger.importSnapshot(cut) } throws: { error in
+            let error = error as? InputError
+            return error?.code == .massRemoval && error?.message.contains("remove 100 of the 400 ofac-sdn designations in force (25.0%)") == true
+                && error?.file?.hasSuffix("cut/sdn.csv") == true
+        }
+        #expect(try LedgerFingerprint(ledger) == before)
+        // A real-sized removal (20 of 400) passes; a confirmed mass removal passes too.
+        let real = try ledger.readOFACSnapshot(folder: try sdnFolder(fixture, "real", 0..<380), source: "ofac-sdn", published: try .parse("2024-01-03"), effective: nil).snapshot
+        #expect(try ledger.importSnapshot(real).byKind[.delisted] == 20)
+        let confirmed = try ledger.readOFACSnapshot(folder: try sdnFolder(fixture, "confirmed", 0..<200), source: "ofac-sdn", published: try .parse("2024-01-04"), effective: nil).snapshot
+        #expect(try ledger.importSnapshot(confirmed, removalGuard: .off).byKind[.delisted] == 180)
+    }
 }

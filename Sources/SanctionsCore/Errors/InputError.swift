@@ -41,6 +41,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         public static let oversizeField = Code("oversize-field")
         /// A file that cannot be read at all.
         public static let unreadableFile = Code("unreadable-file")
+        /// A list that would remove an implausible share of a source's designations (a truncated or partial file).
+        public static let massRemoval = Code("mass-removal")
     }
 
     /// The kind of problem.

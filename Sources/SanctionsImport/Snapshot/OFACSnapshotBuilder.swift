@@ -4,15 +4,40 @@ public import SanctionsCore
 /// Turns parsed OFAC entries into a ``ListSnapshot``: regimes by programme, details, and the CMIC
 /// dates stated in the remarks.
 public enum OFACSnapshotBuilder {
+    /// The file a publication was read from, in which format, and which parts of an entry it carries.
+    public struct Publication: Sendable {
+        public enum Format: Sendable {
+            /// `sdn.csv` / `cons_prim.csv` with their companions.
+            case legacyCSV
+            /// `SDN_ENHANCED.XML` / `CONS_ENHANCED.XML`.
+            case enhancedXML
+        }
+
+        public var file: String
+        public var format: Format
+        public var coverage: ListSnapshot.Coverage
+
+        public init(file: String, format: Format, coverage: ListSnapshot.Coverage) {
+            self.file = file
+            self.format = format
+            self.coverage = coverage
+        }
+
+        /// The legacy CSV files of one publication (aliases and addresses are covered when alt and add are there).
+        public init(_ files: OFACCSVParser.Files) {
+            self.init(file: files.primary.name, format: .legacyCSV, coverage: ListSnapshot.Coverage(aliases: files.alt != nil, addresses: files.add != nil))
+        }
+    }
+
     /// Builds a snapshot. Entries whose programmes map to no regime are an error naming the entry.
     public static func build(
-        _ parsed: OFACCSVParser.Result, source: String, files: OFACCSVParser.Files, published: LedgerTime, effective: LedgerTime?,
+        _ parsedEntries: [OFACEntry], source: String, publication: Publication, published: LedgerTime, effective: LedgerTime?,
         map: ProgramRegimeMap, severity: (RegimeID) -> Int
     ) throws(InputError) -> ListSnapshot {
         var entries: [ListSnapshot.Entry] = []
-        entries.reserveCapacity(parsed.entries.count)
+        entries.reserveCapacity(parsedEntries.count)
         var regimes = Set<RegimeID>()
-        for entry in parsed.entries {
+        for entry in parsedEntries {
             guard let regime = map.regime(source: source, programs: entry.programs, severity: severity) else {
                 throw InputError(.invalidField, "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)", file: entry.file, line: entry.line, field: "Program")
             }
@@ -33,14 +58,24 @@ public enum OFACSnapshotBuilder {
             }
             entries.append(ListSnapshot.Entry(key: entry.number, regime: regime, details: details, listedEffective: listedEffective, file: entry.file, line: entry.line))
         }
-        let fileName = files.primary.name.split(separator: "/").last.map(String.init) ?? files.primary.name
+        let fileName = publication.file.split(separator: "/").last.map(String.init) ?? publication.file
         let isSDN = source == "ofac-sdn"
+        let format: String
+        let url: String
+        switch publication.format {
+        case .legacyCSV:
+            format = "legacy CSV"
+            url = isSDN ? "https://www.treasury.gov/ofac/downloads/sdn.csv" : "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"
+        case .enhancedXML:
+            format = "Enhanced XML"
+            url = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/" + (isSDN ? "SDN_ENHANCED.ZIP" : "CONS_ENHANCED.ZIP")
+        }
         return ListSnapshot(
             source: source, regimes: regimes, published: published, effective: effective ?? published,
-            coverage: ListSnapshot.Coverage(aliases: files.alt != nil, addresses: files.add != nil), entries: entries,
+            coverage: publication.coverage, entries: entries,
             citation: "\(isSDN ? "OFAC SDN list" : "OFAC consolidated (non-SDN) list") (\(fileName)) of \(published)",
-            title: isSDN ? "OFAC Specially Designated Nationals list, legacy CSV" : "OFAC Consolidated Sanctions List (non-SDN), legacy CSV",
-            url: isSDN ? "https://www.treasury.gov/ofac/downloads/sdn.csv" : "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv")
+            title: isSDN ? "OFAC Specially Designated Nationals list, \(format)" : "OFAC Consolidated Sanctions List (non-SDN), \(format)",
+            url: url)
     }
 
     /// The CMIC dates in remarks: "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021;

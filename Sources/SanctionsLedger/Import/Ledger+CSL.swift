@@ -99,12 +99,13 @@ extension Ledger {
 
     /// Imports a CSL snapshot, linked to the ledger's parties (see ``linkCSL(_:at:)``).
     @discardableResult
-    public func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false) throws -> (report: AppendReport, linked: Int) {
+    public func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> (report: AppendReport, linked: Int) {
         if let last = try lastSnapshotTime(source: snapshot.source), snapshot.effective < last {
             throw InputError(.inconsistentHistory, "this snapshot (\(snapshot.effective)) is older than the last \(snapshot.source) snapshot in the ledger (\(last)); import snapshots in time order")
         }
         var linkedSnapshot = snapshot
         let (current, otherRegimes, linked) = try linkCSL(&linkedSnapshot, at: snapshot.effective)
+        try removalGuard.check(linkedSnapshot, current: Set(current.keys))
         let names = Dictionary(linkedSnapshot.entries.map { ($0.key, $0.details.name ?? "") }, uniquingKeysWith: { first, _ in first })
         let events = SnapshotDiffer.events(linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
                                            otherRegimes: { otherRegimes[$0] ?? [] })

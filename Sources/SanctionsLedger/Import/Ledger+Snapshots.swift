@@ -37,12 +37,35 @@ extension Ledger {
         map: ProgramRegimeMap, severities: [RegimeID: Int]
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let parsed = try OFACCSVParser.parse(files, badRows: skipBadRows ? .skip : .fail)
-        let snapshot = try OFACSnapshotBuilder.build(parsed, source: source, files: files, published: published, effective: effective, map: map) { severities[$0] ?? 0 }
+        let snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(files), published: published, effective: effective,
+                                             map: map, severities: severities)
+        return (snapshot, parsed.skipped)
+    }
+
+    /// Reads an OFAC Enhanced XML publication (`SDN_ENHANCED.XML` or `CONS_ENHANCED.XML`, or a
+    /// `.ZIP` holding one, or a folder holding either) into a snapshot of `source`. Without
+    /// `published`, the file's own `dataAsOf` date is used.
+    public func readOFACEnhancedXMLSnapshot(path: String, source: String, published: LedgerTime?, effective: LedgerTime?) throws -> ListSnapshot {
+        let (file, bytes) = try OFACEnhancedXMLParser.read(path)
+        let parsed = try OFACEnhancedXMLParser.parse(bytes, file: file)
+        guard let published = published ?? parsed.dataAsOf else {
+            throw InputError(.missingField, "the publication states no dataAsOf date; give --published", file: file)
+        }
+        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(file: file, format: .enhancedXML, coverage: .init(aliases: true, addresses: true)),
+                                     published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
+    }
+
+    private func buildOFACSnapshot(
+        _ entries: [OFACEntry], source: String, publication: OFACSnapshotBuilder.Publication, published: LedgerTime, effective: LedgerTime?,
+        map: ProgramRegimeMap, severities: [RegimeID: Int]
+    ) throws -> ListSnapshot {
+        let snapshot = try OFACSnapshotBuilder.build(entries, source: source, publication: publication, published: published, effective: effective, map: map) { severities[$0] ?? 0 }
         let undeclared = snapshot.regimes.filter { severities[$0] == nil }
         if !undeclared.isEmpty {
-            throw InputError(.unknownRegime, "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)", file: files.primary.name)
+            throw InputError(.unknownRegime, "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)", file: publication.file)
         }
-        return (snapshot, parsed.skipped)
+        return snapshot
     }
 
     /// The state a snapshot is compared with: the source's designations in force at its effective
@@ -84,14 +107,16 @@ extension Ledger {
 
     /// Imports one snapshot: appends exactly the events that turn the ledger's designations of the
     /// source into the snapshot's entries. A snapshot older than the last one imported for the same
-    /// source is refused (import series in time order).
+    /// source is refused (import series in time order), and so is one that would remove more of the
+    /// source's designations than `removalGuard` allows (a truncated file).
     @discardableResult
-    public func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false) throws -> AppendReport {
+    public func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> AppendReport {
         if let last = try lastSnapshotTime(source: snapshot.source), snapshot.effective < last {
             throw InputError(.inconsistentHistory, "this snapshot (\(snapshot.effective)) is older than the last \(snapshot.source) snapshot in the ledger (\(last)); import snapshots in time order", file: snapshot.entries.first?.file)
         }
         let map = try Self.programRegimeMap()
         let baseline = try snapshotBaseline(source: snapshot.source, at: snapshot.effective, map: map)
+        try removalGuard.check(snapshot, current: Set(baseline.current.keys))
         let events = SnapshotDiffer.events(
             snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
             otherRegimes: { baseline.otherRegimes[$0] ?? [] })

@@ -88,7 +88,8 @@ extension Ledger {
     /// and effective) at its time. The comparison state is kept in memory between publications
     /// (read from the ledger once, at the first), so the series must be the only source of events
     /// on its regimes during its span.
-    public func importSnapshotSeries(_ items: [SeriesItem], source: String = "ofac-sdn", progress: ((Int, SeriesItem, AppendReport) -> Void)? = nil) throws -> SeriesReport {
+    public func importSnapshotSeries(_ items: [SeriesItem], source: String = "ofac-sdn", removalGuard: RemovalGuard = .standard,
+                                     progress: ((Int, SeriesItem, AppendReport) -> Void)? = nil) throws -> SeriesReport {
         let start = Date()
         var report = SeriesReport()
         guard let first = items.first else { return report }
@@ -116,6 +117,7 @@ extension Ledger {
                 report.parseSeconds += Date().timeIntervalSince(parseStart)
             }
             let snapshot = try parsed.removeValue(forKey: position)!.get()
+            try removalGuard.check(snapshot, current: Set(baseline.current.keys))
             let events = SnapshotDiffer.events(snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
                                                otherRegimes: { baseline.otherRegimes[$0] ?? [] })
             let appended = try database.append(events)

@@ -5,6 +5,7 @@ import SanctionsLedger
 /// The list file formats `import-snapshot` reads.
 enum SnapshotFormat: String, ExpressibleByArgument, CaseIterable {
     case ofacCSV = "ofac-csv"
+    case ofacXML = "ofac-xml"
     case csl
 }
 
@@ -15,28 +16,32 @@ extension SanctionsCommand {
             abstract: "Import a published list (a snapshot) as the events that explain how it differs from the ledger.",
             discussion: """
                 Reads sdn.csv with alt.csv, add.csv and sdn_comments.csv (or cons_prim.csv and its companions for \
-                --source ofac-consolidated) from FOLDER, or with --format csl trade.gov's consolidated.csv[.gz] (the BIS and \
+                --source ofac-consolidated) from FOLDER; with --format ofac-xml OFAC's SDN_ENHANCED or CONS_ENHANCED \
+                publication (.XML, the .ZIP OFAC publishes, or a folder holding one; --published defaults to its \
+                dataAsOf date); or with --format csl trade.gov's consolidated.csv[.gz] (the BIS and \
                 State lists; --source csl-ofac for OFAC's lists as the CSL carries them), compares the list with the ledger's designations of that \
                 source at --effective (default: --published) and appends listed, delisted, alias-added, alias-removed, \
                 amended and escalated events. Importing the same snapshot twice appends nothing; a snapshot older \
-                than the last one imported for the source is refused.
+                than the last one imported for the source is refused, and so is one that would remove more than 10% \
+                (and more than 25) of the source's designations in force, the mark of a truncated file \
+                (--allow-mass-removal accepts it).
 
                 Example: sanctions import-snapshot ../shared/data/ofac-sdn-2023-12-28 --format ofac-csv --published 2023-12-28
                 """)
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Argument(help: ArgumentHelp("The folder holding the list files (ofac-csv) or the CSL file (csl).", valueName: "path"))
+        @Argument(help: ArgumentHelp("The folder holding the list files (ofac-csv), the Enhanced XML file, .ZIP or folder (ofac-xml), or the CSL file (csl).", valueName: "path"))
         var folder: String
 
-        @Option(help: ArgumentHelp("File format: ofac-csv or csl.", valueName: "format"))
+        @Option(help: ArgumentHelp("File format: ofac-csv, ofac-xml or csl.", valueName: "format"))
         var format: SnapshotFormat = .ofacCSV
 
-        @Option(help: ArgumentHelp("Source: ofac-sdn or ofac-consolidated (ofac-csv); csl or csl-ofac (csl).", valueName: "source"))
+        @Option(help: ArgumentHelp("Source: ofac-sdn or ofac-consolidated (ofac-csv, ofac-xml; for ofac-xml the default follows the file name); csl or csl-ofac (csl).", valueName: "source"))
         var source: String?
 
-        @Option(help: ArgumentHelp("When the list was published (observed).", valueName: "date"))
-        var published: LedgerTime
+        @Option(help: ArgumentHelp("When the list was published (observed); required except for ofac-xml, whose default is the file's dataAsOf.", valueName: "date"))
+        var published: LedgerTime?
 
         @Option(help: ArgumentHelp("When its changes took effect (default: --published).", valueName: "date"))
         var effective: LedgerTime?
@@ -47,12 +52,30 @@ extension SanctionsCommand {
         @Flag(help: "Skip malformed rows (and list them) instead of failing the import.")
         var skipBadRows = false
 
+        @Flag(help: "Accept a list that removes more than 10% (and more than 25) of the source's designations; refused by default as the mark of a truncated file.")
+        var allowMassRemoval = false
+
+        func validate() throws {
+            if published == nil && format != .ofacXML { throw ValidationError("--published is required for --format \(format.rawValue)") }
+            if format == .ofacXML && skipBadRows { throw ValidationError("--skip-bad-rows applies to CSV formats; an XML publication is read whole or not at all") }
+        }
+
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open()
+                if format == .ofacXML {
+                    let xmlSource = source ?? (folder.uppercased().contains("SDN_ENHANCED") ? "ofac-sdn" : "ofac-consolidated")
+                    let snapshot = try opened.readOFACEnhancedXMLSnapshot(path: folder, source: xmlSource, published: published, effective: effective)
+                    let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
+                    Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
+                    Console.print(AppendSummary.render(report))
+                    Console.print("in \(formatSeconds(seconds)) s")
+                    return
+                }
+                guard let published else { return }
                 if format == .csl {
                     let (snapshot, skipped) = try opened.readCSLSnapshot(path: folder, source: source ?? "csl", published: published, skipBadRows: skipBadRows)
-                    let ((report, linked), seconds) = try measure { try opened.importCSLSnapshot(snapshot, dryRun: dryRun) }
+                    let ((report, linked), seconds) = try measure { try opened.importCSLSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                     Console.print("\(snapshot.entries.count) entries on \(snapshot.regimes.map(\.rawValue).sorted().joined(separator: ", ")) in \(snapshot.citation); \(linked) linked to designations the ledger already had")
                     Console.print(AppendSummary.render(report))
                     Console.print("in \(formatSeconds(seconds)) s")
@@ -60,7 +83,7 @@ extension SanctionsCommand {
                     return
                 }
                 let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source ?? "ofac-sdn", published: published, effective: effective, skipBadRows: skipBadRows)
-                let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun) }
+                let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                 Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                 Console.print(AppendSummary.render(report))
                 Console.print("in \(formatSeconds(seconds)) s")
@@ -95,6 +118,9 @@ extension SanctionsCommand {
         @Flag(help: "After importing, check every publication against the ledger (see verify-snapshots).")
         var verify = false
 
+        @Flag(help: "Accept publications that remove more than 10% (and more than 25) of the list's designations.")
+        var allowMassRemoval = false
+
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open()
@@ -102,7 +128,7 @@ extension SanctionsCommand {
                 defer { try? FileManager.default.removeItem(at: scratch) }
                 let items = try Ledger.seriesItems(path, manifest: manifest, scratch: scratch)
                 let terminal = Console.stderrIsTerminal
-                let report = try opened.importSnapshotSeries(items) { position, item, appended in
+                let report = try opened.importSnapshotSeries(items, removalGuard: allowMassRemoval ? .off : .standard) { position, item, appended in
                     if terminal { Console.note("\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events") }
                 }
                 Console.print("imported \(report.snapshots) publications, \(report.appended) events in \(formatSeconds(report.seconds)) s (parsing \(formatSeconds(report.parseSeconds)) s)")
