@@ -64,7 +64,7 @@ import Testing
 
     /// Ways a publication can be damaged, with the message each must produce.
     enum Damage: String, CaseIterable, Sendable {
-        case truncated, cutAfterAnEntity, unknownType, duplicateID, notOFAC, entityExpansion
+        case truncated, cutAfterAnEntity, unknownType, duplicateID, notOFAC, entityExpansion, processingInstruction, emptyProcessingInstruction
 
         func apply(_ text: String) -> String {
             switch self {
@@ -73,6 +73,9 @@ import Testing
             case .unknownType: text.replacingOccurrences(of: ">Individual</entityType>", with: ">Partnership</entityType>")
             case .duplicateID: text.replacingOccurrences(of: "<entity id=\"15268\">", with: "<entity id=\"33111\">")
             case .notOFAC: "<?xml version=\"1.0\"?>\n<rss><channel/></rss>\n"
+            case .processingInstruction: text.replacingOccurrences(of: "<entities>", with: "<entities><?php system('x') ?>")
+            // The fuzzer's find: FoundationXML crashes (strlen of NULL) on a processing instruction without data.
+            case .emptyProcessingInstruction: "<?xmsio8?>\n<sanctionsData!m>\n  <entities>\n   <entity id=\"11\">\n"
             case .entityExpansion:
                 text.replacingOccurrences(of: "<sanctionsData ", with: "<!DOCTYPE sanctionsData [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<sanctionsData ")
             }
@@ -85,6 +88,7 @@ import Testing
             case .duplicateID: "field 'entity/@id': duplicate entity id 33111"
             case .notOFAC: "not an OFAC Enhanced XML publication"
             case .entityExpansion: "a DTD or entity declaration"
+            case .processingInstruction, .emptyProcessingInstruction: "a processing instruction"
             }
         }
     }
