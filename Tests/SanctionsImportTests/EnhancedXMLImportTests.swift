@@ -116,4 +116,12 @@ import Testing
         let path = try fixture.write("CONS_ENHANCED.ZIP", bytes: Array(zip.prefix(zip.count / 2)))
         #expect { try OFACEnhancedXMLParser.read(path) } throws: { "\($0)".hasPrefix(path + ": unzip could not") }
     }
+
+    /// Fuzzer finds (Tests/Fuzz): inputs that crashed the XML stack, now read or refused cleanly.
+    @Test(arguments: ["enhanced-xml-abort-in-callback.xml"])
+    func inputsThatCrashedTheXMLStackAreHandled(name: String) throws {
+        let path = OFACCSVParserTests.fixture("fuzz-regressions") + "/" + name
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(throws: InputError.self) { try OFACEnhancedXMLParser.parse(bytes, file: path) }
+    }
 }

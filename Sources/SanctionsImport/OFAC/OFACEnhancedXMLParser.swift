@@ -128,10 +128,11 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
         self.file = file
     }
 
+    /// Records the first problem; the rest of the document is read but ignored. (`abortParsing()`
+    /// from a callback makes FoundationXML on Linux crash inside libxml2: found by the fuzzer.)
     private func fail(_ parser: XMLParser, _ message: String, field: String? = nil) {
         guard error == nil else { return }
         error = InputError(.malformedRow, message, file: file, line: parser.lineNumber, field: field)
-        parser.abortParsing()
     }
 
     /// The element path below the current entity, e.g. `names/name/translations/translation`.
@@ -143,6 +144,7 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         path.append(element)
         text = ""
+        guard error == nil else { return }
         switch element {
         case "sanctionsData":
             sawRoot = true
@@ -178,14 +180,8 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    /// Stops at the first XML error: nothing after it can be trusted (and FoundationXML leaks a
-    /// string for every error libxml2 raises while it recovers).
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        parser.abortParsing()
-    }
-
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
+        if error == nil { text += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
@@ -193,6 +189,7 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             path.removeLast()
             text = ""
         }
+        guard error == nil else { return }
         let value = text.trimmingCharactersInSet()
         if path.elementsEqual(["sanctionsData"]) {
             closedRoot = true
