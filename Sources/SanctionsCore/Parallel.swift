@@ -45,3 +45,26 @@ enum ProcessInfoCores {
         #endif
     }()
 }
+
+/// Work started on a background thread now and collected later with ``value()``, so that the
+/// calling thread can do something else meanwhile (a two-stage pipeline).
+public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written once by the worker before `done.leave()`, read only after `done.wait()`.
+    private var result: Result<Value, any Error>?
+
+    /// Starts `body` on a global queue.
+    public init(_ body: @escaping @Sendable () throws -> Value) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = Result { try body() }
+            self.done.leave()
+        }
+    }
+
+    /// Waits for the work to finish and returns its value or rethrows its error.
+    public func value() throws -> Value {
+        done.wait()
+        return try result!.get()
+    }
+}

@@ -107,7 +107,11 @@ extension LedgerDatabase {
             if !existing.isEmpty { streamsWithHistory.insert(stream) }
             histories.append(existing + newByStream[stream]!)
         }
-        let projections = Parallel.map(histories) { StreamFold.project($0) }
+        let folded = Parallel.map(zip(streams, histories).map { ($0, $1) }) { stream, history in
+            let projection = StreamFold.project(history)
+            return (projection, StoredProjection(stream: stream, party: history.first?.party, regime: history.first?.regime ?? RegimeID(""), projection: projection))
+        }
+        let projections = folded.map(\.0)
         for (stream, projection) in zip(streams, projections) {
             let newIDs = Set(newByStream[stream]!.map(\.id))
             if let anomaly = projection.anomalies.first(where: { newIDs.contains($0.event) }) {
@@ -149,8 +153,8 @@ extension LedgerDatabase {
         report.firstSequence = head.sequence + 1
         report.lastSequence = sequence
 
-        for (stream, projection) in zip(streams, projections) {
-            try ProjectionWriter.replace(db, stream: stream, with: projection, hadRows: streamsWithHistory.contains(stream))
+        for (stream, (_, rows)) in zip(streams, folded) {
+            try ProjectionWriter.replace(db, with: rows, hadRows: streamsWithHistory.contains(stream))
         }
         report.streamsTouched = projections.count
         return report

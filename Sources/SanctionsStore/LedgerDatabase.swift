@@ -41,6 +41,12 @@ public struct LedgerDatabase: Sendable {
         configuration.prepareDatabase { db in
             // FULL keeps a committed transaction durable through a power loss, not only a crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // The writer's page cache: an append inserts into indexes all over a large file
+            // (event ids, name keys), and a 2 MB cache makes each of those a read. 256 MiB
+            // doubles the append rate of a 100,000-event batch; readers keep SQLite's default.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+            }
         }
         do {
             if let path {

@@ -13,82 +13,90 @@ enum ProjectionWriter {
         stored >= openEnd ? nil : LedgerTime(storedSeconds: stored)
     }
 
-    /// Replaces every projection row of `stream` with `projection`'s.
-    static func replace(_ db: Database, stream: StreamKey, with projection: StreamProjection, hadRows: Bool = true) throws {
-        for table in ["designation", "designationName", "rule"] where hadRows {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream = ?").execute(arguments: [stream.rawValue])
+    /// Replaces every projection row of the stream with `rows`.
+    static func replace(_ db: Database, with rows: StoredProjection, hadRows: Bool = true) throws {
+        if hadRows {
+            // The (party, regime) indexes find a party stream's rows; rule streams have only rule rows.
+            if let party = rows.stream.party {
+                for table in ["designation", "designationName"] {
+                    try db.cachedStatement(sql: "DELETE FROM \(table) WHERE party = ? AND regime = ?").execute(arguments: [party, rows.stream.regime])
+                }
+            } else {
+                try db.cachedStatement(sql: "DELETE FROM rule WHERE regime = ?").execute(arguments: [rows.stream.regime])
+            }
         }
-        try insert(db, stream: stream, projection: projection)
+        try insert(db, rows)
     }
 
-    /// Inserts `projection`'s rows for `stream` (which must have none yet).
-    static func insert(_ db: Database, stream: StreamKey, projection: StreamProjection) throws {
-        if !projection.designations.isEmpty {
+    /// Inserts one stream's rows (the stream must have none yet). Only binds: every value was
+    /// computed by ``StoredProjection/init(stream:projection:)``, off the writer's thread.
+    static func insert(_ db: Database, _ rows: StoredProjection) throws {
+        if !rows.designations.isEmpty {
             var insert = try FastStatement(db, sql: """
                 INSERT INTO designation (stream, party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, name, details,
                     escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in projection.designations {
-                insert.bind(stream.rawValue)
-                insert.bind(row.party.rawValue)
-                insert.bind(row.regime.rawValue)
-                insert.bind(row.listedFrom.seconds)
-                insert.bind(row.valid.from.seconds)
-                insert.bind(stored(row.valid.to))
-                insert.bind(row.known.from.seconds)
-                insert.bind(stored(row.known.to))
-                insert.bind(row.details.name ?? "")
-                insert.bind(CanonicalJSON.string(row.details.json))
-                insert.bind(row.escalatedFrom.map(\.rawValue).joined(separator: ","))
-                insert.bind(row.listingEvent.rawValue)
-                insert.bind(row.detailEvents.map(\.rawValue).joined(separator: "\n"))
-                insert.bind(row.endEvent?.rawValue)
+            for row in rows.designations {
+                insert.bind(rows.stream.key)
+                insert.bind(row.party)
+                insert.bind(rows.stream.regime)
+                insert.bind(row.listedFrom)
+                insert.bind(row.valid.from)
+                insert.bind(row.valid.to)
+                insert.bind(row.known.from)
+                insert.bind(row.known.to)
+                insert.bind(row.name)
+                insert.bind(row.details)
+                insert.bind(row.escalatedFrom)
+                insert.bind(row.listingEvent)
+                insert.bind(row.detailEvents)
+                insert.bind(row.endEvent)
                 insert.bind(row.endsDesignation)
                 try insert.step()
             }
         }
-        if !projection.names.isEmpty {
+        if !rows.names.isEmpty {
             var insert = try FastStatement(db, sql: """
                 INSERT INTO designationName (stream, party, regime, name, nameKey, normalized, kind, weak, listedFrom, validFrom, validTo,
                     knownFrom, knownTo, startEvent, endEvent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in projection.names {
-                insert.bind(stream.rawValue)
-                insert.bind(row.party.rawValue)
-                insert.bind(row.regime.rawValue)
+            for row in rows.names {
+                insert.bind(rows.stream.key)
+                insert.bind(row.party)
+                insert.bind(rows.stream.regime)
                 insert.bind(row.name)
-                insert.bind(NameKey.make(row.name))
-                insert.bind(NameNormalizer.normalize(row.name).text)
-                insert.bind(row.kind.rawValue)
+                insert.bind(row.nameKey)
+                insert.bind(row.normalized)
+                insert.bind(row.kind)
                 insert.bind(row.weak)
-                insert.bind(row.listedFrom.seconds)
-                insert.bind(row.valid.from.seconds)
-                insert.bind(stored(row.valid.to))
-                insert.bind(row.known.from.seconds)
-                insert.bind(stored(row.known.to))
-                insert.bind(row.startEvent.rawValue)
-                insert.bind(row.endEvent?.rawValue)
+                insert.bind(row.listedFrom)
+                insert.bind(row.valid.from)
+                insert.bind(row.valid.to)
+                insert.bind(row.known.from)
+                insert.bind(row.known.to)
+                insert.bind(row.startEvent)
+                insert.bind(row.endEvent)
                 try insert.step()
             }
         }
-        if !projection.rules.isEmpty {
+        if !rows.rules.isEmpty {
             var insert = try FastStatement(db, sql: """
                 INSERT INTO rule (stream, regime, transactionType, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in projection.rules {
-                insert.bind(stream.rawValue)
-                insert.bind(row.regime.rawValue)
-                insert.bind(row.rule.transactionType.rawValue)
-                insert.bind(CanonicalJSON.string(row.rule.jsonValue))
-                insert.bind(row.valid.from.seconds)
-                insert.bind(stored(row.valid.to))
-                insert.bind(row.known.from.seconds)
-                insert.bind(stored(row.known.to))
-                insert.bind(row.event.rawValue)
-                insert.bind(row.endEvent?.rawValue)
+            for row in rows.rules {
+                insert.bind(rows.stream.key)
+                insert.bind(rows.stream.regime)
+                insert.bind(row.transactionType)
+                insert.bind(row.spec)
+                insert.bind(row.valid.from)
+                insert.bind(row.valid.to)
+                insert.bind(row.known.from)
+                insert.bind(row.known.to)
+                insert.bind(row.event)
+                insert.bind(row.endEvent)
                 try insert.step()
             }
         }

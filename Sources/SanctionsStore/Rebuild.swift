@@ -20,69 +20,62 @@ extension LedgerDatabase {
     static let projectionIndexes = [
         "CREATE INDEX designation_asof ON designation(regime, validFrom, validTo)",
         "CREATE INDEX designation_party ON designation(party, regime)",
-        "CREATE INDEX designation_stream ON designation(stream)",
         "CREATE INDEX designationName_key ON designationName(nameKey)",
         "CREATE INDEX designationName_party ON designationName(party, regime)",
-        "CREATE INDEX designationName_stream ON designationName(stream)",
         "CREATE INDEX rule_asof ON rule(regime, transactionType, validFrom)",
-        "CREATE INDEX rule_stream ON rule(stream)",
     ]
 
     /// Drops every projection row and replays the whole log into the projections, stream by
-    /// stream, in one transaction. Reads the log through a cursor in stream order, decodes and
-    /// folds batches of streams on all cores, and inserts on one thread; memory stays bounded
-    /// by the batch.
+    /// stream, in one transaction. Reads the log through a cursor in stream order in batches of
+    /// streams; while the writer inserts one batch's rows, the next batch is decoded, folded and
+    /// turned into stored rows on the other cores. Memory stays bounded by two batches.
     @discardableResult
     public func rebuildProjections(progress: (@Sendable (Int) -> Void)? = nil) throws -> RebuildReport {
         let start = Date()
         var report = try writeTransaction(rollback: false) { db in
             var report = RebuildReport()
-            for table in ["designation", "designationName", "rule"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-            try Self.recordNormalizerVersion(db)
             for statement in Self.projectionIndexes {
                 let name = statement.split(separator: " ")[2]
                 try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
             }
+            for table in ["designation", "designationName", "rule"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try Self.recordNormalizerVersion(db)
             let cursor = try Row.fetchCursor(db, sql: "SELECT stream, canonical FROM event ORDER BY stream, sequence")
-            var pending: [(stream: String, canonical: [String])] = []
-            var pendingEvents = 0
-            func flush() throws {
-                guard !pending.isEmpty else { return }
-                let folded = try Parallel.map(pending) { stream -> Result<(StreamKey, StreamProjection), InputError> in
-                    do throws(InputError) {
-                        var events: [LedgerEvent] = []
-                        events.reserveCapacity(stream.canonical.count)
-                        for text in stream.canonical { events.append(try LedgerEvent(canonical: text)) }
-                        return .success((StreamKey(rawValue: stream.stream), StreamFold.project(events)))
-                    } catch {
-                        return .failure(error)
-                    }
-                }.map { try $0.get() }
-                for (stream, projection) in folded {
-                    try ProjectionWriter.insert(db, stream: stream, projection: projection)
+            var batch: [StoredStreamEvents] = []
+            var batchEvents = 0
+            var folding: BackgroundWork<[FoldedStream]>?
+            func write(_ folded: [FoldedStream]) throws {
+                for stream in folded {
+                    try ProjectionWriter.insert(db, stream.rows)
                     report.streams += 1
-                    report.designationRows += projection.designations.count
-                    report.nameRows += projection.names.count
-                    report.ruleRows += projection.rules.count
-                    report.anomalies += projection.anomalies
+                    report.designationRows += stream.rows.designations.count
+                    report.nameRows += stream.rows.names.count
+                    report.ruleRows += stream.rows.rules.count
+                    report.anomalies += stream.anomalies
                 }
-                pending.removeAll(keepingCapacity: true)
-                pendingEvents = 0
                 progress?(report.events)
+            }
+            func handOver() throws {
+                let next = BackgroundWork { [batch] in try Self.fold(batch) }
+                if let folding { try write(folding.value()) }
+                folding = next
+                batch.removeAll(keepingCapacity: true)
+                batchEvents = 0
             }
             while let row = try cursor.next() {
                 let stream: String = row[0]
-                if pending.last?.stream != stream {
-                    if pendingEvents >= 20_000 { try flush() }
-                    pending.append((stream, []))
+                if batch.last?.stream != stream {
+                    if batchEvents >= 20_000 { try handOver() }
+                    batch.append(StoredStreamEvents(stream: stream, canonical: []))
                 }
-                pending[pending.count - 1].canonical.append(row[1])
-                pendingEvents += 1
+                batch[batch.count - 1].canonical.append(row[1])
+                batchEvents += 1
                 report.events += 1
             }
-            try flush()
+            if !batch.isEmpty { try handOver() }
+            if let folding { try write(folding.value()) }
             for statement in Self.projectionIndexes {
                 try db.execute(sql: statement)
             }
@@ -91,4 +84,33 @@ extension LedgerDatabase {
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
+
+    /// Decodes, folds and prepares the stored rows of a batch of streams, on all cores.
+    private static func fold(_ batch: [StoredStreamEvents]) throws -> [FoldedStream] {
+        try Parallel.map(batch) { stream -> Result<FoldedStream, InputError> in
+            do throws(InputError) {
+                var events: [LedgerEvent] = []
+                events.reserveCapacity(stream.canonical.count)
+                for text in stream.canonical { events.append(try LedgerEvent(canonical: text)) }
+                let projection = StreamFold.project(events)
+                let rows = StoredProjection(stream: StreamKey(rawValue: stream.stream), party: events.first?.party,
+                                            regime: events.first?.regime ?? RegimeID(""), projection: projection)
+                return .success(FoldedStream(rows: rows, anomalies: projection.anomalies))
+            } catch {
+                return .failure(error)
+            }
+        }.map { try $0.get() }
+    }
+}
+
+/// One stream's stored events, as read by a rebuild.
+private struct StoredStreamEvents: Sendable {
+    var stream: String
+    var canonical: [String]
+}
+
+/// One stream's rows, ready for the writer, and the anomalies its fold found.
+private struct FoldedStream: Sendable {
+    var rows: StoredProjection
+    var anomalies: [HistoryAnomaly]
 }

@@ -14,6 +14,31 @@ import Testing
         #expect(try projectionSnapshot(ledger) == incremental)
     }
 
+    @Test func aRebuildRecreatesExactlyTheIndexesTheMigrationsCreate() throws {
+        // Given a ledger on disk as the migrations left it (projection indexes without the dropped per-stream ones)
+        let path = try TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path
+        let indexes = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name;"
+        do {
+            let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+            try ledger.database.declare(EventFactory.regimes)
+            try ledger.database.append([EventFactory.listed("e1", party: "acme", effective: "2020-01-01", name: "Acme Trading Co.")])
+            try ledger.database.checkpoint()
+        }
+        let migrated = try SQLiteShell.run(path, indexes)
+        #expect(migrated.status == 0, "sqlite3 failed: \(migrated.output)")
+        #expect(migrated.output.contains("designationName_key"))
+        #expect(!migrated.output.contains("designation_stream") && !migrated.output.contains("designationName_stream") && !migrated.output.contains("rule_stream"))
+        // When its projections are rebuilt (indexes dropped for the bulk insert, then created again)
+        do {
+            let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+            try ledger.database.rebuildProjections()
+            try ledger.database.checkpoint()
+        }
+        // Then the same indexes exist, with the same definitions
+        let rebuilt = try SQLiteShell.run(path, indexes)
+        #expect(rebuilt.output == migrated.output)
+    }
+
     @Test func onAHundredThousandGeneratedEventsInRandomOrder() throws {
         // Given 100,000 synthetic events
         var generator = SyntheticLedger(seed: 2026)
