@@ -76,14 +76,15 @@ extension LedgerDatabase {
         var fresh: [LedgerEvent] = []
         var freshCanonical: [[UInt8]] = []
         var batchIndex: [EventID: Int] = [:]
-        let lookup = try db.cachedStatement(sql: "SELECT canonical FROM event WHERE id = ?")
+        var lookup = try FastStatement(db, sql: "SELECT canonical FROM event WHERE id = ?")
         for (event, canonical) in zip(events, encoded) {
             if let earlier = batchIndex[event.id] {
                 if freshCanonical[earlier] == canonical { report.skipped += 1; continue }
                 throw InputError(.conflictingEventID, "event id '\(event.id)' is given twice with different content", field: "id", eventID: event.id)
             }
-            if let stored = try String.fetchOne(lookup, arguments: [event.id.rawValue]) {
-                if Array(stored.utf8) == canonical { report.skipped += 1; continue }
+            lookup.bind(event.id.rawValue)
+            if let stored = try lookup.firstColumnBytes() {
+                if stored == canonical { report.skipped += 1; continue }
                 throw InputError(.conflictingEventID, "event id '\(event.id)' is already in the ledger with different content (events are immutable: append a 'corrected' event instead)", field: "id", eventID: event.id)
             }
             batchIndex[event.id] = fresh.count

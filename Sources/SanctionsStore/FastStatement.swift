@@ -62,4 +62,23 @@ struct FastStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
     }
+
+    /// Runs a query with the bound values and returns the first column of its first row as
+    /// UTF-8 bytes (nil when there is no row or the value is NULL), then resets the statement.
+    mutating func firstColumnBytes() throws -> [UInt8]? {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            index = 0
+        }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        guard let text = sqlite3_column_text(handle, 0) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, 0))
+        return Array(UnsafeBufferPointer(start: text, count: count))
+    }
 }
