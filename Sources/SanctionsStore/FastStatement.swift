@@ -81,4 +81,33 @@ struct FastStatement {
         let count = Int(sqlite3_column_bytes(handle, 0))
         return Array(UnsafeBufferPointer(start: text, count: count))
     }
+
+    /// Steps a query to its next row; false at the end, when the statement is reset. Read the
+    /// row with ``columnBytes(_:)`` and ``column(_:equals:)`` before the next call.
+    mutating func nextRow() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        index = 0
+        guard code == SQLITE_DONE else {
+            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        return false
+    }
+
+    /// The current row's value in `column` as bytes (text as UTF-8; empty for NULL).
+    func columnBytes(_ column: Int32) -> [UInt8] {
+        guard let start = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
+    /// Whether the current row's value in `column` has exactly these bytes (no copy).
+    func column(_ column: Int32, equals bytes: [UInt8]) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        guard count > 0, let start = sqlite3_column_blob(handle, column) else { return count == 0 }
+        return bytes.elementsEqual(UnsafeRawBufferPointer(start: start, count: count))
+    }
 }

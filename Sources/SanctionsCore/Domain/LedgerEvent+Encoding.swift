@@ -44,9 +44,14 @@ extension LedgerEvent {
 
     /// Decodes an event from its canonical JSON text (as stored in the log).
     public init(canonical text: String) throws(InputError) {
+        try self.init(canonicalUTF8: Array(text.utf8))
+    }
+
+    /// Decodes an event from its canonical JSON as UTF-8 bytes (as read from the log).
+    public init(canonicalUTF8 bytes: [UInt8]) throws(InputError) {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(Array(text.utf8))
+            value = try JSONParser.parse(bytes)
         } catch {
             throw InputError(.malformedJSON, error.description)
         }
