@@ -45,6 +45,23 @@ import Glibc
         return wasRunning
     }
 
+    /// How long `arguments` take to run to completion, in milliseconds (for the kill schedule).
+    func milliseconds(_ arguments: [String]) throws -> Int {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try run(arguments)
+        #expect(result.status == 0, "the timing run failed: \(result.stderr)")
+        return Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+
+    /// Kill moments spread over a run of `duration` ms: one in each of `slots` equal slices of
+    /// its 10%-95% span, at a random point of the slice (so that every phase gets hit, whatever
+    /// the speed of the machine and of the build).
+    static func killMoments(over duration: Int, slots: Int, using random: inout SplitMix64) -> [Int] {
+        let start = Double(duration) * 0.10
+        let slice = Double(duration) * 0.85 / Double(slots)
+        return (0..<slots).map { slot in Int(start + slice * (Double(slot) + Double.random(in: 0..<1, using: &random))) }
+    }
+
     /// A notice file with `count` listings.
     static func eventFile(_ path: String, count: Int, prefix: String) throws {
         var generator = SyntheticLedger(seed: 77)
@@ -73,48 +90,77 @@ import Glibc
         try Data((alt + "\u{1A}").utf8).write(to: folder.appendingPathComponent("alt.csv"))
     }
 
+    /// Kills `command(db)` at moments spread over a run of `duration` ms until `wanted` kills have
+    /// hit a running import (at most three times as many attempts; a moment that came too late is
+    /// tried again earlier). After each kill the ledger passes integrity_check and verify and holds
+    /// none or all of the import (`base` or `base + added` events); when the import got to its
+    /// commit before the kill, the next attempt starts on a new ledger, so that every attempt is a
+    /// real import. Returns the last ledger, its event count before the import, and the hits.
+    func killRepeatedly(
+        _ label: String, in folder: URL, hits wanted: Int, duration: Int, added: Int, random: inout SplitMix64,
+        command: (String) -> [String]
+    ) throws -> (db: String, base: Int, hits: Int) {
+        var ledgers = 0
+        func freshLedger() throws -> (String, Int) {
+            ledgers += 1
+            let db = folder.appendingPathComponent("\(label)-\(ledgers).sqlite").path
+            #expect(try run(["init", "--db", db, "--empty"]).status == 0)
+            return (db, try eventCount(db))
+        }
+        var (db, base) = try freshLedger()
+        let moments = Self.killMoments(over: duration, slots: wanted, using: &random)
+        var hits = 0
+        var attempts = 0
+        var scale = 1.0
+        while hits < wanted, attempts < wanted * 3 {
+            attempts += 1
+            let hit = try killed(command(db), after: Int(Double(moments[hits]) * scale))
+            #expect(try integrityOK(db))
+            #expect(try run(["verify", "--db", db]).status == 0)
+            let count = try eventCount(db)
+            #expect(count == base || count == base + added, "a half-written import: \(count) events")
+            if hit { hits += 1 } else { scale *= 0.8 }
+            if count == base + added { (db, base) = try freshLedger() }
+        }
+        return (db, base, hits)
+    }
+
     @Test func killingImportsAtRandomMomentsLosesNothingAndLeavesNoHalfBatch() throws {
         let folder = try TemporaryLedger.makeFolder()
-        let db = folder.appendingPathComponent("crash.sqlite").path
-        #expect(try run(["init", "--db", db, "--empty"]).status == 0)
-        let base = try eventCount(db)
         let events = folder.appendingPathComponent("big.json").path
         try Self.eventFile(events, count: 100_000, prefix: "big")
         let sdn = folder.appendingPathComponent("sdn")
         try Self.sdnFolder(sdn, count: 15_000)
         var random = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
-        var kills = 0
+        // How long each import takes here, measured on scratch ledgers
+        let scratch = folder.appendingPathComponent("timing.sqlite").path
+        let scratchSnapshot = folder.appendingPathComponent("timing-snapshot.sqlite").path
+        #expect(try run(["init", "--db", scratch, "--empty"]).status == 0)
+        #expect(try run(["init", "--db", scratchSnapshot, "--empty"]).status == 0)
+        let importTime = try milliseconds(["import", "--db", scratch, events])
+        let snapshotTime = try milliseconds(["import-snapshot", "--db", scratchSnapshot, sdn.path, "--published", "2024-01-01"])
+
         // 1. The 100,000-event import, killed at moments spread over its whole run.
-        for slot in 0..<8 {
-            let delay = 300 + slot * 3_200 + Int.random(in: 0..<1_500, using: &random)
-            if try killed(["import", "--db", db, events], after: delay) { kills += 1 }
-            #expect(try integrityOK(db))
-            #expect(try run(["verify", "--db", db]).status == 0)
-            let count = try eventCount(db)
-            #expect(count == base || count == base + 100_000, "a half-written batch: \(count) events")
+        let imported = try killRepeatedly("import", in: folder, hits: 8, duration: importTime, added: 100_000, random: &random) {
+            ["import", "--db", $0, events]
         }
         // Rerunning completes it, and once more appends nothing.
-        let complete = try run(["import", "--db", db, events])
-        #expect(complete.status == 0)
-        #expect(try eventCount(db) == base + 100_000)
-        #expect(try run(["import", "--db", db, events]).stdout.hasPrefix("appended 0 events, skipped 100000"))
-        // 2. The snapshot import, killed at moments spread over its run (on a second ledger).
-        let snapshotDB = folder.appendingPathComponent("crash-snapshot.sqlite").path
-        #expect(try run(["init", "--db", snapshotDB, "--empty"]).status == 0)
-        let middle = try eventCount(snapshotDB)
-        for slot in 0..<12 {
-            let delay = 100 + slot * 450 + Int.random(in: 0..<400, using: &random)
-            if try killed(["import-snapshot", "--db", snapshotDB, sdn.path, "--published", "2024-01-01"], after: delay) { kills += 1 }
-            #expect(try integrityOK(snapshotDB))
-            #expect(try run(["verify", "--db", snapshotDB]).status == 0)
-            let count = try eventCount(snapshotDB)
-            #expect(count == middle || count == middle + 15_000, "a half-written snapshot: \(count) events")
+        #expect(try run(["import", "--db", imported.db, events]).status == 0)
+        #expect(try eventCount(imported.db) == imported.base + 100_000)
+        #expect(try run(["import", "--db", imported.db, events]).stdout.hasPrefix("appended 0 events, skipped 100000"))
+
+        // 2. The snapshot import, killed at moments spread over its run.
+        let snapshot = try killRepeatedly("snapshot", in: folder, hits: 12, duration: snapshotTime, added: 15_000, random: &random) {
+            ["import-snapshot", "--db", $0, sdn.path, "--published", "2024-01-01"]
         }
-        #expect(try run(["import-snapshot", "--db", snapshotDB, sdn.path, "--published", "2024-01-01"]).status == 0)
-        #expect(try eventCount(snapshotDB) == middle + 15_000)
-        #expect(try run(["import-snapshot", "--db", snapshotDB, sdn.path, "--published", "2024-01-01"]).stdout.contains("appended 0 events"))
-        #expect(try run(["verify", "--db", snapshotDB]).status == 0)
-        #expect(kills >= 15, "only \(kills) kills hit a running import")
+        #expect(try run(["import-snapshot", "--db", snapshot.db, sdn.path, "--published", "2024-01-01"]).status == 0)
+        #expect(try eventCount(snapshot.db) == snapshot.base + 15_000)
+        #expect(try run(["import-snapshot", "--db", snapshot.db, sdn.path, "--published", "2024-01-01"]).stdout.contains("appended 0 events"))
+        #expect(try run(["verify", "--db", snapshot.db]).status == 0)
+
+        let kills = imported.hits + snapshot.hits
+        print("crash test: \(kills) kills hit a running import (full runs took \(importTime) and \(snapshotTime) ms)")
+        #expect(kills == 20, "only \(kills) of 20 kills hit a running import (the imports took \(importTime) and \(snapshotTime) ms)")
     }
 
     @Test func concurrentWritersLoseNothingAndRefuseClearly() throws {

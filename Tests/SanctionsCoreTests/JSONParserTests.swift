@@ -25,6 +25,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func findsADuplicateMemberInObjectsOfAnySize(members: Int) throws {
+        let names = (0..<members).map { "\"m\($0)\": \($0)" }
+        // Distinct names parse
+        let distinct = "{" + names.joined(separator: ", ") + "}"
+        guard case .object(let parsed) = try JSONParser.parse(Array(distinct.utf8)) else { Issue.record("not an object"); return }
+        #expect(parsed.count == members)
+        // The first name repeated at the end, after all the others, is refused
+        let repeated = "{" + names.joined(separator: ", ") + ", \"m0\": 0}"
+        #expect {
+            try JSONParser.parse(Array(repeated.utf8))
+        } throws: { error in
+            (error as? JSONParser.SyntaxError)?.reason.contains("duplicate member 'm0'") == true
+        }
+    }
+
     @Test func refusesInvalidUTF8InStrings() {
         #expect {
             try JSONParser.parse([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D])

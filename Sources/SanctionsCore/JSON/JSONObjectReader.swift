@@ -105,12 +105,13 @@ public struct JSONObjectReader {
     }
 
     /// An optional array member, with each element's path.
-    public mutating func array(_ key: String) throws(InputError) -> [(value: JSONValue, path: String)]? {
+    public mutating func array(_ key: String) throws(InputError) -> [JSONArrayElement]? {
         guard let value = value(key) else { return nil }
         guard case .array(let elements) = value else {
             throw error(key, .invalidField, "expected an array, found \(value.typeName)")
         }
-        return elements.enumerated().map { ($1, fieldPath(key) + "[\($0)]") }
+        let arrayPath = fieldPath(key)
+        return elements.enumerated().map { JSONArrayElement(value: $1, index: $0, arrayPath: arrayPath) }
     }
 
     /// An optional array of strings.
@@ -145,6 +146,18 @@ public struct JSONObjectReader {
     }
 }
 
+/// One element of an array member, with its path (`events[3].aliases[0]`), which is only built
+/// when an error needs it.
+public struct JSONArrayElement {
+    public let value: JSONValue
+    /// The element's position in the array.
+    public let index: Int
+    let arrayPath: String
+
+    /// The element's path, for error messages.
+    public var path: String { arrayPath + "[\(index)]" }
+}
+
 /// Checks applied to every text field of every record.
 public enum TextChecks {
     /// The longest text accepted in one field (1 MiB of UTF-8), so that hostile files cannot bloat the ledger.
@@ -156,13 +169,13 @@ public enum TextChecks {
         return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.value < 0x20 }
     }
 
-    /// Refuses NUL bytes and oversized fields.
-    public static func validate(_ text: String, field: String, line: Int) throws(InputError) {
+    /// Refuses NUL bytes and oversized fields. `field` and `line` are only evaluated for the error.
+    public static func validate(_ text: String, field: @autoclosure () -> String, line: @autoclosure () -> Int) throws(InputError) {
         if text.utf8.count > maximumFieldBytes {
-            throw InputError(.invalidField, "text of \(text.utf8.count) bytes is longer than the limit of \(maximumFieldBytes)", line: line, field: field)
+            throw InputError(.invalidField, "text of \(text.utf8.count) bytes is longer than the limit of \(maximumFieldBytes)", line: line(), field: field())
         }
         if text.utf8.contains(0) {
-            throw InputError(.invalidField, "text contains a NUL character", line: line, field: field)
+            throw InputError(.invalidField, "text contains a NUL character", line: line(), field: field())
         }
     }
 }

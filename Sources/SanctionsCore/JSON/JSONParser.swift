@@ -84,10 +84,14 @@ public struct JSONParser {
         index += count
     }
 
+    /// Up to this many members, a new member's name is checked against the others by a scan.
+    static let memberScanLimit = 16
+
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         index += 1
         var members: [JSONMember] = []
-        var seen = Set<String>()
+        // Duplicate names: a scan of the few members so far, a set once an object grows large.
+        var seen: Set<String>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -99,7 +103,14 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
             let keyLine = line
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("duplicate member '\(key)'") }
+            let isDuplicate: Bool
+            if members.count < Self.memberScanLimit {
+                isDuplicate = members.contains { $0.key == key }
+            } else {
+                if seen == nil { seen = Set(members.map(\.key)) }
+                isDuplicate = !seen!.insert(key).inserted
+            }
+            guard !isDuplicate else { throw error("duplicate member '\(key)'") }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input after member name '\(key)' (the file is truncated)") }
             guard bytes[index] == UInt8(ascii: ":") else {
