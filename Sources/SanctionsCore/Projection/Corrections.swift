@@ -17,6 +17,8 @@ extension LedgerEvent {
 enum CorrectionResolver {
     /// Applies the corrections and retractions among `events`, in publication order.
     static func resolve(_ events: [LedgerEvent], anomalies: inout [HistoryAnomaly]) -> [LedgerEvent] {
+        // Most streams have nothing to fix (ids are unique in the log, so the events stand as they are).
+        if !events.contains(where: { $0.kind == .corrected || $0.kind == .retracted }) { return events }
         var byID: [EventID: LedgerEvent] = [:]
         var order: [EventID] = []
         var fixes: [LedgerEvent] = []
