@@ -33,13 +33,13 @@ extension LedgerDatabase {
             var previous = ChainHash.genesis
             var expected = 1
             let cursor = try Row.fetchCursor(db, sql: "SELECT sequence, id, stream, canonical, prevHash, hash FROM event ORDER BY sequence")
-            var batch: [(sequence: Int, id: String, stream: String, canonical: String)] = []
+            var batch: [(sequence: Int, id: String, stream: String, canonical: [UInt8])] = []
             /// Decodes a batch in parallel; the first bad row (by sequence), if any.
             func checkBatch() -> (Int, String)? {
                 defer { batch.removeAll(keepingCapacity: true) }
                 let problems = Parallel.map(batch, minimumChunk: 500) { row -> String? in
-                    guard let event = try? LedgerEvent(canonical: row.canonical) else { return "stored event is not a valid event" }
-                    if event.canonicalBytes != Array(row.canonical.utf8) { return "stored event is not in canonical form" }
+                    guard let event = try? LedgerEvent(canonicalUTF8: row.canonical) else { return "stored event is not a valid event" }
+                    if event.canonicalBytes != row.canonical { return "stored event is not in canonical form" }
                     if event.id.rawValue != row.id || event.stream.rawValue != row.stream { return "stored id or stream column does not match the event" }
                     return nil
                 }
@@ -61,10 +61,10 @@ extension LedgerDatabase {
                     gap.events = expected - 1
                     return gap
                 }
-                let canonical: String = row[3]
+                let canonical = Array((row[3] as String).utf8)
                 let prevHash = Array((row[4] as Data?) ?? Data())
                 let hash = Array((row[5] as Data?) ?? Data())
-                if prevHash != previous || ChainHash.next(previous: previous, canonical: Array(canonical.utf8)) != hash {
+                if prevHash != previous || ChainHash.next(previous: previous, canonical: canonical) != hash {
                     if let (bad, problem) = checkBatch() { return broken(bad, problem) }
                     return broken(sequence, prevHash != previous ? "prevHash does not equal the hash of sequence \(sequence - 1)" : "hash does not match the stored event (its content was changed)")
                 }

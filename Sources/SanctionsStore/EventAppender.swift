@@ -108,9 +108,10 @@ extension LedgerDatabase {
             if !existing.isEmpty { streamsWithHistory.insert(stream) }
             histories.append(existing + newByStream[stream]!)
         }
-        let folded = Parallel.map(zip(streams, histories).map { ($0, $1) }) { stream, history in
+        // Every history holds at least the stream's new events.
+        let folded = Parallel.map(histories) { history in
             let projection = StreamFold.project(history)
-            return (projection, StoredProjection(stream: stream, party: history.first?.party, regime: history.first?.regime ?? RegimeID(""), projection: projection))
+            return (projection, StoredProjection(projection, ofStreamOf: history[0]))
         }
         let projections = folded.map(\.0)
         for (stream, projection) in zip(streams, projections) {

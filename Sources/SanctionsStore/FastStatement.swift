@@ -51,35 +51,17 @@ struct FastStatement {
 
     /// Runs the statement with the bound values, then resets it for the next row.
     mutating func step() throws {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-            index = 0
-        }
+        defer { reset() }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
     }
 
     /// Runs a query with the bound values and returns the first column of its first row as
     /// UTF-8 bytes (nil when there is no row or the value is NULL), then resets the statement.
     mutating func firstColumnBytes() throws -> [UInt8]? {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-            index = 0
-        }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { return nil }
-        guard code == SQLITE_ROW else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-        guard let text = sqlite3_column_text(handle, 0) else { return nil }
-        let count = Int(sqlite3_column_bytes(handle, 0))
-        return Array(UnsafeBufferPointer(start: text, count: count))
+        guard try nextRow() else { return nil }
+        defer { reset() }
+        return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : columnBytes(0)
     }
 
     /// Steps a query to its next row; false at the end, when the statement is reset. Read the
@@ -87,13 +69,8 @@ struct FastStatement {
     mutating func nextRow() throws -> Bool {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        index = 0
-        guard code == SQLITE_DONE else {
-            let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
+        reset()
+        guard code == SQLITE_DONE else { throw failure(code) }
         return false
     }
 
@@ -109,5 +86,17 @@ struct FastStatement {
         guard count == bytes.count else { return false }
         guard count > 0, let start = sqlite3_column_blob(handle, column) else { return count == 0 }
         return bytes.elementsEqual(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// Makes the statement ready for the next binding and run.
+    private mutating func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        index = 0
+    }
+
+    /// The error for a failed step, with SQLite's message.
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
     }
 }

@@ -21,7 +21,7 @@ extension LedgerDatabase {
     /// column would miss matches). Runs when the ledger is opened; returns the rows rewritten.
     @discardableResult
     func refreshNormalizedNamesIfStale() throws -> Int {
-        guard try read({ db in try Self.storedNormalizerVersion(db) }) != NameNormalizer.version else { return 0 }
+        guard try storedNormalizerVersion() != NameNormalizer.version else { return 0 }
         return try write { db in
             // Another process may have refreshed it while this one waited for the write lock.
             guard try Self.storedNormalizerVersion(db) != NameNormalizer.version else { return 0 }

@@ -46,7 +46,7 @@ extension LedgerDatabase {
             // more than the writer's inserts. Bytes go to the decoder as they are.
             var log = try FastStatement(db, sql: "SELECT stream, canonical FROM event ORDER BY stream, sequence")
             var currentStream: [UInt8] = []
-            var batch: [StoredStreamEvents] = []
+            var batch: [[[UInt8]]] = []  // per stream, the canonical JSON of each event as UTF-8
             var batchEvents = 0
             var folding: BackgroundWork<[FoldedStream]>?
             func write(_ folded: [FoldedStream]) throws {
@@ -71,9 +71,9 @@ extension LedgerDatabase {
                 if batch.isEmpty || !log.column(0, equals: currentStream) {
                     if batchEvents >= 20_000 { try handOver() }
                     currentStream = log.columnBytes(0)
-                    batch.append(StoredStreamEvents(stream: String(decoding: currentStream, as: UTF8.self), canonical: []))
+                    batch.append([])
                 }
-                batch[batch.count - 1].canonical.append(log.columnBytes(1))
+                batch[batch.count - 1].append(log.columnBytes(1))
                 batchEvents += 1
                 report.events += 1
             }
@@ -89,28 +89,20 @@ extension LedgerDatabase {
     }
 
     /// Decodes, folds and prepares the stored rows of a batch of streams, on all cores.
-    private static func fold(_ batch: [StoredStreamEvents]) throws -> [FoldedStream] {
+    /// Each stream of the batch is given as the canonical JSON (UTF-8) of its events, at least one.
+    private static func fold(_ batch: [[[UInt8]]]) throws -> [FoldedStream] {
         try Parallel.map(batch) { stream -> Result<FoldedStream, InputError> in
             do throws(InputError) {
                 var events: [LedgerEvent] = []
-                events.reserveCapacity(stream.canonical.count)
-                for bytes in stream.canonical { events.append(try LedgerEvent(canonicalUTF8: bytes)) }
+                events.reserveCapacity(stream.count)
+                for bytes in stream { events.append(try LedgerEvent(canonicalUTF8: bytes)) }
                 let projection = StreamFold.project(events)
-                let rows = StoredProjection(stream: StreamKey(rawValue: stream.stream), party: events.first?.party,
-                                            regime: events.first?.regime ?? RegimeID(""), projection: projection)
-                return .success(FoldedStream(rows: rows, anomalies: projection.anomalies))
+                return .success(FoldedStream(rows: StoredProjection(projection, ofStreamOf: events[0]), anomalies: projection.anomalies))
             } catch {
                 return .failure(error)
             }
         }.map { try $0.get() }
     }
-}
-
-/// One stream's stored events, as read by a rebuild.
-private struct StoredStreamEvents: Sendable {
-    var stream: String
-    /// The canonical JSON of each event, as UTF-8.
-    var canonical: [[UInt8]]
 }
 
 /// One stream's rows, ready for the writer, and the anomalies its fold found.

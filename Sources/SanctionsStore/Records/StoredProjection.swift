@@ -67,10 +67,9 @@ struct StoredProjection: Sendable {
     var names: [Name]
     var rules: [Rule]
 
-    /// The stored rows of `projection`, the projection of the stream `stream` whose events are
-    /// about `regime` (and `party`, for a party stream).
-    init(stream: StreamKey, party: PartyID?, regime: RegimeID, projection: StreamProjection) {
-        self.stream = Stream(key: stream.rawValue, party: party?.rawValue, regime: regime.rawValue)
+    /// The stored rows of `projection`, the projection of the stream that `event` belongs to.
+    init(_ projection: StreamProjection, ofStreamOf event: LedgerEvent) {
+        stream = Stream(key: event.stream.rawValue, party: event.party?.rawValue, regime: event.regime.rawValue)
         designations = projection.designations.map { row in
             Designation(
                 party: row.party.rawValue, listedFrom: row.listedFrom.seconds, valid: Interval(row.valid), known: Interval(row.known),

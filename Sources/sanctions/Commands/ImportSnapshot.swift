@@ -109,11 +109,7 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Argument(help: ArgumentHelp("A folder of publications or a .tar.xz archive of them.", valueName: "path"))
-        var path: String
-
-        @Option(help: ArgumentHelp("A TSV manifest with file and commit_time_utc columns.", valueName: "file"))
-        var manifest: String?
+        @OptionGroup var series: SeriesOptions
 
         @Flag(help: "After importing, check every publication against the ledger (see verify-snapshots).")
         var verify = false
@@ -124,16 +120,15 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open()
-                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
-                defer { try? FileManager.default.removeItem(at: scratch) }
-                let items = try Ledger.seriesItems(path, manifest: manifest, scratch: scratch)
-                let terminal = Console.stderrIsTerminal
-                let report = try opened.importSnapshotSeries(items, removalGuard: allowMassRemoval ? .off : .standard) { position, item, appended in
-                    if terminal { Console.note("\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events") }
+                try series.withItems { items in
+                    let terminal = Console.stderrIsTerminal
+                    let report = try opened.importSnapshotSeries(items, removalGuard: allowMassRemoval ? .off : .standard) { position, item, appended in
+                        if terminal { Console.note("\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events") }
+                    }
+                    Console.print("imported \(report.snapshots) publications, \(report.appended) events in \(formatSeconds(report.seconds)) s (parsing \(formatSeconds(report.parseSeconds)) s)")
+                    for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.print("  \(kind.rawValue): \(count)") }
+                    if verify { try SeriesCheck.run(opened, items) }
                 }
-                Console.print("imported \(report.snapshots) publications, \(report.appended) events in \(formatSeconds(report.seconds)) s (parsing \(formatSeconds(report.parseSeconds)) s)")
-                for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { Console.print("  \(kind.rawValue): \(count)") }
-                if verify { try SeriesCheck.run(opened, items) }
             }
         }
     }
@@ -146,18 +141,12 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Argument(help: ArgumentHelp("A folder of publications or a .tar.xz archive of them.", valueName: "path"))
-        var path: String
-
-        @Option(help: ArgumentHelp("A TSV manifest with file and commit_time_utc columns.", valueName: "file"))
-        var manifest: String?
+        @OptionGroup var series: SeriesOptions
 
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(seed: false)
-                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
-                defer { try? FileManager.default.removeItem(at: scratch) }
-                try SeriesCheck.run(opened, try Ledger.seriesItems(path, manifest: manifest, scratch: scratch))
+                try series.withItems { items in try SeriesCheck.run(opened, items) }
             }
         }
     }
