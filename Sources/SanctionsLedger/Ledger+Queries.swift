@@ -18,7 +18,8 @@ extension Ledger {
         let after = try database.designations(asOf: end, regime: regime)
         let endings = try database.designationEndings(from: from, to: to, knownAt: knownAt, regime: regime)
         let context = regime == nil ? before : try database.designations(asOf: start)
-        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings, context: context)
+        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings, context: context) { severities[$0] ?? 0 }
     }
 
     /// The parties a user means by `text`: the slug itself when some event concerns it, else every

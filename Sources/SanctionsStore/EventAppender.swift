@@ -46,6 +46,28 @@ extension LedgerDatabase {
         }
     }
 
+    /// Appends the events `decide` returns, deciding and appending in one transaction: `decide`
+    /// reads the ledger through a ``LedgerReader`` after the write lock is taken, so the state it
+    /// decides from is the state the append commits on (another writer cannot slip in between).
+    /// Anything `decide` throws aborts the transaction and writes nothing.
+    ///
+    /// For example, a snapshot import reads the designations in force, diffs, and appends:
+    /// ```swift
+    /// try database.appendDecided { reader in SnapshotDiffer.events(snapshot, current: try baseline(reader), ...) }
+    /// ```
+    @discardableResult
+    public func appendDecided(
+        dryRun: Bool = false, expectedLastSequence: Int? = nil, _ decide: (LedgerReader) throws -> [LedgerEvent]
+    ) throws -> AppendReport {
+        let now = clock()
+        return try writeTransaction(rollback: dryRun) { db in
+            let events = try decide(LedgerReader(db: db))
+            var report = try appendInTransaction(db, events: events, expectedLastSequence: expectedLastSequence, now: now)
+            report.dryRun = dryRun
+            return report
+        }
+    }
+
     /// Runs `body` in an immediate transaction, rolled back when `rollback` is true.
     func writeTransaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
         do {
@@ -108,17 +130,23 @@ extension LedgerDatabase {
             if !existing.isEmpty { streamsWithHistory.insert(stream) }
             histories.append(existing + newByStream[stream]!)
         }
+        for (stream, history) in zip(streams, histories) {
+            let cost = StreamFold.cost(history)
+            guard cost <= StreamFold.costLimit else {
+                throw InputError(
+                    .overLimit,
+                    "the history of \(stream) would hold \(history.count) events published out of effective order; folding it would take \(cost) steps, over the limit of \(StreamFold.costLimit) (correct the dates, or append the history in smaller parts in publication order)",
+                    eventID: newByStream[stream]?.first?.id)
+            }
+        }
         // Every history holds at least the stream's new events.
         let folded = Parallel.map(histories) { history in
             let projection = StreamFold.project(history)
             return (projection, StoredProjection(projection, ofStreamOf: history[0]))
         }
         let projections = folded.map(\.0)
-        for (stream, projection) in zip(streams, projections) {
-            let newIDs = Set(newByStream[stream]!.map(\.id))
-            if let anomaly = projection.anomalies.first(where: { newIDs.contains($0.event) }) {
-                throw InputError(.inconsistentHistory, anomaly.message, eventID: anomaly.event)
-            }
+        for (index, (stream, projection)) in zip(streams, projections).enumerated() where !projection.anomalies.isEmpty {
+            try refuseNewAnomalies(projection.anomalies, history: histories[index], new: newByStream[stream]!)
         }
 
         // Extend the chain.
@@ -162,6 +190,26 @@ extension LedgerDatabase {
         return report
     }
 
+    /// Refuses an append after which some event of the stream is without effect and was not
+    /// before: a new event that does not fit (a delisting of a party not listed), and just as well
+    /// an older event that a new one cancels (a correction that moves a delisting before its
+    /// listing leaves the delisting without effect). Anomalies the stream already had (a ledger
+    /// written by an older version) are not the new events' fault and do not block them.
+    private func refuseNewAnomalies(_ anomalies: [HistoryAnomaly], history: [LedgerEvent], new: [LedgerEvent]) throws {
+        let newIDs = Set(new.map(\.id))
+        if let anomaly = anomalies.first(where: { newIDs.contains($0.event) }) {
+            throw InputError(.inconsistentHistory, anomaly.message, eventID: anomaly.event)
+        }
+        let before = Set(StreamFold.project(Array(history.dropLast(new.count))).anomalies)
+        if let anomaly = anomalies.first(where: { !before.contains($0) }) {
+            let culprits = new.map(\.id.rawValue).prefix(3).joined(separator: ", ")
+            throw InputError(
+                .inconsistentHistory,
+                "the new events (\(culprits)) would leave the earlier event '\(anomaly.event)' without effect: \(anomaly.message)",
+                eventID: new.first?.id)
+        }
+    }
+
     /// Corrections and retractions must target an earlier, non-fix event of the same stream.
     private func checkTargets(_ db: Database, fresh: [LedgerEvent], batchIndex: [EventID: Int]) throws {
         let lookup = try db.cachedStatement(sql: "SELECT stream, type FROM event WHERE id = ?")
@@ -181,6 +229,9 @@ extension LedgerDatabase {
             }
             if targetKind == EventKind.corrected.rawValue || targetKind == EventKind.retracted.rawValue {
                 throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event targets '\(target)', which is itself a \(targetKind) event (correct or retract the original)", field: "target", eventID: event.id)
+            }
+            if targetKind == EventKind.observed.rawValue {
+                throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event targets '\(target)', an observation of a publication: observations record what a file held and are never corrected or retracted", field: "target", eventID: event.id)
             }
             if targetStream != event.stream.rawValue {
                 throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event is about \(event.stream) but its target '\(target)' is about \(targetStream)", field: "target", eventID: event.id)

@@ -21,6 +21,8 @@ enum ProjectionWriter {
                 for table in ["designation", "designationName"] {
                     try db.cachedStatement(sql: "DELETE FROM \(table) WHERE party = ? AND regime = ?").execute(arguments: [party, rows.stream.regime])
                 }
+            } else if rows.stream.isObservation {
+                try db.cachedStatement(sql: "DELETE FROM publication WHERE regime = ?").execute(arguments: [rows.stream.regime])
             } else {
                 try db.cachedStatement(sql: "DELETE FROM rule WHERE regime = ?").execute(arguments: [rows.stream.regime])
             }
@@ -78,6 +80,24 @@ enum ProjectionWriter {
                 insert.bind(row.known.to)
                 insert.bind(row.startEvent)
                 insert.bind(row.endEvent)
+                try insert.step()
+            }
+        }
+        if !rows.publications.isEmpty {
+            var insert = try FastStatement(db, sql: """
+                INSERT INTO publication (stream, regime, list, instant, published, file, sha256, entries, event)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for row in rows.publications {
+                insert.bind(rows.stream.key)
+                insert.bind(rows.stream.regime)
+                insert.bind(row.list)
+                insert.bind(row.instant)
+                insert.bind(row.published)
+                insert.bind(row.file)
+                insert.bind(row.sha256)
+                insert.bind(row.entries)
+                insert.bind(row.event)
                 try insert.step()
             }
         }

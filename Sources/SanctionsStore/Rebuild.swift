@@ -38,7 +38,7 @@ extension LedgerDatabase {
                 let name = statement.split(separator: " ")[2]
                 try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
             }
-            for table in ["designation", "designationName", "rule"] {
+            for table in ["designation", "designationName", "rule", "publication"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try Self.recordNormalizerVersion(db)

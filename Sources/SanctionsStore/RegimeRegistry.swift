@@ -45,11 +45,16 @@ extension LedgerDatabase {
 
     /// Every declared regime, ordered by id.
     public func regimes() throws -> [Regime] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, authority, description, severity, url FROM regime ORDER BY id").map { row in
-                Regime(id: RegimeID(row["id"] as String), name: row["name"], authority: row["authority"],
-                       description: row["description"], severity: row["severity"], url: row["url"])
-            }
+        try read { db in try RegimeFetch.all(db) }
+    }
+}
+
+/// Regime declarations, read on a given connection.
+enum RegimeFetch {
+    static func all(_ db: Database) throws -> [Regime] {
+        try Row.fetchAll(db, sql: "SELECT id, name, authority, description, severity, url FROM regime ORDER BY id").map { row in
+            Regime(id: RegimeID(row["id"] as String), name: row["name"], authority: row["authority"],
+                   description: row["description"], severity: row["severity"], url: row["url"])
         }
     }
 }

@@ -78,6 +78,12 @@ public enum EventFactory {
             published: day(published), source: testSource, payload: .retracted(target: EventID(target), reason: "test"))
     }
 
+    public static func observed(_ id: String, list: String = "ofac-sdn", regime: String = "ofac-sdn", at: String, entries: Int, sha256: String? = nil) -> LedgerEvent {
+        LedgerEvent(
+            id: EventID(id), party: nil, regime: RegimeID(regime), effective: day(at), published: day(at), source: testSource,
+            payload: .observed(Observation(list: list, file: "sdn.csv", sha256: sha256, entries: entries)))
+    }
+
     /// Regimes for tests: the Entity List, the SDN list and the NS-CMIC list.
     public static let regimes: [Regime] = [
         Regime(id: RegimeID("bis-entity-list"), name: "Entity List", authority: "BIS", description: "test", severity: 2),

@@ -83,10 +83,11 @@ import Testing
         #expect(dry.stdout.contains("4 entries in OFAC consolidated (non-SDN) list (CONS_ENHANCED.ZIP:CONS_ENHANCED.XML) of 2025-01-10"))
         // The cut holds 4 of the 443 entities: the 11 curated NS-CMIC parties it lacks are delisted
         // (too few for the mass-removal guard, which starts above 25).
-        #expect(dry.stdout.contains("would append 16 events"))
+        #expect(dry.stdout.contains("would append 22 events"))  // and one observation per consolidated regime
+        #expect(dry.stdout.contains("observed: 6"))
         #expect(dry.stdout.contains("delisted: 11"))
         let real = try cli.run(["import-snapshot", "--db", db, Self.zip, "--format", "ofac-xml"])
-        #expect(real.stdout.contains("appended 16 events"))
+        #expect(real.stdout.contains("appended 22 events"))
         let screen = try cli.run(["screen", "--db", db, "深圳市大疆创新科技有限公司", "--on", "2025-02-01", "--type", "securities-purchase"])
         #expect(screen.status == 4)
         #expect(screen.stdout.contains("PROHIBITED") && screen.stdout.contains("CONS_ENHANCED.XML) of 2025-01-10"))

@@ -22,6 +22,7 @@ import Testing
             ]),
             EventFactory.corrected("e8", party: "acme", target: "e1", published: "2019-11-05", changes: .object(["effective": .string("2019-10-08")])),
             EventFactory.retracted("e9", party: "acme", target: "e4", published: "2019-11-06"),
+            EventFactory.observed("e10", at: "2021-08-18", entries: 9083, sha256: String(repeating: "ab", count: 32)),
         ]
     }()
 

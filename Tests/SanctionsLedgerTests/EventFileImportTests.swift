@@ -43,7 +43,7 @@ import Testing
         ("malformed.json", "{\n  \"notice\": {\n    \"citation\": \"x\",\n  }\n}", "malformed.json:4: malformed JSON: expected a member name in quotes (column 3)"),
         ("truncated.json", notice(goodEvent).dropLast(20).description, "truncated.json:4: malformed JSON: unexpected end of input after member name 'name' (the file is truncated) (column 93)"),
         ("unknown-type.json", notice(#"    {"id": "e2", "type": "sanctioned", "party": "p", "regime": "bis-entity-list", "name": "N"}"#),
-         "unknown-type.json:4: field 'events[0].type': unknown event type 'sanctioned' (known: listed, delisted, alias-added, alias-removed, amended, escalated, rule-changed, corrected, retracted)"),
+         "unknown-type.json:4: field 'events[0].type': unknown event type 'sanctioned' (known: listed, delisted, alias-added, alias-removed, amended, escalated, rule-changed, corrected, retracted, observed)"),
         ("unknown-regime.json", notice(#"    {"id": "e3", "type": "listed", "party": "p", "regime": "eu-list", "name": "N"}"#),
          "unknown-regime.json:4: field 'event 'e3'.regime': unknown regime 'eu-list' (declared: bis-entity-list, ofac-ns-cmic, ofac-sdn)"),
         ("missing-name.json", notice(#"    {"id": "e4", "type": "listed", "party": "p", "regime": "bis-entity-list"}"#),

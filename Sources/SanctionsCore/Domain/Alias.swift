@@ -113,3 +113,14 @@ extension Unicode.GeneralCategory {
         }
     }
 }
+
+/// The identifier kinds the imports write and link by.
+public enum IdentifierKind {
+    /// OFAC's entry number (`ent_num` of the legacy files, `id` of the Enhanced XML): the key of
+    /// every OFAC designation, stable across publications.
+    public static let ofacEntryNumber = "ofac-ent-num"
+    /// The Consolidated Screening List's row id (`_id`).
+    public static let cslID = "csl-id"
+    /// The `entity_number` of a non-OFAC CSL row.
+    public static let cslEntityNumber = "csl-entity-number"
+}

@@ -44,6 +44,22 @@ public struct DesignationDetails: Hashable, Sendable {
     /// Whether no field is set (an amendment that changes nothing).
     public var isEmpty: Bool { self == DesignationDetails() }
 
+    /// The fields these details set, as names (`milestones.<key>` per milestone), for provenance.
+    public var fieldNames: [String] {
+        var fields: [String] = []
+        if name != nil { fields.append("name") }
+        if aliases != nil { fields.append("aliases") }
+        if addresses != nil { fields.append("addresses") }
+        if country != nil { fields.append("country") }
+        if entityType != nil { fields.append("entityType") }
+        if identifiers != nil { fields.append("identifiers") }
+        if programs != nil { fields.append("programs") }
+        if license != nil { fields.append("license") }
+        if remarks != nil { fields.append("remarks") }
+        for key in (milestones ?? [:]).keys.sorted() { fields.append("milestones." + key) }
+        return fields
+    }
+
     /// These details with every field that `amendment` sets replaced.
     public func applying(_ amendment: DesignationDetails) -> DesignationDetails {
         var result = self

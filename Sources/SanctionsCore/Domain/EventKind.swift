@@ -18,9 +18,16 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Comparable {
     case corrected
     /// A later event that withdraws an earlier one (the earlier one stays in the log).
     case retracted
+    /// A whole publication of a list was compared with the ledger (a snapshot import): the
+    /// ledger's knowledge of the regime is complete at that instant, whatever changed.
+    case observed
 
     /// Whether events of this kind concern a party (every kind except `rule-changed`).
-    public var concernsParty: Bool { self != .ruleChanged }
+    public var concernsParty: Bool { self != .ruleChanged && self != .observed }
+
+    /// Whether events of this kind may be the target of a correction or retraction (observations
+    /// record what a file held, and are never rewritten).
+    public var isCorrectable: Bool { self != .corrected && self != .retracted && self != .observed }
 
     /// Whether this kind opens a designation.
     public var opensDesignation: Bool { self == .listed || self == .escalated }
@@ -28,7 +35,7 @@ public enum EventKind: String, Sendable, CaseIterable, Hashable, Comparable {
     /// The order of kinds effective on the same instant: listings first, delistings last.
     var sameInstantRank: Int {
         switch self {
-        case .ruleChanged: 0
+        case .ruleChanged, .observed: 0
         case .listed, .escalated: 1
         case .amended: 2
         case .aliasAdded: 3

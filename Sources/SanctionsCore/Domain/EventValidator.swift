@@ -1,5 +1,8 @@
 /// Checks of an event against the ledger's context that decoding alone cannot make.
 public enum EventValidator {
+    /// Party slugs that would collide with the names of rule and observation streams.
+    static let reservedPartySlugs: Set<String> = ["rules", "observed"]
+
     /// The earliest accepted `published` and `effective` date.
     public static let earliestDate = LedgerTime(seconds: -2_208_988_800, hasTimeOfDay: false)  // 1900-01-01
 
@@ -19,6 +22,12 @@ public enum EventValidator {
             if from.contains(event.regime) {
                 throw fail("from", .invalidField, "an escalation to \(event.regime) cannot come from \(event.regime) itself")
             }
+        }
+        if let party = event.party, reservedPartySlugs.contains(party.rawValue) {
+            throw fail("party", .invalidField, "'\(party)' is reserved (it names the rule and observation streams)")
+        }
+        if case .observed = event.payload, event.published < event.effective {
+            throw fail("effective", .invalidDate, "an observation is effective at \(event.effective), after its publication \(event.published): a list cannot be compared before it is seen")
         }
         if event.published < earliestDate {
             throw fail("published", .invalidDate, "published \(event.published) is before 1900-01-01")

@@ -32,6 +32,11 @@ extension LedgerEvent {
         case .retracted(let target, let reason):
             members.append(JSONMember(key: "target", value: .string(target.rawValue)))
             if let reason { members.append(JSONMember(key: "reason", value: .string(reason))) }
+        case .observed(let observation):
+            members.append(JSONMember(key: "list", value: .string(observation.list)))
+            if let file = observation.file { members.append(JSONMember(key: "file", value: .string(file))) }
+            if let sha256 = observation.sha256 { members.append(JSONMember(key: "sha256", value: .string(sha256))) }
+            members.append(JSONMember(key: "entries", value: .number(String(observation.entries))))
         }
         return .object(members)
     }

@@ -44,8 +44,8 @@ extension LedgerEvent {
             throw reader.error("regime", .invalidField, "'\(regimeText)' is not a valid regime id (lowercase slug)")
         }
         var party: PartyID?
-        if kind == .ruleChanged {
-            if reader.has("party") { throw reader.error("party", .unknownField, "a rule-changed event concerns a regime, not a party") }
+        if kind == .ruleChanged || kind == .observed {
+            if reader.has("party") { throw reader.error("party", .unknownField, "a \(kind.rawValue) event concerns a regime, not a party") }
         } else if (kind == .corrected || kind == .retracted), !reader.has("party") {
             party = nil  // a fix of a rule-changed event concerns the regime's rules
         } else {
@@ -130,7 +130,25 @@ extension LedgerEvent {
             return .corrected(target: EventID(target), changes: changes)
         case .retracted:
             return .retracted(target: EventID(try reader.requiredString("target")), reason: try reader.string("reason"))
+        case .observed:
+            return .observed(try decodeObservation(&reader))
         }
+    }
+
+    private static func decodeObservation(_ reader: inout JSONObjectReader) throws(InputError) -> Observation {
+        let list = try reader.requiredString("list")
+        guard IdentifierSyntax.isSlug(list) else {
+            throw reader.error("list", .invalidField, "'\(list)' is not a valid list source id (lowercase slug)")
+        }
+        let sha256 = try reader.string("sha256")
+        if let sha256, sha256.utf8.count != 64 || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            throw reader.error("sha256", .invalidField, "expected 64 lowercase hexadecimal digits")
+        }
+        guard let entries = try reader.integer("entries") else {
+            throw reader.error("entries", .missingField, "required field is missing")
+        }
+        guard entries >= 0 else { throw reader.error("entries", .invalidField, "a count of entries cannot be negative") }
+        return Observation(list: list, file: try reader.string("file"), sha256: sha256, entries: entries)
     }
 
     static func decodeDetails(_ reader: inout JSONObjectReader, requireName: Bool, allowAliases: Bool) throws(InputError) -> DesignationDetails {

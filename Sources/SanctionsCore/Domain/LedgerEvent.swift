@@ -24,6 +24,8 @@ public struct LedgerEvent: Hashable, Sendable {
         /// Fields of the `target` event replaced by the members of `changes` (a JSON object).
         case corrected(target: EventID, changes: JSONValue)
         case retracted(target: EventID, reason: String?)
+        /// A whole publication of a list, compared with the ledger by a snapshot import.
+        case observed(Observation)
     }
 
     public var id: EventID
@@ -62,6 +64,7 @@ public struct LedgerEvent: Hashable, Sendable {
         case .ruleChanged: .ruleChanged
         case .corrected: .corrected
         case .retracted: .retracted
+        case .observed: .observed
         }
     }
 
@@ -73,9 +76,12 @@ public struct LedgerEvent: Hashable, Sendable {
         }
     }
 
-    /// The history stream this event belongs to: one per party and regime, one per regime for rules.
+    /// The history stream this event belongs to: one per party and regime, one per regime for
+    /// rules, one per regime for the observations of its publications.
     public var stream: StreamKey {
-        if let party { StreamKey(party: party, regime: regime) } else { StreamKey(rulesOf: regime) }
+        if let party { return StreamKey(party: party, regime: regime) }
+        if case .observed = payload { return StreamKey(observationsOf: regime) }
+        return StreamKey(rulesOf: regime)
     }
 }
 
@@ -83,11 +89,12 @@ public struct LedgerEvent: Hashable, Sendable {
 ///
 /// Streams are independent, so a projection is rebuilt by refolding only the streams an append touches.
 public struct StreamKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// `party|regime`, or `rules|regime` for rule streams.
+    /// `party|regime`, `rules|regime` for rule streams, `observed|regime` for observation streams.
     public let rawValue: String
 
     public init(party: PartyID, regime: RegimeID) { rawValue = party.rawValue + "|" + regime.rawValue }
     public init(rulesOf regime: RegimeID) { rawValue = "rules|" + regime.rawValue }
+    public init(observationsOf regime: RegimeID) { rawValue = "observed|" + regime.rawValue }
     public init(rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }

@@ -43,6 +43,8 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         public static let unreadableFile = Code("unreadable-file")
         /// A list that would remove an implausible share of a source's designations (a truncated or partial file).
         public static let massRemoval = Code("mass-removal")
+        /// Input beyond a stated resource limit (an archive that unpacks too large, a history too costly to fold).
+        public static let overLimit = Code("over-limit")
     }
 
     /// The kind of problem.

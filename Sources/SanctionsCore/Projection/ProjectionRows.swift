@@ -31,7 +31,8 @@ public struct DesignationSegment: Hashable, Sendable {
     public var escalatedFrom: [RegimeID]
     /// The event that opened the designation.
     public var listingEvent: EventID
-    /// The events that shaped these details (the listing and the amendments since).
+    /// The events whose values these details show, oldest first: the listing (or its latest
+    /// restatement) and, per field, the last amendment that set it; the last one opened this version.
     public var detailEvents: [EventID]
     /// The event at `valid.to` (an amendment or the delisting), when the segment ends.
     public var endEvent: EventID?
@@ -122,6 +123,26 @@ public struct RuleSegment: Hashable, Sendable {
     }
 }
 
+/// One publication of a list as the ledger observed it, for one regime the list's source manages.
+public struct PublicationRow: Hashable, Sendable {
+    public var regime: RegimeID
+    public var observation: Observation
+    /// The instant the publication was compared at (its event's `effective`).
+    public var instant: LedgerTime
+    /// When the public could know it (its event's `published`).
+    public var published: LedgerTime
+    /// The `observed` event.
+    public var event: EventID
+
+    public init(regime: RegimeID, observation: Observation, instant: LedgerTime, published: LedgerTime, event: EventID) {
+        self.regime = regime
+        self.observation = observation
+        self.instant = instant
+        self.published = published
+        self.event = event
+    }
+}
+
 /// A problem in a stream's history: an event that does not fit what came before it.
 public struct HistoryAnomaly: Hashable, Sendable, CustomStringConvertible {
     public var event: EventID
@@ -134,6 +155,8 @@ public struct StreamProjection: Hashable, Sendable {
     public var designations: [DesignationSegment] = []
     public var names: [NameSegment] = []
     public var rules: [RuleSegment] = []
+    /// The publications observed (only in a regime's observation stream).
+    public var publications: [PublicationRow] = []
     /// Anomalies in the history as known now (all events visible).
     public var anomalies: [HistoryAnomaly] = []
 

@@ -14,8 +14,49 @@
 public enum StreamFold {
     /// Projects the events of one stream (all with the same ``LedgerEvent/stream``), given in any order.
     public static func project(_ events: [LedgerEvent]) -> StreamProjection {
+        if let first = events.first, case .observed = first.payload { return projectObservations(events) }
         if let projection = projectInPublicationOrder(events) { return projection }
         return projectEpochByEpoch(events)
+    }
+
+    /// The most folding steps one stream may cost (a step folds one event once): above it an
+    /// append is refused rather than tying the writer up for minutes.
+    public static let costLimit = 50_000_000
+
+    /// How many steps ``project(_:)`` takes for `events`: one per event in the common case, one
+    /// per event and distinct publication instant when knowledge does not extend history at its end.
+    public static func cost(_ events: [LedgerEvent]) -> Int {
+        if let first = events.first, case .observed = first.payload { return events.count }
+        if isInPublicationOrder(events) { return events.count }
+        return Set(events.map(\.published)).count * events.count
+    }
+
+    /// Whether the linear algorithm applies (see ``projectInPublicationOrder(_:)``).
+    static func isInPublicationOrder(_ events: [LedgerEvent]) -> Bool {
+        let ordered = events.sorted(by: ValidTimeFold.effectiveOrder)
+        for (index, event) in ordered.enumerated() {
+            if event.kind == .corrected || event.kind == .retracted { return false }
+            guard index > 0 else { continue }
+            let previous = ordered[index - 1]
+            guard previous.published <= event.published else { return false }
+            if previous.effective.seconds == event.effective.seconds, previous.published != event.published { return false }
+        }
+        return true
+    }
+
+    /// An observation stream: one row per publication, in time order (observations are never
+    /// corrected, so there is nothing to fold).
+    static func projectObservations(_ events: [LedgerEvent]) -> StreamProjection {
+        var projection = StreamProjection()
+        for event in events.sorted(by: { ($0.effective, $0.id) < ($1.effective, $1.id) }) {
+            guard case .observed(let observation) = event.payload else {
+                projection.anomalies.append(HistoryAnomaly(event: event.id, message: "a \(event.kind.rawValue) event in the observation stream of \(event.regime)"))
+                continue
+            }
+            projection.publications.append(PublicationRow(
+                regime: event.regime, observation: observation, instant: event.effective, published: event.published, event: event.id))
+        }
+        return projection
     }
 
     /// The general algorithm: one valid-time fold per publication epoch. Quadratic in the stream's
@@ -53,8 +94,8 @@ public enum StreamFold {
         return projection
     }
 
-    /// The common case in linear time: no corrections or retractions, strictly increasing effective
-    /// times, and publication in the same order. Knowledge then only ever extends history at its
+    /// The common case in linear time: no corrections or retractions, publication in effective
+    /// order, and the events of one effective instant published together. Knowledge then only ever extends history at its
     /// end, so each row of the final fold was known open-ended from its opening event's publication
     /// until its closing event's publication, and in its final form from then on. Gives exactly the
     /// rows ``projectEpochByEpoch(_:)`` gives (a test compares them); returns nil when not applicable.
@@ -66,8 +107,11 @@ public enum StreamFold {
         for (index, event) in ordered.enumerated() {
             if event.kind == .corrected || event.kind == .retracted { return nil }
             if index > 0 {
+                // Knowledge extends history only at its end: effective and publication order agree,
+                // and the events of one instant were published together.
                 let previous = ordered[index - 1]
-                guard previous.effective < event.effective, previous.published <= event.published else { return nil }
+                guard previous.published <= event.published else { return nil }
+                if previous.effective.seconds == event.effective.seconds, previous.published != event.published { return nil }
             }
             published[event.id] = event.published
         }

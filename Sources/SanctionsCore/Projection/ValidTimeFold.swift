@@ -17,9 +17,22 @@ struct ValidTimeFold {
         var escalatedFrom: [RegimeID]
         var details: DesignationDetails
         var detailsFrom: LedgerTime
+        /// The events whose values the details show, oldest first: the listing (or the latest
+        /// restatement) and, per field, the last amendment that set it. Bounded by the number of
+        /// fields, so that a designation amended many times stores linearly, not quadratically.
         var detailEvents: [EventID]
+        /// Which event set each field last (`*`: the listing or restatement, for every field).
+        var fieldSources: [String: EventID] = [:]
         var names: [String: OpenName] = [:]
         var primaryKey: String
+
+        /// Records that `event` set `fields` (all fields, for a listing or restatement).
+        mutating func recordSource(_ event: EventID, fields: [String]) {
+            if fields == ["*"] { fieldSources = [:] }
+            for field in fields { fieldSources[field] = event }
+            let sources = Set(fieldSources.values)
+            detailEvents = detailEvents.filter { $0 != event && sources.contains($0) } + [event]
+        }
     }
 
     private struct OpenRule {
@@ -49,9 +62,33 @@ struct ValidTimeFold {
     /// Folds `events` of the stream of `party` (empty for rule streams) on `regime`, given in any order.
     static func run(_ events: [LedgerEvent], party: PartyID, regime: RegimeID) -> ValidTimeFold {
         var fold = ValidTimeFold(party: party, regime: regime)
-        for event in events.sorted(by: effectiveOrder) { fold.apply(event) }
+        let sorted = events.sorted(by: effectiveOrder)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].effective.seconds == sorted[start].effective.seconds { end += 1 }
+            for event in fold.sameInstantOrder(sorted[start..<end]) { fold.apply(event) }
+            start = end
+        }
         fold.finish()
         return fold
+    }
+
+    /// The order in which the events of one instant apply. Normally rules, listings, amendments,
+    /// aliases, delistings (a listing and its details take effect together). When a designation
+    /// opened earlier is in force and the instant both delists and lists, the delisting comes
+    /// first: intervals are half-open, so the old designation ends at that instant and the new one
+    /// starts at it (a redesignation on the day of a delisting, a denial order renewed on its
+    /// expiry date), instead of the listing being read as a restatement that the delisting ends.
+    func sameInstantOrder(_ group: ArraySlice<LedgerEvent>) -> [LedgerEvent] {
+        guard open != nil, group.count > 1, group.contains(where: { $0.kind.opensDesignation }),
+            let delisting = group.firstIndex(where: { $0.kind == .delisted })
+        else { return Array(group) }
+        var ordered = Array(group)
+        let event = ordered.remove(at: delisting - group.startIndex)
+        let position = ordered.firstIndex { $0.kind.sameInstantRank > EventKind.ruleChanged.sameInstantRank } ?? ordered.count
+        ordered.insert(event, at: position)
+        return ordered
     }
 
     private init(party: PartyID, regime: RegimeID) {
@@ -76,7 +113,7 @@ struct ValidTimeFold {
             }
             closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: false)
             designation.details = designation.details.applying(amendment)
-            designation.detailEvents.append(event.id)
+            designation.recordSource(event.id, fields: amendment.fieldNames)
             if let newName = amendment.name { setPrimaryName(&designation, newName, at: at, event: event.id) }
             open = designation
         case .aliasAdded(let aliases):
@@ -114,7 +151,7 @@ struct ValidTimeFold {
                 }
                 openRules[spec.transactionType] = OpenRule(spec: spec, from: at, event: event.id)
             }
-        case .corrected, .retracted:
+        case .corrected, .retracted, .observed:
             break
         }
     }
@@ -128,7 +165,7 @@ struct ValidTimeFold {
             // A restatement of a listing in force: it replaces the details and adds any new names.
             closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: false)
             designation.details = listedDetails
-            designation.detailEvents.append(event.id)
+            designation.recordSource(event.id, fields: ["*"])
             designation.escalatedFrom = Array(Set(designation.escalatedFrom + escalatedFrom)).sorted()
             setPrimaryName(&designation, name, at: at, event: event.id)
             addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
@@ -138,7 +175,7 @@ struct ValidTimeFold {
         let primaryKey = NameKey.make(name)
         var designation = OpenDesignation(
             listedFrom: at, listingEvent: event.id, escalatedFrom: escalatedFrom, details: listedDetails,
-            detailsFrom: at, detailEvents: [event.id], primaryKey: primaryKey)
+            detailsFrom: at, detailEvents: [event.id], fieldSources: ["*": event.id], primaryKey: primaryKey)
         designation.names[primaryKey] = OpenName(name: name, kind: .primary, weak: false, from: at, startEvent: event.id)
         addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
         open = designation

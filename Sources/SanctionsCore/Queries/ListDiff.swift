@@ -32,8 +32,12 @@ public struct ListDiff: Sendable {
     /// Compares the views at the start and end of the period. `endings` are the designation rows
     /// that ended a designation inside the period (they name the delisting events); `context` is
     /// every designation at the start on any regime (to tell an escalation from a first listing),
-    /// defaulting to `before`.
-    public static func compute(from: AsOf, to: AsOf, before: [DesignationView], after: [DesignationView], endings: [DesignationSegment], context: [DesignationView]? = nil) -> ListDiff {
+    /// defaulting to `before`. An escalation is a listing on a stricter regime than one the party
+    /// was already on (by `severity`); a listing beside a stricter or equal one is an addition.
+    public static func compute(
+        from: AsOf, to: AsOf, before: [DesignationView], after: [DesignationView], endings: [DesignationSegment], context: [DesignationView]? = nil,
+        severity: (RegimeID) -> Int = { _ in 0 }
+    ) -> ListDiff {
         func key(_ view: DesignationView) -> String { view.party.rawValue + "|" + view.regime.rawValue }
         let beforeByKey = Dictionary(before.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let afterByKey = Dictionary(after.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,7 +47,7 @@ public struct ListDiff: Sendable {
             guard let old = beforeByKey[key(view)], old.listedFrom == view.listedFrom else {
                 let others = (partiesBefore[view.party] ?? []).filter { $0.regime != view.regime }.map(\.regime)
                     + view.segment.escalatedFrom
-                let escalated = Array(Set(others)).sorted()
+                let escalated = Array(Set(others)).filter { severity($0) < severity(view.regime) }.sorted()
                 let detail = escalated.isEmpty ? "listed" : "escalated from " + escalated.map(\.rawValue).joined(separator: ", ")
                 changes.append(Change(kind: escalated.isEmpty ? .added : .escalated, party: view.party, regime: view.regime, name: view.listedName,
                                       detail: detail, events: [view.segment.listingEvent], effective: view.listedFrom))

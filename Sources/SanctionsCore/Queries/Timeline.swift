@@ -121,6 +121,8 @@ public struct Timeline: Sendable {
             return "corrects '\(target)': \(fields.joined(separator: ", "))"
         case .retracted(let target, let reason):
             return "retracts '\(target)'" + (reason.map { ": \($0)" } ?? "")
+        case .observed(let observation):
+            return "observed \(observation.list) publication" + (observation.file.map { " \($0)" } ?? "") + ": \(observation.entries) entries"
         }
     }
 }

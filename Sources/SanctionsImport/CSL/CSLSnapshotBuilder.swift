@@ -28,8 +28,8 @@ public enum CSLSnapshotBuilder {
             case "aircraft": details.entityType = .aircraft
             default: details.entityType = .entity
             }
-            var identifiers = [Identifier(type: "csl-id", value: row["_id"])]
-            if !row["entity_number"].isEmpty { identifiers.append(Identifier(type: source == "csl-ofac" ? "ofac-ent-num" : "csl-entity-number", value: row["entity_number"])) }
+            var identifiers = [Identifier(type: IdentifierKind.cslID, value: row["_id"])]
+            if !row["entity_number"].isEmpty { identifiers.append(Identifier(type: source == "csl-ofac" ? IdentifierKind.ofacEntryNumber : IdentifierKind.cslEntityNumber, value: row["entity_number"])) }
             details.identifiers = identifiers
             let programs = CSLParser.split(row["programs"])
             if !programs.isEmpty { details.programs = programs }
@@ -67,6 +67,7 @@ public enum CSLSnapshotBuilder {
             source: source, regimes: Set(mapping.programs.values), published: published, effective: published,
             coverage: ListSnapshot.Coverage(aliases: true, addresses: true), entries: entries,
             citation: "Consolidated Screening List (trade.gov) of \(published.dayString)",
-            title: "Consolidated Screening List, CSV export", url: "https://www.trade.gov/consolidated-screening-list")
+            title: "Consolidated Screening List, CSV export", url: "https://www.trade.gov/consolidated-screening-list",
+            authority: "ITA (trade.gov), compiling the lists of BIS, State and Treasury")
     }
 }

@@ -58,4 +58,48 @@ public struct ListSnapshot: Sendable {
     public var citation: String
     public var title: String
     public var url: String?
+    /// The authority whose list this is (the events' source when an entry names no notice).
+    public var authority: String
+    /// The publication's main file (e.g. `sdn.csv`), as named in the observation.
+    public var file: String?
+    /// The SHA-256 (lowercase hex) of that file's content, when read from bytes.
+    public var sha256: String?
+
+    /// Builds a snapshot.
+    public init(
+        source: String, regimes: Set<RegimeID>, published: LedgerTime, effective: LedgerTime, coverage: Coverage, entries: [Entry],
+        citation: String, title: String, url: String?, authority: String, file: String? = nil, sha256: String? = nil
+    ) {
+        self.source = source
+        self.regimes = regimes
+        self.published = published
+        self.effective = effective
+        self.coverage = coverage
+        self.entries = entries
+        self.citation = citation
+        self.title = title
+        self.url = url
+        self.authority = authority
+        self.file = file
+        self.sha256 = sha256
+    }
+
+    /// The regimes this source manages that the snapshot covers, with its entries on each: every
+    /// regime it manages is observed, an empty one included (it says the regime had no entry).
+    public var entriesByRegime: [(regime: RegimeID, entries: Int)] {
+        var counts: [RegimeID: Int] = [:]
+        for regime in regimes { counts[regime] = 0 }
+        for entry in entries { counts[entry.regime, default: 0] += 1 }
+        return counts.keys.sorted().map { ($0, counts[$0] ?? 0) }
+    }
+
+    /// The `observed` events of this publication, one per regime.
+    public var observationEvents: [LedgerEvent] {
+        entriesByRegime.map { regime, count in
+            LedgerEvent(
+                id: SnapshotEventID.observation(source: source, regime: regime, at: effective), party: nil, regime: regime,
+                effective: effective, published: published, source: Source(citation: citation, title: title, url: url, authority: authority),
+                payload: .observed(Observation(list: source, file: file, sha256: sha256, entries: count)))
+        }
+    }
 }

@@ -36,7 +36,7 @@ public enum OFACSnapshotBuilder {
     ) throws(InputError) -> ListSnapshot {
         var entries: [ListSnapshot.Entry] = []
         entries.reserveCapacity(parsedEntries.count)
-        var regimes = Set<RegimeID>()
+        var regimes = map.sources[source]?.managedRegimes ?? []
         for entry in parsedEntries {
             guard let regime = map.regime(source: source, programs: entry.programs, severity: severity) else {
                 throw InputError(.invalidField, "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)", file: entry.file, line: entry.line, field: "Program")
@@ -46,7 +46,7 @@ public enum OFACSnapshotBuilder {
                 name: entry.name,
                 aliases: entry.aliases.map { Alias($0.name, kind: $0.kind, weak: $0.weak) },
                 addresses: entry.addresses, country: entry.country, entityType: entry.type,
-                identifiers: [Identifier(type: "ofac-ent-num", value: entry.number)], programs: entry.programs, remarks: entry.remarks)
+                identifiers: [Identifier(type: IdentifierKind.ofacEntryNumber, value: entry.number)], programs: entry.programs, remarks: entry.remarks)
             var listedEffective: LedgerTime?
             if let remarks = entry.remarks, remarks.utf8.contains(UInt8(ascii: "(")), remarks.contains("(CMIC)") {
                 let dates = cmicDates(remarks)
@@ -75,7 +75,7 @@ public enum OFACSnapshotBuilder {
             coverage: publication.coverage, entries: entries,
             citation: "\(isSDN ? "OFAC SDN list" : "OFAC consolidated (non-SDN) list") (\(fileName)) of \(published)",
             title: isSDN ? "OFAC Specially Designated Nationals list, \(format)" : "OFAC Consolidated Sanctions List (non-SDN), \(format)",
-            url: url)
+            url: url, authority: "OFAC")
     }
 
     /// The CMIC dates in remarks: "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021;

@@ -9,6 +9,11 @@ public struct ProgramRegimeMap: Sendable {
         /// The regime of every entry, whatever its programmes (the SDN list).
         public var defaultRegime: RegimeID?
         public var programs: [String: RegimeID]
+
+        /// Every regime this source's publications decide: its default and every mapped regime.
+        public var managedRegimes: Set<RegimeID> {
+            Set(programs.values).union(defaultRegime.map { [$0] } ?? [])
+        }
     }
 
     public var sources: [String: Source]
@@ -40,10 +45,12 @@ public struct ProgramRegimeMap: Sendable {
     }
 
     /// The regime for an entry with `programs` from `source`: the source's default, else the
-    /// mapped regime of highest severity. Nil when no programme is mapped.
+    /// mapped regime of highest severity, and among regimes of equal severity the one whose id
+    /// sorts last, so that the regime depends on the set of programmes, never on their order in
+    /// the file. Nil when no programme is mapped.
     public func regime(source: String, programs: [String], severity: (RegimeID) -> Int) -> RegimeID? {
         guard let mapping = sources[source] else { return nil }
         if let regime = mapping.defaultRegime { return regime }
-        return programs.compactMap { mapping.programs[$0] }.max { severity($0) < severity($1) }
+        return programs.compactMap { mapping.programs[$0] }.max { (severity($0), $0.rawValue) < (severity($1), $1.rawValue) }
     }
 }

@@ -3,8 +3,9 @@ public import SanctionsCore
 /// Compares a list snapshot with the ledger's designations of the same source at the snapshot's
 /// effective time, and produces exactly the events that explain the difference.
 ///
-/// - an entry the ledger lacks: `listed` (or `escalated` when the party is designated on another
-///   regime at that time), effective at the list's own listing date when it states one;
+/// - an entry the ledger lacks: `listed`, or `escalated` when the party is designated at that time
+///   on a less severe regime (a listing beside a stricter or equal one is only `listed`),
+///   effective at the list's own listing date when it states one;
 /// - a designation the snapshot lacks: `delisted`;
 /// - a different name, programmes, addresses, remarks, type, identifiers or dates: `amended`;
 /// - aliases added or removed: `alias-added` / `alias-removed` (only the kinds the files carry:
@@ -34,15 +35,16 @@ public enum SnapshotDiffer {
     /// - Parameters:
     ///   - party: the party of an entry key (an existing party holding that entry number, or a new slug).
     ///   - otherRegimes: the regimes (outside this source) a party is designated on at the snapshot time.
+    ///   - severity: each regime's severity (a higher number is stricter).
     public static func events(
-        _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID, otherRegimes: (PartyID) -> [RegimeID]
+        _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID, otherRegimes: (PartyID) -> [RegimeID],
+        severity: (RegimeID) -> Int
     ) -> [LedgerEvent] {
-        let stamp = snapshot.effective.description.filter { $0 != "-" && $0 != ":" }
-        let source = Source(citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: "OFAC")
+        let source = Source(citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: snapshot.authority)
         var events: [LedgerEvent] = []
         func event(_ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil, published: LedgerTime? = nil,
                    source override: Source? = nil, _ payload: LedgerEvent.Payload) -> LedgerEvent {
-            LedgerEvent(id: EventID("\(snapshot.source):\(key):\(change)@\(stamp)"), party: party, regime: regime,
+            LedgerEvent(id: SnapshotEventID.make(source: snapshot.source, key: key, change: change, at: snapshot.effective), party: party, regime: regime,
                         effective: effective ?? snapshot.effective, published: published ?? snapshot.published, source: override ?? source, payload: payload)
         }
         var seen = Set<String>()
@@ -58,7 +60,7 @@ public enum SnapshotDiffer {
                 if let stated = entry.listedEffective, stated < snapshot.effective { effective = stated }
                 // A list that names the notice behind a listing dates its publication by the listing.
                 let published = entry.source != nil && effective < snapshot.published ? effective : snapshot.published
-                let others = otherRegimes(partyID).filter { $0 != entry.regime }
+                let others = otherRegimes(partyID).filter { $0 != entry.regime && severity($0) < severity(entry.regime) }
                 let payload: LedgerEvent.Payload = others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
                 var listing = event(entry.key, "listed", party: partyID, regime: entry.regime, effective: effective, published: published, source: entry.source, payload)
                 listing.note = entry.note

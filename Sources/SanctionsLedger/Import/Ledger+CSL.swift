@@ -7,7 +7,9 @@ extension Ledger {
     public func readCSLSnapshot(path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let bytes = try Self.readBytes(path)
         let (rows, skipped) = try CSLParser.parse(bytes, file: path, skipBadRows: skipBadRows)
-        let snapshot = try CSLSnapshotBuilder.build(rows, source: source, map: try Self.programRegimeMap(), published: published, file: path)
+        var snapshot = try CSLSnapshotBuilder.build(rows, source: source, map: try Self.programRegimeMap(), published: published, file: path)
+        snapshot.file = (path as NSString).lastPathComponent
+        snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
         let declared = Set(try database.regimes().map(\.id))
         let undeclared = snapshot.regimes.filter { !declared.contains($0) }
         if !undeclared.isEmpty {
@@ -23,92 +25,134 @@ extension Ledger {
         return PartyID("csl-" + String(words.prefix(60)) + (short.isEmpty ? "" : "-" + short))
     }
 
-    /// The linking rule for a list without OFAC entry numbers: a designation the ledger already has
-    /// is the same party as an entry when it is on the same regime, shares a name or alias with it
-    /// (case and punctuation folded), and has the same country (or one of them states none). All
-    /// entries that link to one designation are merged into one (the CSL lists Huawei's main entry in
-    /// three rows). A designation already imported from the list carries its `csl-id` identifier.
-    /// Designations that neither carry a `csl-id` nor link stay as they are (they are not managed).
-    func linkCSL(_ snapshot: inout ListSnapshot, at instant: LedgerTime) throws -> (current: [String: SnapshotDiffer.Current], otherRegimes: [PartyID: [RegimeID]], linked: Int) {
+    /// How the entries of a CSL snapshot are linked to the designations the ledger holds:
+    ///
+    /// - A designation already imported from the list carries its `csl-id`: it is linked to the
+    ///   rows with those ids.
+    /// - A designation with an OFAC entry number is linked to the rows with the same number and
+    ///   never to a row with another; when it carries no `csl-id`, OFAC's own files manage it
+    ///   (the source of record), so its rows write nothing and it is never delisted here.
+    /// - Any other designation is linked by name: same regime, a shared name or alias (case and
+    ///   punctuation folded), the same country (or one of them states none). All rows that link to
+    ///   one designation are merged into one (the CSL lists Huawei's main entry in three rows), but
+    ///   rows with different OFAC entry numbers are never merged.
+    /// - A designation linked by name keeps its own listed name; the list's becomes an alias.
+    /// - Designations that neither carry a `csl-id` nor link stay as they are (not managed).
+    static func linkCSL(_ snapshot: inout ListSnapshot, reader: LedgerReader, at instant: LedgerTime) throws -> (current: [String: SnapshotDiffer.Current], otherRegimes: [PartyID: [RegimeID]], linked: Int) {
         var current: [String: SnapshotDiffer.Current] = [:]
         var otherRegimes: [PartyID: [RegimeID]] = [:]
         var byNameKey: [String: [Int]] = [:]
+        var byEntryNumber: [String: [Int]] = [:]
         for (index, entry) in snapshot.entries.enumerated() {
             let names = [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name)
             for key in Set(names.map(NameKey.make)) where !key.isEmpty { byNameKey[entry.regime.rawValue + "|" + key, default: []].append(index) }
+            if let number = entryNumber(entry.details) { byEntryNumber[entry.regime.rawValue + "|" + number, default: []].append(index) }
         }
         let keyIndex = Dictionary(snapshot.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var removed = Set<Int>()
+        var used = Set<Int>()
+        var unmanaged = Set<Int>()
         var linked = 0
-        for view in try database.designations(asOf: AsOf(on: instant)) {
+        for view in try reader.designations(asOf: AsOf(on: instant)) {
             guard snapshot.regimes.contains(view.regime) else {
                 otherRegimes[view.party, default: []].append(view.regime)
                 continue
             }
             let aliases = view.aliases.map { Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak) }
             let existing = SnapshotDiffer.Current(party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases)
-            // The entries of this designation: those it was imported from (its csl-ids), else those its names link to.
-            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == "csl-id" }.map { $0.value + "@" + view.regime.rawValue }
+            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }.map { $0.value + "@" + view.regime.rawValue }
+            let number = entryNumber(view.segment.details)
+            let sameNumber = Set(number.map { byEntryNumber[view.regime.rawValue + "|" + $0] ?? [] } ?? [])
             var matches: Set<Int>
             if !ids.isEmpty {
                 matches = Set(ids.compactMap { keyIndex[$0] })
+                if matches.isEmpty { matches = sameNumber }
                 if matches.isEmpty {
                     current[ids[0]] = existing  // no longer on the list: the differ delists it
                     continue
                 }
+            } else if number != nil {
+                // OFAC's own files manage this designation: the rows that carry its number are
+                // accounted for, and nothing is written for them.
+                let rows = sameNumber.subtracting(used)
+                if !rows.isEmpty {
+                    unmanaged.formUnion(rows)
+                    used.formUnion(rows)
+                    linked += 1
+                }
+                continue
             } else {
                 matches = Set(view.names.map(\.name).flatMap { byNameKey[view.regime.rawValue + "|" + NameKey.make($0)] ?? [] }).filter { index in
                     let country = snapshot.entries[index].details.country
                     return country == nil || view.segment.details.country == nil || country == view.segment.details.country
                 }
             }
-            matches = matches.filter { !removed.contains($0) }
+            matches.subtract(used)
             guard let base = matches.min() else { continue }
-            // Merge every linked entry into the first one, in file order (the same result on every import).
-            var merged = snapshot.entries[base]
-            var identifiers = merged.details.identifiers ?? []
-            for other in matches.sorted() where other != base {
-                let entry = snapshot.entries[other]
-                var known = Set(((merged.details.aliases ?? []).map(\.name) + [merged.details.name ?? ""]).map(NameKey.make))
-                for name in [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name) where !name.isEmpty && known.insert(NameKey.make(name)).inserted {
-                    merged.details.aliases = (merged.details.aliases ?? []) + [Alias(name)]
-                }
-                var addresses = merged.details.addresses ?? []
-                for address in entry.details.addresses ?? [] where !addresses.contains(address) { addresses.append(address) }
-                merged.details.addresses = addresses.isEmpty ? nil : addresses
-                identifiers += (entry.details.identifiers ?? []).filter { $0.type == "csl-id" }
-                removed.insert(other)
-            }
-            merged.details.identifiers = identifiers
-            // A designation linked by name keeps its own name: the list's name becomes an alias when different.
-            if let listed = view.segment.details.name, NameKey.make(listed) != NameKey.make(merged.details.name ?? "") {
-                let listName = merged.details.name ?? ""
-                merged.details.name = listed
-                if !(merged.details.aliases ?? []).contains(where: { NameKey.make($0.name) == NameKey.make(listName) }) {
-                    merged.details.aliases = (merged.details.aliases ?? []) + [Alias(listName)]
-                }
-                merged.details.aliases = merged.details.aliases?.filter { NameKey.make($0.name) != NameKey.make(listed) }
-            }
+            // Rows with another OFAC entry number than the first one's are other persons.
+            let baseNumber = entryNumber(snapshot.entries[base].details)
+            matches = matches.filter { entryNumber(snapshot.entries[$0].details) == baseNumber }
+            used.formUnion(matches)
+            let merged = merge(matches.sorted().map { snapshot.entries[$0] }, keepingName: ids.isEmpty ? view.segment.details.name : nil)
+            for other in matches where other != base { unmanaged.insert(other) }
             snapshot.entries[base] = merged
             current[merged.key] = existing
             linked += 1
         }
-        snapshot.entries = snapshot.entries.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        snapshot.entries = snapshot.entries.enumerated().filter { !unmanaged.contains($0.offset) }.map(\.element)
         return (current, otherRegimes, linked)
     }
 
-    /// Imports a CSL snapshot, linked to the ledger's parties (see ``linkCSL(_:at:)``).
+    /// The OFAC entry number a row or designation carries, if any.
+    private static func entryNumber(_ details: DesignationDetails) -> String? {
+        details.identifiers?.first { $0.type == IdentifierKind.ofacEntryNumber }?.value
+    }
+
+    /// The rows of one designation merged into the first (in file order, so that every import
+    /// gives the same result): the others' names become aliases, their addresses and CSL ids are
+    /// added. With `keepingName`, the designation keeps that listed name and the list's own name
+    /// becomes an alias.
+    private static func merge(_ rows: [ListSnapshot.Entry], keepingName listed: String?) -> ListSnapshot.Entry {
+        var merged = rows[0]
+        var identifiers = merged.details.identifiers ?? []
+        for entry in rows.dropFirst() {
+            var known = Set(((merged.details.aliases ?? []).map(\.name) + [merged.details.name ?? ""]).map(NameKey.make))
+            for name in [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name) where !name.isEmpty && known.insert(NameKey.make(name)).inserted {
+                merged.details.aliases = (merged.details.aliases ?? []) + [Alias(name)]
+            }
+            var addresses = merged.details.addresses ?? []
+            for address in entry.details.addresses ?? [] where !addresses.contains(address) { addresses.append(address) }
+            merged.details.addresses = addresses.isEmpty ? nil : addresses
+            identifiers += (entry.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }
+        }
+        merged.details.identifiers = identifiers
+        if let listed, listed != merged.details.name {
+            let listName = merged.details.name ?? ""
+            merged.details.name = listed
+            if NameKey.make(listName) != NameKey.make(listed), !(merged.details.aliases ?? []).contains(where: { NameKey.make($0.name) == NameKey.make(listName) }) {
+                merged.details.aliases = (merged.details.aliases ?? []) + [Alias(listName)]
+            }
+            merged.details.aliases = merged.details.aliases?.filter { NameKey.make($0.name) != NameKey.make(listed) }
+        }
+        return merged
+    }
+
+    /// Imports a CSL snapshot, linked to the ledger's parties (see ``linkCSL(_:reader:at:)``), and
+    /// its observations. The order check, the links, the removal guard and the diff are decided
+    /// inside the write transaction.
     @discardableResult
     public func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> (report: AppendReport, linked: Int) {
-        if let last = try lastSnapshotTime(source: snapshot.source), snapshot.effective < last {
-            throw InputError(.inconsistentHistory, "this snapshot (\(snapshot.effective)) is older than the last \(snapshot.source) snapshot in the ledger (\(last)); import snapshots in time order")
+        var linkedCount = 0
+        let report = try database.appendDecided(dryRun: dryRun) { reader in
+            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }
+            var linkedSnapshot = snapshot
+            let (current, otherRegimes, linked) = try Self.linkCSL(&linkedSnapshot, reader: reader, at: snapshot.effective)
+            linkedCount = linked
+            try removalGuard.check(linkedSnapshot, current: Set(current.keys))
+            let names = Dictionary(linkedSnapshot.entries.map { ($0.key, $0.details.name ?? "") }, uniquingKeysWith: { first, _ in first })
+            let severities = Dictionary(try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+            return SnapshotDiffer.events(linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
+                                         otherRegimes: { otherRegimes[$0] ?? [] }, severity: { severities[$0] ?? 0 }) + snapshot.observationEvents
         }
-        var linkedSnapshot = snapshot
-        let (current, otherRegimes, linked) = try linkCSL(&linkedSnapshot, at: snapshot.effective)
-        try removalGuard.check(linkedSnapshot, current: Set(current.keys))
-        let names = Dictionary(linkedSnapshot.entries.map { ($0.key, $0.details.name ?? "") }, uniquingKeysWith: { first, _ in first })
-        let events = SnapshotDiffer.events(linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
-                                           otherRegimes: { otherRegimes[$0] ?? [] })
-        return (try database.append(events, dryRun: dryRun), linked)
+        return (report, linkedCount)
     }
 }

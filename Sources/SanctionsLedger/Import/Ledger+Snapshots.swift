@@ -16,13 +16,15 @@ extension Ledger {
 
     /// The regimes a source manages (every regime its mapping names).
     func managedRegimes(_ source: String, map: ProgramRegimeMap) -> Set<RegimeID> {
-        guard let mapping = map.sources[source] else { return [] }
-        return Set(Array(mapping.programs.values) + (mapping.defaultRegime.map { [$0] } ?? []))
+        map.sources[source]?.managedRegimes ?? []
     }
 
-    /// Reads an OFAC legacy CSV publication from `folder` into a snapshot of `source`.
-    public func readOFACSnapshot(folder: String, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+    /// Reads an OFAC legacy CSV publication from `folder` into a snapshot of `source`. Without a
+    /// source, the files decide (`sdn.csv`: `ofac-sdn`, `cons_prim.csv`: `ofac-consolidated`); a
+    /// source that contradicts the files is refused.
+    public func readOFACSnapshot(folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let files = try OFACCSVParser.readFolder(folder)
+        let source = try OFACFileKind.source(of: files.primary.name, requested: source)
         return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
     }
 
@@ -37,23 +39,29 @@ extension Ledger {
         map: ProgramRegimeMap, severities: [RegimeID: Int]
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let parsed = try OFACCSVParser.parse(files, badRows: skipBadRows ? .skip : .fail)
-        let snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(files), published: published, effective: effective,
+        var snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(files), published: published, effective: effective,
                                              map: map, severities: severities)
+        snapshot.file = (files.primary.name as NSString).lastPathComponent
+        snapshot.sha256 = ChainHash.hex(ChainHash.sha256(files.primary.bytes))
         return (snapshot, parsed.skipped)
     }
 
     /// Reads an OFAC Enhanced XML publication (`SDN_ENHANCED.XML` or `CONS_ENHANCED.XML`, or a
     /// `.ZIP` holding one, or a folder holding either) into a snapshot of `source`. Without
     /// `published`, the file's own `dataAsOf` date is used.
-    public func readOFACEnhancedXMLSnapshot(path: String, source: String, published: LedgerTime?, effective: LedgerTime?) throws -> ListSnapshot {
+    public func readOFACEnhancedXMLSnapshot(path: String, source: String?, published: LedgerTime?, effective: LedgerTime?) throws -> ListSnapshot {
         let (file, bytes) = try OFACEnhancedXMLParser.read(path)
+        let source = try OFACFileKind.source(of: file, requested: source)
         let parsed = try OFACEnhancedXMLParser.parse(bytes, file: file)
         guard let published = published ?? parsed.dataAsOf else {
             throw InputError(.missingField, "the publication states no dataAsOf date; give --published", file: file)
         }
         let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        return try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(file: file, format: .enhancedXML, coverage: .init(aliases: true, addresses: true)),
-                                     published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
+        var snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(file: file, format: .enhancedXML, coverage: .init(aliases: true, addresses: true)),
+                                             published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
+        snapshot.file = (file as NSString).lastPathComponent
+        snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
+        return snapshot
     }
 
     private func buildOFACSnapshot(
@@ -75,24 +83,28 @@ extension Ledger {
         var current: [String: SnapshotDiffer.Current] = [:]
         var parties: [String: PartyID] = [:]
         var otherRegimes: [PartyID: [RegimeID]] = [:]
+        /// Every declared regime's severity.
+        var severities: [RegimeID: Int] = [:]
     }
 
-    func snapshotBaseline(source: String, at instant: LedgerTime, map: ProgramRegimeMap) throws -> SnapshotBaseline {
+    /// Reads the baseline through `reader`, inside the transaction that appends the snapshot's events.
+    static func snapshotBaseline(_ reader: LedgerReader, source: String, at instant: LedgerTime, map: ProgramRegimeMap) throws -> SnapshotBaseline {
         var baseline = SnapshotBaseline()
-        let managed = managedRegimes(source, map: map)
-        for view in try database.designations(asOf: AsOf(on: instant)) {
+        baseline.severities = Dictionary(try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        let managed = map.sources[source]?.managedRegimes ?? []
+        for view in try reader.designations(asOf: AsOf(on: instant)) {
             guard managed.contains(view.regime) else {
                 baseline.otherRegimes[view.party, default: []].append(view.regime)
                 continue
             }
-            guard let key = view.segment.details.identifiers?.first(where: { $0.type == "ofac-ent-num" })?.value else { continue }
+            guard let key = view.segment.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value else { continue }
             baseline.current[key] = SnapshotDiffer.Current(
                 party: view.party, regime: view.regime, details: view.segment.details,
                 aliases: view.aliases.map { Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak) })
         }
-        for regime in managed {
-            for row in try database.projectionRows(regime: regime).designations {
-                if let key = row.details.identifiers?.first(where: { $0.type == "ofac-ent-num" })?.value, baseline.parties[key] == nil {
+        for regime in managed.sorted() {
+            for row in try reader.projectionRows(regime: regime).designations {
+                if let key = row.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value, baseline.parties[key] == nil {
                     baseline.parties[key] = row.party
                 }
             }
@@ -100,26 +112,21 @@ extension Ledger {
         return baseline
     }
 
-    /// The effective time of the last snapshot of `source` in the ledger, if any.
-    func lastSnapshotTime(source: String) throws -> LedgerTime? {
-        try database.latestSnapshotStamp(idPrefix: source + ":")
-    }
-
     /// Imports one snapshot: appends exactly the events that turn the ledger's designations of the
-    /// source into the snapshot's entries. A snapshot older than the last one imported for the same
-    /// source is refused (import series in time order), and so is one that would remove more of the
-    /// source's designations than `removalGuard` allows (a truncated file).
+    /// source into the snapshot's entries, and the publication's observations. Everything is
+    /// decided inside the write transaction: the order check against the publications already
+    /// observed (an older one is refused, the same one again appends nothing, another one at the
+    /// same instant is refused), the removal guard (a truncated file) and the diff.
     @discardableResult
     public func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> AppendReport {
-        if let last = try lastSnapshotTime(source: snapshot.source), snapshot.effective < last {
-            throw InputError(.inconsistentHistory, "this snapshot (\(snapshot.effective)) is older than the last \(snapshot.source) snapshot in the ledger (\(last)); import snapshots in time order", file: snapshot.entries.first?.file)
-        }
         let map = try Self.programRegimeMap()
-        let baseline = try snapshotBaseline(source: snapshot.source, at: snapshot.effective, map: map)
-        try removalGuard.check(snapshot, current: Set(baseline.current.keys))
-        let events = SnapshotDiffer.events(
-            snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
-            otherRegimes: { baseline.otherRegimes[$0] ?? [] })
-        return try database.append(events, dryRun: dryRun)
+        return try database.appendDecided(dryRun: dryRun) { reader in
+            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }
+            let baseline = try Self.snapshotBaseline(reader, source: snapshot.source, at: snapshot.effective, map: map)
+            try removalGuard.check(snapshot, current: Set(baseline.current.keys))
+            return SnapshotDiffer.events(
+                snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
+                otherRegimes: { baseline.otherRegimes[$0] ?? [] }, severity: { baseline.severities[$0] ?? 0 }) + snapshot.observationEvents
+        }
     }
 }

@@ -6,58 +6,52 @@ extension Ledger {
     public struct SeriesItem: Sendable {
         public var path: String
         public var time: LedgerTime
+        /// The SHA-256 a manifest states for the file's content, checked when it is read.
+        public var sha256: String?
 
-        public init(path: String, time: LedgerTime) {
+        public init(path: String, time: LedgerTime, sha256: String? = nil) {
             self.path = path
             self.time = time
+            self.sha256 = sha256
         }
     }
 
     /// The publications of a series: every `*.csv` (or `.csv.gz`) in `folder`, or in a `.tar.xz`
     /// archive (unpacked into `scratch`), timed by the manifest's `commit_time_utc` column when a
     /// manifest is given, else by the file name (`sdn-2021-08-20T185052Z.csv`). Sorted by time.
+    ///
+    /// A manifest time that contradicts the time in the file's name, and two files with the same
+    /// time, are refused naming both. A manifest's `sha256` column, when present, is kept and
+    /// checked against each file when it is read.
     public static func seriesItems(_ path: String, manifest: String?, scratch: URL) throws -> [SeriesItem] {
         var folder = path
         if path.hasSuffix(".tar.xz") || path.hasSuffix(".txz") {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tar", "-xJf", path, "-C", scratch.path]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw InputError(.unreadableFile, "tar could not unpack the archive", file: path) }
-            folder = scratch.path
+            folder = try SeriesArchive.unpack(path, into: scratch)
         }
-        var times: [String: LedgerTime] = [:]
-        if let manifest {
-            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: manifest)), as: UTF8.self)
-            let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-            guard let header = lines.first, let fileColumn = header.firstIndex(of: "file"), let timeColumn = header.firstIndex(of: "commit_time_utc") else {
-                throw InputError(.malformedRow, "the manifest needs 'file' and 'commit_time_utc' columns", file: manifest, line: 1)
-            }
-            for (offset, columns) in lines.dropFirst().enumerated() where columns.count > max(fileColumn, timeColumn) {
-                do {
-                    times[(columns[fileColumn] as NSString).lastPathComponent] = try LedgerTime.parse(columns[timeColumn])
-                } catch {
-                    throw InputError(.invalidDate, error.description, file: manifest, line: offset + 2, field: "commit_time_utc")
-                }
-            }
-        }
+        let listed = try manifest.map(SeriesManifest.read) ?? [:]
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { throw InputError(.unreadableFile, "cannot list the folder", file: folder) }
         var items: [SeriesItem] = []
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".csv") || relative.hasSuffix(".csv.gz") else { continue }
             let name = (relative as NSString).lastPathComponent
             let full = (folder as NSString).appendingPathComponent(relative)
-            if let time = times[name] ?? times[name.replacingOccurrences(of: ".gz", with: "")] {
-                items.append(SeriesItem(path: full, time: time))
-            } else if let time = timeFromFileName(name) {
-                items.append(SeriesItem(path: full, time: time))
+            let fromName = timeFromFileName(name)
+            if let row = listed[name] ?? listed[name.replacingOccurrences(of: ".gz", with: "")] {
+                if let fromName, fromName != row.time {
+                    throw InputError(.invalidDate, "the manifest times the file at \(row.time), its name at \(fromName): one of them is wrong", file: manifest, line: row.line, field: "commit_time_utc")
+                }
+                items.append(SeriesItem(path: full, time: row.time, sha256: row.sha256))
+            } else if let fromName {
+                items.append(SeriesItem(path: full, time: fromName))
             } else if manifest != nil {
                 throw InputError(.invalidField, "the file is not in the manifest and its name carries no time", file: full)
             }
         }
-        return items.sorted { $0.time < $1.time }
+        items.sort { ($0.time, $0.path) < ($1.time, $1.path) }
+        for (earlier, later) in zip(items, items.dropFirst()) where earlier.time.seconds == later.time.seconds {
+            throw InputError(.invalidDate, "two publications have the same time \(earlier.time): \(earlier.path) and \(later.path)", file: later.path)
+        }
+        return items
     }
 
     /// `sdn-2021-08-20T185052Z.csv` → 2021-08-20T18:50:52Z.
@@ -78,6 +72,8 @@ extension Ledger {
     /// What a series import did.
     public struct SeriesReport: Sendable {
         public var snapshots = 0
+        /// Publications the ledger had observed already (a resumed import), skipped.
+        public var skipped = 0
         public var appended = 0
         public var byKind: [EventKind: Int] = [:]
         public var seconds = 0.0
@@ -85,20 +81,29 @@ extension Ledger {
     }
 
     /// Imports a series of SDN publications in time order, each as a snapshot observed (published
-    /// and effective) at its time. The comparison state is kept in memory between publications
-    /// (read from the ledger once, at the first), so the series must be the only source of events
-    /// on its regimes during its span.
+    /// and effective) at its time, each in its own transaction that decides and appends.
+    ///
+    /// Publications the ledger observed already are skipped, so rerunning an interrupted import
+    /// completes it; a publication older than the last one observed and not in the ledger is
+    /// refused before anything is written. The comparison state is carried in memory from one
+    /// publication to the next while the ledger holds exactly what this import wrote; when another
+    /// writer appended in between, it is read again inside the transaction.
     public func importSnapshotSeries(_ items: [SeriesItem], source: String = "ofac-sdn", removalGuard: RemovalGuard = .standard,
                                      progress: ((Int, SeriesItem, AppendReport) -> Void)? = nil) throws -> SeriesReport {
         let start = Date()
         var report = SeriesReport()
-        guard let first = items.first else { return report }
-        if let last = try lastSnapshotTime(source: source), first.time < last {
-            throw InputError(.inconsistentHistory, "the series starts at \(first.time), before the last \(source) snapshot in the ledger (\(last)); import snapshots in time order", file: first.path)
+        guard !items.isEmpty else { return report }
+        let observed = try database.publications(list: source)
+        if let last = observed.map(\.instant).max() {
+            let seen = Set(observed.map(\.instant.seconds))
+            if let stray = items.first(where: { $0.time < last && !seen.contains($0.time.seconds) }) {
+                throw InputError(.inconsistentHistory, "the publication of \(stray.time) is older than the last \(source) publication in the ledger (\(last)) and was never imported; import snapshots in time order", file: stray.path)
+            }
         }
         let map = try Self.programRegimeMap()
         let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        var baseline = try snapshotBaseline(source: source, at: first.time, map: map)
+        var baseline: SnapshotBaseline?
+        var lastSequence = -1
         // Publications are read and parsed a window at a time on all cores; they are compared and
         // appended one by one, in time order.
         let window = max(2, Parallel.defaultWidth * 2)
@@ -108,43 +113,76 @@ extension Ledger {
                 let parseStart = Date()
                 let batch = Array(position..<min(position + window, items.count))
                 let results = Parallel.map(batch, minimumChunk: 1) { index -> Result<ListSnapshot, any Error> in
-                    Result {
-                        let files = OFACCSVParser.Files(primary: (items[index].path, try Self.readBytes(items[index].path)))
-                        return try self.buildOFACSnapshot(files: files, source: source, published: items[index].time, effective: items[index].time, map: map, severities: severities).snapshot
-                    }
+                    Result { try self.readSeriesItem(items[index], source: source, map: map, severities: severities) }
                 }
                 for (index, result) in zip(batch, results) { parsed[index] = result }
                 report.parseSeconds += Date().timeIntervalSince(parseStart)
             }
             let snapshot = try parsed.removeValue(forKey: position)!.get()
-            try removalGuard.check(snapshot, current: Set(baseline.current.keys))
-            let events = SnapshotDiffer.events(snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
-                                               otherRegimes: { baseline.otherRegimes[$0] ?? [] })
-            let appended = try database.append(events)
-            report.snapshots += 1
-            report.appended += appended.appended
-            for (kind, count) in appended.byKind { report.byKind[kind, default: 0] += count }
-            // The ledger now holds exactly this publication: carry it forward in memory.
-            var next: [String: SnapshotDiffer.Current] = [:]
-            next.reserveCapacity(snapshot.entries.count)
-            for entry in snapshot.entries {
-                let party = baseline.current[entry.key]?.party ?? baseline.parties[entry.key] ?? PartyID("ofac-\(entry.key)")
-                baseline.parties[entry.key] = party
-                var details = entry.details
-                let aliases = details.aliases ?? []
-                details.aliases = nil
-                if let old = baseline.current[entry.key], !snapshot.coverage.addresses {
-                    details.addresses = old.details.addresses
-                    details.country = old.details.country
+            var alreadyImported = false
+            let appended = try database.appendDecided { reader in
+                guard try PublicationOrder.check(snapshot, observed: reader.publications(list: source)) == .new else {
+                    alreadyImported = true
+                    return []
                 }
-                let kept = snapshot.coverage.aliases ? [] : (baseline.current[entry.key]?.aliases.filter { !$0.weak } ?? [])
-                next[entry.key] = SnapshotDiffer.Current(party: party, regime: entry.regime, details: details, aliases: kept + aliases)
+                let ledgerMoved = try reader.head().sequence != lastSequence
+                if baseline == nil || ledgerMoved {
+                    baseline = try Self.snapshotBaseline(reader, source: source, at: snapshot.effective, map: map)
+                }
+                let current = baseline!
+                try removalGuard.check(snapshot, current: Set(current.current.keys))
+                return SnapshotDiffer.events(snapshot, current: current.current, party: { current.parties[$0] ?? PartyID("ofac-\($0)") },
+                                             otherRegimes: { current.otherRegimes[$0] ?? [] }, severity: { current.severities[$0] ?? 0 }) + snapshot.observationEvents
             }
-            baseline.current = next
+            lastSequence = appended.lastSequence
+            if alreadyImported {
+                report.skipped += 1
+                baseline = nil
+            } else {
+                report.snapshots += 1
+                report.appended += appended.appended
+                for (kind, count) in appended.byKind { report.byKind[kind, default: 0] += count }
+                baseline = Self.carryForward(baseline!, to: snapshot)
+            }
             progress?(position, item, appended)
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// Reads and parses one publication of a series, checking the manifest's hash when it gives one.
+    private func readSeriesItem(_ item: SeriesItem, source: String, map: ProgramRegimeMap, severities: [RegimeID: Int]) throws -> ListSnapshot {
+        let bytes = try Self.readBytes(item.path)
+        if let expected = item.sha256 {
+            let actual = ChainHash.hex(ChainHash.sha256(bytes))
+            guard actual == expected.lowercased() else {
+                throw InputError(.invalidField, "the file's SHA-256 is \(actual), the manifest says \(expected): the file or the manifest is wrong", file: item.path, field: "sha256")
+            }
+        }
+        let files = OFACCSVParser.Files(primary: (item.path, bytes))
+        return try buildOFACSnapshot(files: files, source: source, published: item.time, effective: item.time, map: map, severities: severities).snapshot
+    }
+
+    /// The baseline once `snapshot` is imported: the ledger then holds exactly this publication.
+    static func carryForward(_ baseline: SnapshotBaseline, to snapshot: ListSnapshot) -> SnapshotBaseline {
+        var result = baseline
+        var next: [String: SnapshotDiffer.Current] = [:]
+        next.reserveCapacity(snapshot.entries.count)
+        for entry in snapshot.entries {
+            let party = baseline.current[entry.key]?.party ?? baseline.parties[entry.key] ?? PartyID("ofac-\(entry.key)")
+            result.parties[entry.key] = party
+            var details = entry.details
+            let aliases = details.aliases ?? []
+            details.aliases = nil
+            if let old = baseline.current[entry.key], !snapshot.coverage.addresses {
+                details.addresses = old.details.addresses
+                details.country = old.details.country
+            }
+            let kept = snapshot.coverage.aliases ? [] : (baseline.current[entry.key]?.aliases.filter { !$0.weak } ?? [])
+            next[entry.key] = SnapshotDiffer.Current(party: party, regime: entry.regime, details: details, aliases: kept + aliases)
+        }
+        result.current = next
+        return result
     }
 
     /// One disagreement between the ledger and a publication of a series.
@@ -177,7 +215,7 @@ extension Ledger {
             var inForce: [String: (DesignationSegment, [NameSegment])] = [:]
             for (party, segments) in designationsByParty {
                 for segment in segments where segment.valid.contains(instant) {
-                    guard let key = segment.details.identifiers?.first(where: { $0.type == "ofac-ent-num" })?.value else { continue }
+                    guard let key = segment.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value else { continue }
                     let names = (namesByParty[party] ?? []).filter { $0.regime == segment.regime && $0.valid.contains(instant) }
                     inForce[key] = (segment, names)
                 }

@@ -76,7 +76,7 @@ public struct AuditReport: Sendable {
         text += table(["verdict", "transactions"], Outcome.allCases.reversed().map { [$0.rawValue, String(summary.byVerdict[$0] ?? 0)] })
         text += "\n\n\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.\n\n"
         if !summary.byRegime.isEmpty {
-            text += "### Matches that restrict, by regime\n\n" + table(["regime", "matches"], summary.byRegime.sorted { $0.value > $1.value }.map { [$0.key.rawValue, String($0.value)] }) + "\n\n"
+            text += "### Matches that restrict, by regime\n\n" + table(["regime", "matches"], summary.byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { [$0.key.rawValue, String($0.value)] }) + "\n\n"
         }
         let top = summary.topParties(10)
         if !top.isEmpty {
@@ -139,7 +139,7 @@ public struct AuditReport: Sendable {
         body += "<p>\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.</p>\n"
         body += "<figure>\(Self.hitsChart(summary))<figcaption>Transactions that are not permitted, by year of the transaction (prohibited, licence required, review).</figcaption></figure>\n"
         if !summary.byRegime.isEmpty {
-            body += "<h3>Matches that restrict, by regime</h3>\n" + HTMLPage.table(["regime", "matches"], summary.byRegime.sorted { $0.value > $1.value }.map { [$0.key.rawValue, String($0.value)] })
+            body += "<h3>Matches that restrict, by regime</h3>\n" + HTMLPage.table(["regime", "matches"], summary.byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { [$0.key.rawValue, String($0.value)] })
         }
         let top = summary.topParties(10)
         if !top.isEmpty {

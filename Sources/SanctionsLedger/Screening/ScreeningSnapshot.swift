@@ -81,7 +81,7 @@ public struct ScreeningSnapshot: Sendable {
             let name = names[candidate.name]
             guard name.valid.contains(instant) else { continue }
             let key = name.party.rawValue + "|" + name.regime.rawValue
-            if let current = best[key], current.candidate.score >= candidate.score { continue }
+            if let current = best[key], !Self.isBetter(candidate, name, than: current.candidate, current.name) { continue }
             best[key] = (candidate, name)
         }
         var matches: [ScreeningMatch] = []
@@ -105,6 +105,16 @@ public struct ScreeningSnapshot: Sendable {
         matches.sort { ($0.outcome, $0.score) != ($1.outcome, $1.score) ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime) }
         let verdict = matches.map(\.outcome).max() ?? .permitted
         return ScreeningResult(query: query, date: date, type: type, verdict: verdict, matches: matches)
+    }
+}
+
+extension ScreeningSnapshot {
+    /// Which of two matched names of one designation a verdict reports: the higher score, and on a
+    /// tie the one first by content (name, kind, start, event), never by position in the index.
+    static func isBetter(_ candidate: Candidate, _ name: NameSegment, than other: Candidate, _ otherName: NameSegment) -> Bool {
+        if candidate.score != other.score { return candidate.score > other.score }
+        return (name.name, name.kind.rawValue, name.valid.from.seconds, name.startEvent.rawValue)
+            < (otherName.name, otherName.kind.rawValue, otherName.valid.from.seconds, otherName.startEvent.rawValue)
     }
 }
 

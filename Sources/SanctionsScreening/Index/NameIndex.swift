@@ -25,8 +25,6 @@ public struct NameIndex: Sendable {
     public let names: [PreparedName]
     private var postings: [UInt64: [Int32]] = [:]
     private let scorer: NameScorer
-    /// The most candidates scored per query.
-    public var candidateLimit = 200
 
     /// Builds the index from already normalised names (position = entry number).
     public init(normalized: [NormalizedName], scorer: NameScorer = NameScorer()) {
@@ -65,7 +63,17 @@ public struct NameIndex: Sendable {
         return search(PreparedName(NameNormalizer.normalize(query)), minimumScore: minimumScore, statistics: &statistics)
     }
 
+    /// The share of the query's trigrams a name must have to be scored.
+    public static let sharedGramShare = 0.4
+
     /// The names scoring at least `minimumScore` against a prepared query, best first.
+    ///
+    /// A name is scored when it shares at least 40% of the query's trigrams (of its distinctive
+    /// tokens, and of them joined). That test looks at the query and the one name only, and every
+    /// name that passes it is scored: no candidate is cut by rank, so the result depends only on
+    /// the query and the names, never on what else the index holds, on the order of its rows or
+    /// of hashing, or on threads. Ties in score are ordered by the normalised name, then by the
+    /// entry, so callers that need a content order only have to break ties among equal texts.
     public func search(_ query: PreparedName, minimumScore: Double, statistics: inout SearchStatistics) -> [Hit] {
         var grams = Set<UInt64>()
         for (token, role) in zip(query.tokens, query.roles) where role == .distinctive || (query.onlyGeneric && role != .legalForm) {
@@ -73,32 +81,29 @@ public struct NameIndex: Sendable {
         }
         Self.grams(of: query.joinedDistinctive, into: &grams)
         guard !grams.isEmpty else { return [] }
-        // Rare grams first; very common ones are skipped once enough rare ones are in.
-        let lists = grams.compactMap { postings[$0] }.sorted { $0.count < $1.count }
-        let common = max(64, names.count / 20)
-        var counts: [Int32: UInt16] = [:]
-        counts.reserveCapacity(512)
-        var used = 0
-        for (position, list) in lists.enumerated() {
-            if position >= 3, list.count > common { break }
-            for entry in list { counts[entry, default: 0] += 1 }
-            used += 1
-        }
-        // A candidate shares enough of the grams that were counted (very common ones were skipped).
-        let needed = UInt16(max(1, Int(Double(used) * 0.4)))
-        var candidates = counts.filter { $0.value >= needed }.map { ($0.key, $0.value) }
-        if candidates.count > candidateLimit {
-            candidates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            candidates.removeLast(candidates.count - candidateLimit)
+        let needed = UInt16(max(1, Int(Double(grams.count) * Self.sharedGramShare)))
+        var counts = [UInt16](repeating: 0, count: names.count)
+        var candidates: [Int32] = []
+        for gram in grams {
+            guard let list = postings[gram] else { continue }
+            for entry in list {
+                counts[Int(entry)] += 1
+                if counts[Int(entry)] == needed { candidates.append(entry) }
+            }
         }
         statistics.candidatesScored += candidates.count
         statistics.queries += 1
         var hits: [Hit] = []
-        for (entry, _) in candidates {
+        for entry in candidates {
             let score = scorer.score(query, names[Int(entry)])
             if score >= minimumScore { hits.append(Hit(entry: Int(entry), score: score)) }
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry < $1.entry }
+        hits.sort { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let left = names[lhs.entry].normalized.text
+            let right = names[rhs.entry].normalized.text
+            return left != right ? left < right : lhs.entry < rhs.entry
+        }
         return hits
     }
 }

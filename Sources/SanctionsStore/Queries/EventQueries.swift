@@ -146,23 +146,6 @@ extension LedgerDatabase {
 }
 
 extension LedgerDatabase {
-    /// The latest snapshot stamp among events whose id starts with `idPrefix` and ends with
-    /// `@<stamp>` (snapshot imports: the stamp is the snapshot's time without `-` and `:`).
-    public func latestSnapshotStamp(idPrefix: String) throws -> LedgerTime? {
-        let stamp = try read { db in
-            try String.fetchOne(db, sql: "SELECT MAX(substr(id, instr(id, '@') + 1)) FROM event WHERE id >= ? AND id < ? AND instr(id, '@') > 0",
-                                arguments: [idPrefix, idPrefix + "\u{10FFFF}"])
-        }
-        guard let stamp else { return nil }
-        let chars = Array(stamp)
-        guard chars.count >= 8 else { return nil }
-        var text = String(chars[0..<4]) + "-" + String(chars[4..<6]) + "-" + String(chars[6..<8])
-        if chars.count == 16 { text += "T" + String(chars[9..<11]) + ":" + String(chars[11..<13]) + ":" + String(chars[13..<15]) + "Z" }
-        return try? LedgerTime.parse(text)
-    }
-}
-
-extension LedgerDatabase {
     /// The events published after `instant`, in sequence order.
     public func storedEvents(publishedAfter instant: LedgerTime) throws -> [StoredEvent] {
         try read { db in

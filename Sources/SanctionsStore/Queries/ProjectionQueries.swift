@@ -26,7 +26,7 @@ extension LedgerDatabase {
         if let sequence = asOf.recordedThrough {
             rows = try projectionRows(recordedThrough: sequence, regime: regime, party: party)
         } else {
-            rows = try read { db in try fetchRows(db, asOf: asOf, regime: regime, party: party) }
+            rows = try read { db in try ProjectionFetch.rows(db, asOf: asOf, regime: regime, party: party) }
         }
         return ProjectionQuery.views(designations: rows.designations, names: rows.names, asOf: asOf)
     }
@@ -34,7 +34,7 @@ extension LedgerDatabase {
     /// Every projection row (all valid and knowledge intervals) of a party or a regime.
     public func projectionRows(party: PartyID? = nil, regime: RegimeID? = nil, recordedThrough: Int? = nil) throws -> ProjectionRows {
         if let recordedThrough { return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: party) }
-        return try read { db in try fetchRows(db, asOf: nil, regime: regime, party: party) }
+        return try read { db in try ProjectionFetch.rows(db, asOf: nil, regime: regime, party: party) }
     }
 
     /// The rules of `regime` for every transaction type, all intervals.
@@ -49,41 +49,6 @@ extension LedgerDatabase {
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(ProjectionRecords.rule)
         }
-    }
-
-    private func fetchRows(_ db: Database, asOf: AsOf?, regime: RegimeID?, party: PartyID?) throws -> ProjectionRows {
-        var clauses: [String] = []
-        var arguments: StatementArguments = []
-        if let asOf {
-            let t = asOf.validInstant.seconds
-            clauses.append("validFrom <= ? AND validTo > ?")
-            arguments += [t, t]
-            if let known = asOf.knownInstant?.seconds {
-                clauses.append("knownFrom <= ? AND knownTo > ?")
-                arguments += [known, known]
-            } else {
-                clauses.append("knownTo = ?")
-                arguments += [ProjectionWriter.openEnd]
-            }
-        }
-        if let regime {
-            clauses.append("regime = ?")
-            arguments += [regime.rawValue]
-        }
-        if let party {
-            clauses.append("party = ?")
-            arguments += [party.rawValue]
-        }
-        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        var rows = ProjectionRows()
-        let designationCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.designationColumns) FROM designation" + whereClause, arguments: arguments)
-        while let row = try designationCursor.next() { rows.designations.append(try ProjectionRecords.designation(row)) }
-        let nameCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.nameColumns), normalized FROM designationName" + whereClause, arguments: arguments)
-        while let row = try nameCursor.next() {
-            rows.names.append(ProjectionRecords.name(row))
-            rows.normalizedNames.append(row["normalized"])
-        }
-        return rows
     }
 
     /// Refolds the streams of `party`/`regime` from the events with sequence ≤ `sequence`.
@@ -152,5 +117,77 @@ extension LedgerDatabase {
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(ProjectionRecords.designation)
         }
+    }
+}
+
+/// The projection rows of a selection, read on a given connection (a reader's or the writer's).
+enum ProjectionFetch {
+    static func rows(_ db: Database, asOf: AsOf?, regime: RegimeID?, party: PartyID?) throws -> ProjectionRows {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let asOf {
+            let t = asOf.validInstant.seconds
+            clauses.append("validFrom <= ? AND validTo > ?")
+            arguments += [t, t]
+            if let known = asOf.knownInstant?.seconds {
+                clauses.append("knownFrom <= ? AND knownTo > ?")
+                arguments += [known, known]
+            } else {
+                clauses.append("knownTo = ?")
+                arguments += [ProjectionWriter.openEnd]
+            }
+        }
+        if let regime {
+            clauses.append("regime = ?")
+            arguments += [regime.rawValue]
+        }
+        if let party {
+            clauses.append("party = ?")
+            arguments += [party.rawValue]
+        }
+        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        var rows = ProjectionRows()
+        let designationCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.designationColumns) FROM designation" + whereClause, arguments: arguments)
+        while let row = try designationCursor.next() { rows.designations.append(try ProjectionRecords.designation(row)) }
+        let nameCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.nameColumns), normalized FROM designationName" + whereClause, arguments: arguments)
+        while let row = try nameCursor.next() {
+            rows.names.append(ProjectionRecords.name(row))
+            rows.normalizedNames.append(row["normalized"])
+        }
+        return rows
+    }
+
+}
+
+/// Publication rows (observed snapshots), read on a given connection.
+enum PublicationFetch {
+    static let columns = "regime, list, instant, published, file, sha256, entries, event"
+
+    static func rows(_ db: Database, list: String? = nil, regime: RegimeID? = nil) throws -> [PublicationRow] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let list {
+            clauses.append("list = ?")
+            arguments += [list]
+        }
+        if let regime {
+            clauses.append("regime = ?")
+            arguments += [regime.rawValue]
+        }
+        let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        return try Row.fetchAll(db, sql: "SELECT \(columns) FROM publication\(whereClause) ORDER BY instant, list, regime", arguments: arguments).map { row in
+            PublicationRow(
+                regime: RegimeID(row["regime"] as String),
+                observation: Observation(list: row["list"], file: row["file"], sha256: row["sha256"], entries: row["entries"]),
+                instant: LedgerTime(storedSeconds: row["instant"]), published: LedgerTime(storedSeconds: row["published"]),
+                event: EventID(row["event"] as String))
+        }
+    }
+}
+
+extension LedgerDatabase {
+    /// The publications observed by snapshot imports, of one list source or one regime, in time order.
+    public func publications(list: String? = nil, regime: RegimeID? = nil) throws -> [PublicationRow] {
+        try read { db in try PublicationFetch.rows(db, list: list, regime: regime) }
     }
 }

@@ -12,6 +12,8 @@ struct StoredProjection: Sendable {
         /// The party, for a party stream; nil for a rule stream.
         var party: String?
         var regime: String
+        /// Whether this is a regime's observation stream (its rows are publications).
+        var isObservation: Bool
     }
 
     /// A half-open interval in stored form (seconds; an open end is ``ProjectionWriter/openEnd``).
@@ -62,14 +64,25 @@ struct StoredProjection: Sendable {
         var endEvent: String?
     }
 
+    struct Publication: Sendable {
+        var list: String
+        var instant: Int64
+        var published: Int64
+        var file: String?
+        var sha256: String?
+        var entries: Int
+        var event: String
+    }
+
     var stream: Stream
     var designations: [Designation]
     var names: [Name]
     var rules: [Rule]
+    var publications: [Publication]
 
     /// The stored rows of `projection`, the projection of the stream that `event` belongs to.
     init(_ projection: StreamProjection, ofStreamOf event: LedgerEvent) {
-        stream = Stream(key: event.stream.rawValue, party: event.party?.rawValue, regime: event.regime.rawValue)
+        stream = Stream(key: event.stream.rawValue, party: event.party?.rawValue, regime: event.regime.rawValue, isObservation: event.kind == .observed)
         designations = projection.designations.map { row in
             Designation(
                 party: row.party.rawValue, listedFrom: row.listedFrom.seconds, valid: Interval(row.valid), known: Interval(row.known),
@@ -95,6 +108,11 @@ struct StoredProjection: Sendable {
             Rule(
                 transactionType: row.rule.transactionType.rawValue, spec: CanonicalJSON.string(row.rule.jsonValue),
                 valid: Interval(row.valid), known: Interval(row.known), event: row.event.rawValue, endEvent: row.endEvent?.rawValue)
+        }
+        publications = projection.publications.map { row in
+            Publication(
+                list: row.observation.list, instant: row.instant.seconds, published: row.published.seconds, file: row.observation.file,
+                sha256: row.observation.sha256, entries: row.observation.entries, event: row.event.rawValue)
         }
     }
 }

@@ -64,8 +64,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let opened = try ledger.open()
                 if format == .ofacXML {
-                    let xmlSource = source ?? (folder.uppercased().contains("SDN_ENHANCED") ? "ofac-sdn" : "ofac-consolidated")
-                    let snapshot = try opened.readOFACEnhancedXMLSnapshot(path: folder, source: xmlSource, published: published, effective: effective)
+                    let snapshot = try opened.readOFACEnhancedXMLSnapshot(path: folder, source: source, published: published, effective: effective)
                     let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                     Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                     Console.print(AppendSummary.render(report))
@@ -82,7 +81,7 @@ extension SanctionsCommand {
                     for error in skipped { Console.note("skipped: \(error)") }
                     return
                 }
-                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source ?? "ofac-sdn", published: published, effective: effective, skipBadRows: skipBadRows)
+                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
                 let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                 Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                 Console.print(AppendSummary.render(report))

@@ -107,7 +107,7 @@ enum RescreenSummaryText {
         var lines = ["\(summary.transactions) transactions screened (\(summary.distinctCounterparties) distinct counterparties) in \(formatSeconds(summary.seconds)) s; \(summary.badRowCount) bad rows"]
         lines.append("by verdict: " + Outcome.allCases.reversed().map { "\($0.rawValue) \(summary.byVerdict[$0] ?? 0)" }.joined(separator: ", "))
         if !summary.byRegime.isEmpty {
-            lines.append("by regime (non-permitted matches): " + summary.byRegime.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append("by regime (non-permitted matches): " + summary.byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         let top = summary.topParties(10)
         if !top.isEmpty { lines.append("top matched parties: " + top.map { "\($0.name) (\($0.party)) \($0.count)" }.joined(separator: "; ")) }
