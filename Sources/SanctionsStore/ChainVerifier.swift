@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SanctionsCore
+public import SanctionsCore
 
 /// The result of re-walking the hash chain.
 public struct VerifyReport: Sendable {
@@ -14,8 +14,16 @@ public struct VerifyReport: Sendable {
     public var problem: String?
     public var seconds = 0.0
 
-    /// Whether every link holds.
-    public var isIntact: Bool { firstBroken == nil }
+    /// The head the log was checked against (`verify --expect`), when one was given.
+    public var anchor: LedgerHead?
+    /// Why the log does not hold the anchor, when it does not (a cut or rewritten history).
+    public var anchorProblem: String?
+
+    /// Whether every link holds (and the log holds the anchor, when one was given).
+    public var isIntact: Bool { firstBroken == nil && anchorProblem == nil }
+
+    /// The verified head, `SEQUENCE:HASH`.
+    public var head: LedgerHead { LedgerHead(sequence: events, hash: headHash) }
 }
 
 extension LedgerDatabase {
@@ -26,9 +34,33 @@ extension LedgerDatabase {
     /// in canonical form whose id and stream columns match. Stops at the first broken link and names it.
     ///
     /// Rows are read in batches; the hashes are checked in order and the events decoded on all cores.
-    public func verifyChain(progress: (@Sendable (Int) -> Void)? = nil) throws -> VerifyReport {
+    ///
+    /// With `anchor` (a head kept from an earlier report), the log must also still hold that head:
+    /// an event with its sequence number and its hash. A log cut after the anchor, or rewritten up
+    /// to it, fails even when the chain it keeps is intact.
+    public func verifyChain(expecting anchor: LedgerHead? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws -> VerifyReport {
         let start = Date()
-        var report = try read { db in
+        var report = try walkChain(progress: progress)
+        report.seconds = Date().timeIntervalSince(start)
+        guard let anchor else { return report }
+        report.anchor = anchor
+        if report.firstBroken != nil { return report }
+        if anchor.sequence > report.events {
+            report.anchorProblem = "the log holds \(report.events) events, but the expected head is event \(anchor.sequence): the log was cut after event \(report.events)"
+        } else if anchor.sequence > 0 {
+            let stored = try read { db in
+                try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE sequence = ?", arguments: [anchor.sequence])
+            }
+            let hash = stored.map { ChainHash.hex(Array($0)) } ?? ""
+            if hash != anchor.hash {
+                report.anchorProblem = "event \(anchor.sequence) has hash \(hash), not the expected \(anchor.hash): the history up to it was rewritten"
+            }
+        }
+        return report
+    }
+
+    private func walkChain(progress: (@Sendable (Int) -> Void)?) throws -> VerifyReport {
+        try read { db in
             var report = VerifyReport()
             var previous = ChainHash.genesis
             var expected = 1
@@ -81,7 +113,5 @@ extension LedgerDatabase {
             report.headHash = ChainHash.hex(previous)
             return report
         }
-        report.seconds = Date().timeIntervalSince(start)
-        return report
     }
 }

@@ -119,6 +119,22 @@ import Testing
         #expect(try ledger.database.publications(list: "ofac-sdn").map(\.instant) == [EventFactory.day("2021-07-01")])
     }
 
+    @Test func eventsOnlySnapshotImportsWriteAreRefusedFromUsers() throws {
+        let ledger = try TemporaryLedger.make()
+        let imitation = EventFactory.listed("ofac-sdn:~@~~~", party: "p1", regime: "ofac-sdn", effective: "2020-01-01", name: "Imitation")
+        #expect {
+            try ledger.append(imitation)
+        } throws: { error in
+            (error as? InputError)?.message.contains("has the form of a snapshot import's id") == true
+        }
+        #expect {
+            try ledger.append(EventFactory.observed("o1", at: "2024-01-01", entries: 1))
+        } throws: { error in
+            (error as? InputError)?.message.contains("cannot be written by hand") == true
+        }
+        #expect(try ledger.database.head().sequence == 0)
+    }
+
     // MARK: - 8. A consolidated-list folder without --source
 
     @Test func aConsolidatedFolderIsReadAsTheConsolidatedList() throws {

@@ -95,6 +95,44 @@ import Testing
     }
 }
 
+extension ChainTests {
+    @Test func aLogCutAfterAKeptHeadFailsVerifyAgainstThatHead() throws {
+        // Given a ledger of 30 events whose head an auditor kept
+        let folder = try TemporaryLedger.makeFolder()
+        let path = folder.appendingPathComponent("l.sqlite").path
+        let kept: LedgerHead
+        do {
+            let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+            try ledger.database.declare(EventFactory.regimes)
+            try ledger.database.append(Self.manyListings(30))
+            let head = try ledger.database.head()
+            kept = LedgerHead(sequence: head.sequence, hash: head.hash)
+            #expect(try ledger.database.verifyChain(expecting: kept).isIntact)
+            try ledger.database.checkpoint()
+        }
+        // When the last rows are deleted with the triggers dropped (an attacker, a bad restore)
+        let shell = try SQLiteShell.run(path, "DROP TRIGGER event_no_delete; DELETE FROM event WHERE sequence > 27;")
+        #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
+        // Then the remaining chain is intact, but not against the kept head
+        let ledger = try Ledger.open(path: path)
+        #expect(try ledger.database.verifyChain().isIntact)
+        let report = try ledger.database.verifyChain(expecting: kept)
+        #expect(!report.isIntact)
+        #expect(report.anchorProblem == "the log holds 27 events, but the expected head is event 30: the log was cut after event 27")
+        // and an earlier head it still holds verifies
+        let earlier = LedgerHead(sequence: 27, hash: try ledger.database.head().hash)
+        #expect(try ledger.database.verifyChain(expecting: earlier).isIntact)
+        // while a head with another hash at a sequence it holds does not
+        let forged = LedgerHead(sequence: 10, hash: String(repeating: "0", count: 64))
+        #expect(try ledger.database.verifyChain(expecting: forged).anchorProblem?.contains("the history up to it was rewritten") == true)
+    }
+
+    @Test(arguments: ["353", "353:xyz", ":" + String(repeating: "a", count: 64), "-1:" + String(repeating: "a", count: 64)])
+    func aMalformedHeadTokenIsRefused(token: String) {
+        #expect(throws: InputError.self) { try LedgerHead(parsing: token) }
+    }
+}
+
 /// Runs the `sqlite3` command-line shell (installed by `.ci/run`).
 enum SQLiteShell {
     static func run(_ path: String, _ sql: String) throws -> (status: Int32, output: String) {

@@ -24,6 +24,12 @@ public struct LocatedEvent: Sendable {
     public var event: LedgerEvent
     public var file: String
     public var line: Int
+
+    public init(event: LedgerEvent, file: String, line: Int) {
+        self.event = event
+        self.file = file
+        self.line = line
+    }
 }
 
 /// One decoded event file: either a notice with its events, or a list of regime declarations.

@@ -57,10 +57,36 @@ extension Ledger {
     public func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
         let regimes = files.flatMap(\.regimes)
         let located = files.flatMap(\.events)
+        try Self.refuseSnapshotEvents(located)
         do {
             return try database.importBatch(regimes: regimes, events: located.map(\.event), expectedLastSequence: expectedLastSequence, dryRun: dryRun)
         } catch let error as InputError {
             throw Self.locate(error, in: located)
+        }
+    }
+
+    /// Appends one event given by a user (`sanctions append`), with the same checks as event files.
+    @discardableResult
+    public func append(_ event: LedgerEvent, expectedLastSequence: Int? = nil) throws -> AppendReport {
+        try Self.refuseSnapshotEvents([LocatedEvent(event: event, file: "<stdin>", line: 1)])
+        return try database.append([event], expectedLastSequence: expectedLastSequence)
+    }
+
+    /// Events that only snapshot imports write: observations of publications, and ids of the form
+    /// `<source>:<key>:<change>@<stamp>` of a known source. A hand-written event of that form could
+    /// collide with (and so block) a later import of the real publication, or claim a publication
+    /// the ledger never compared.
+    static func refuseSnapshotEvents(_ located: [LocatedEvent]) throws(InputError) {
+        let sources = (try? programRegimeMap().sources.keys.sorted()) ?? ["ofac-sdn", "ofac-consolidated", "csl", "csl-ofac"]
+        for item in located {
+            if item.event.kind == .observed {
+                throw InputError(.invalidField, "an 'observed' event records a publication a snapshot import compared; it cannot be written by hand (use import-snapshot)",
+                                 file: item.file, line: item.line, field: "type", eventID: item.event.id)
+            }
+            if SnapshotEventID.hasSnapshotForm(item.event.id, sources: sources) {
+                throw InputError(.invalidField, "event id '\(item.event.id)' has the form of a snapshot import's id (<source>:<key>:<change>@<stamp>); choose another id",
+                                 file: item.file, line: item.line, field: "id", eventID: item.event.id)
+            }
         }
     }
 

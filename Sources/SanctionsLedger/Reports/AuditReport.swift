@@ -99,6 +99,7 @@ public struct AuditReport: Sendable {
         text += "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser version \(method.normalizerVersion)\n"
         text += "- Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "\n"
         text += "- Each transaction is screened on its own date against the designations, names and rules in force that day.\n"
+        text += "- Head token: `\(method.sequence):\(method.hash)` (keep it: `sanctions verify --expect \(method.sequence):\(method.hash)` fails if the log no longer holds this head)\n"
         text += "- To reproduce: `\(reproduce(method)) --format markdown` on a ledger whose `verify` prints the same head hash at sequence \(method.sequence).\n"
         return text
     }
@@ -160,6 +161,7 @@ public struct AuditReport: Sendable {
         body += "<h2>Method</h2>\n<ul class=\"method\"><li>Ledger <code>\(HTMLPage.escape(method.ledgerPath))</code>, last sequence \(method.sequence), head hash <code>\(method.hash)</code></li>"
         body += "<li>Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser version \(method.normalizerVersion)</li>"
         body += "<li>Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "</li>"
+        body += "<li>Head token <code>\(method.sequence):\(method.hash)</code> (keep it: <code>sanctions verify --expect</code> with it fails if the log no longer holds this head)</li>"
         body += "<li>To reproduce: <code>\(HTMLPage.escape(reproduce(method))) --format html</code> on a ledger whose <code>verify</code> prints the same head hash at sequence \(method.sequence).</li></ul>\n"
         return HTMLPage.page(title: "Transaction audit report: \(method.input)", body: body)
     }

@@ -24,7 +24,7 @@ extension SanctionsCommand {
                 let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
                 let event = try EventFileDecoder.decodeEvent(bytes, path: "<stdin>")
                 let opened = try ledger.open()
-                let report = try opened.database.append([event], expectedLastSequence: expectSequence)
+                let report = try opened.append(event, expectedLastSequence: expectSequence)
                 if report.appended == 0 {
                     Console.print("event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))")
                 } else {
