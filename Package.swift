@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: events, the three clocks, canonical encoding, hash chain, interval folding, rules.
@@ -40,7 +41,7 @@ let package = Package(
             name: "SanctionsLedger",
             dependencies: [
                 "SanctionsCore", "SanctionsScreening", "SanctionsImport", "SanctionsStore",
-                "SanctionsDefaultEvents",
+                "SanctionsDefaultEvents", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsLedgerTests",
-            dependencies: ["SanctionsLedger", "SanctionsTestSupport"],
+            dependencies: ["SanctionsLedger", "SanctionsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -34,13 +34,16 @@ public struct Ledger: Sendable {
         return (base + "/sanctions-ledger/ledger.sqlite", true)
     }
 
-    /// Opens the ledger at `path` (nil: in memory), creating it when missing.
-    public static func open(path: String?, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock) throws -> Ledger {
-        if let path {
+    /// Opens the ledger at `path` (nil: in memory): for writing, creating it when missing; or
+    /// read-only (nothing written, no lock taken that a writer waits for).
+    public static func open(
+        path: String?, access: LedgerDatabase.Access = .readWrite, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock
+    ) throws -> Ledger {
+        if let path, access == .readWrite {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         }
-        return Ledger(database: try LedgerDatabase(path: path, clock: clock))
+        return Ledger(database: try LedgerDatabase(path: path, access: access, clock: clock))
     }
 
     /// Opens the default ledger and brings it up to date with the embedded `Events/` (idempotent:

@@ -70,6 +70,7 @@ extension LedgerDatabase {
 
     /// Runs `body` in an immediate transaction, rolled back when `rollback` is true.
     func writeTransaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        try refuseOnReadOnly()
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?

@@ -13,4 +13,9 @@ enum LedgerMigrator {
         }
         return migrator
     }
+
+    /// The names of the migrations this build knows.
+    static func names() throws -> [String] {
+        try SchemaResources.migrations().map(\.name)
+    }
 }

@@ -15,6 +15,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let corrupt = Code("corrupt")
         /// The database file cannot be opened or created.
         public static let cannotOpen = Code("cannot-open")
+        /// The file is not a ledger (an empty file, another application's database): left unchanged.
+        public static let notALedger = Code("not-a-ledger")
+        /// The ledger was written by a newer version (a schema or normaliser this build does not know).
+        public static let newerLedger = Code("newer-ledger")
+        /// A write was asked of a ledger opened read-only (or stored where it cannot be written).
+        public static let readOnly = Code("read-only")
     }
 
     public var code: Code

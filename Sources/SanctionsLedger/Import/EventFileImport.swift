@@ -28,16 +28,10 @@ extension Ledger {
     }
 
     /// Reads and decodes event files (all of them, before anything is written).
-    public static func readEventFiles(_ files: [String]) throws(InputError) -> [EventFile] {
+    public static func readEventFiles(_ files: [String], limits: InputLimits = .eventFiles) throws -> [EventFile] {
         var decoded: [EventFile] = []
         for file in files {
-            let bytes: [UInt8]
-            do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw InputError(.unreadableFile, "cannot read the file: \(error.localizedDescription)", file: file)
-            }
-            decoded.append(try EventFileDecoder.decode(bytes, path: file))
+            decoded.append(try EventFileDecoder.decode(try InputFiles.readRegularFile(file, limits: limits), path: file))
         }
         return decoded
     }
@@ -47,8 +41,8 @@ extension Ledger {
     ///
     /// Errors name the file and line of the event concerned.
     @discardableResult
-    public func importFiles(_ paths: [String], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
-        let files = try Self.readEventFiles(try Self.eventFilePaths(paths))
+    public func importFiles(_ paths: [String], dryRun: Bool = false, expectedLastSequence: Int? = nil, limits: InputLimits = .eventFiles) throws -> AppendReport {
+        let files = try Self.readEventFiles(try Self.eventFilePaths(paths), limits: limits)
         return try importDecoded(files, dryRun: dryRun, expectedLastSequence: expectedLastSequence)
     }
 

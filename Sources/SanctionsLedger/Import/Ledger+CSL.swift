@@ -4,8 +4,10 @@ import Foundation
 extension Ledger {
     /// Reads a CSL CSV (`.csv` or `.csv.gz`) into a snapshot of `source` (`csl`: the BIS and State
     /// lists; `csl-ofac`: OFAC's lists as the CSL carries them).
-    public func readCSLSnapshot(path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
-        let bytes = try Self.readBytes(path)
+    public func readCSLSnapshot(
+        path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false, limits: InputLimits = .standard
+    ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let bytes = try Self.readBytes(path, limits: limits)
         let (rows, skipped) = try CSLParser.parse(bytes, file: path, skipBadRows: skipBadRows)
         var snapshot = try CSLSnapshotBuilder.build(rows, source: source, map: try Self.programRegimeMap(), published: published, file: path)
         snapshot.file = (path as NSString).lastPathComponent

@@ -22,8 +22,10 @@ extension Ledger {
     /// Reads an OFAC legacy CSV publication from `folder` into a snapshot of `source`. Without a
     /// source, the files decide (`sdn.csv`: `ofac-sdn`, `cons_prim.csv`: `ofac-consolidated`); a
     /// source that contradicts the files is refused.
-    public func readOFACSnapshot(folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
-        let files = try OFACCSVParser.readFolder(folder)
+    public func readOFACSnapshot(
+        folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false, limits: InputLimits = .standard
+    ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let files = try OFACCSVParser.readFolder(folder, limits: limits)
         let source = try OFACFileKind.source(of: files.primary.name, requested: source)
         return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
     }
@@ -49,8 +51,10 @@ extension Ledger {
     /// Reads an OFAC Enhanced XML publication (`SDN_ENHANCED.XML` or `CONS_ENHANCED.XML`, or a
     /// `.ZIP` holding one, or a folder holding either) into a snapshot of `source`. Without
     /// `published`, the file's own `dataAsOf` date is used.
-    public func readOFACEnhancedXMLSnapshot(path: String, source: String?, published: LedgerTime?, effective: LedgerTime?) throws -> ListSnapshot {
-        let (file, bytes) = try OFACEnhancedXMLParser.read(path)
+    public func readOFACEnhancedXMLSnapshot(
+        path: String, source: String?, published: LedgerTime?, effective: LedgerTime?, limits: InputLimits = .standard
+    ) throws -> ListSnapshot {
+        let (file, bytes) = try OFACEnhancedXMLParser.read(path, limits: limits)
         let source = try OFACFileKind.source(of: file, requested: source)
         let parsed = try OFACEnhancedXMLParser.parse(bytes, file: file)
         guard let published = published ?? parsed.dataAsOf else {

@@ -23,10 +23,10 @@ extension Ledger {
     /// A manifest time that contradicts the time in the file's name, and two files with the same
     /// time, are refused naming both. A manifest's `sha256` column, when present, is kept and
     /// checked against each file when it is read.
-    public static func seriesItems(_ path: String, manifest: String?, scratch: URL) throws -> [SeriesItem] {
+    public static func seriesItems(_ path: String, manifest: String?, scratch: URL, limits: InputLimits = .standard) throws -> [SeriesItem] {
         var folder = path
         if path.hasSuffix(".tar.xz") || path.hasSuffix(".txz") {
-            folder = try SeriesArchive.unpack(path, into: scratch)
+            folder = try SeriesArchive.unpack(path, into: scratch, limits: limits)
         }
         let listed = try manifest.map(SeriesManifest.read) ?? [:]
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { throw InputError(.unreadableFile, "cannot list the folder", file: folder) }
@@ -65,8 +65,8 @@ extension Ledger {
         return try? LedgerTime.parse(text)
     }
 
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        path.hasSuffix(".gz") ? try Gzip.decompress(path: path) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    static func readBytes(_ path: String, limits: InputLimits = .standard) throws -> [UInt8] {
+        try InputFiles.read(path, limits: limits)
     }
 
     /// What a series import did.

@@ -34,7 +34,12 @@ extension LedgerDatabase {
     /// Every projection row (all valid and knowledge intervals) of a party or a regime.
     public func projectionRows(party: PartyID? = nil, regime: RegimeID? = nil, recordedThrough: Int? = nil) throws -> ProjectionRows {
         if let recordedThrough { return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: party) }
-        return try read { db in try ProjectionFetch.rows(db, asOf: nil, regime: regime, party: party) }
+        var rows = try read { db in try ProjectionFetch.rows(db, asOf: nil, regime: regime, party: party) }
+        if normalizedNamesAreStale {
+            // A read-only ledger written by another normaliser version: normalise as this build does.
+            rows.normalizedNames = Parallel.map(rows.names) { NameNormalizer.normalize($0.name).text }
+        }
+        return rows
     }
 
     /// The rules of `regime` for every transaction type, all intervals.

@@ -34,7 +34,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let diff = try opened.diff(from: from, to: to, knownAt: knownAt, regime: regime.map(RegimeID.init(rawValue:)))
                 let sources = try opened.sources(of: diff.changes.flatMap(\.events))
                 let rows = diff.changes.map { change in

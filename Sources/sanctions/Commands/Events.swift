@@ -39,7 +39,7 @@ extension SanctionsCommand {
                 let filter = EventFilter(
                     party: party.map(PartyID.init(rawValue:)), regime: regime.map(RegimeID.init(rawValue:)),
                     kind: type.flatMap(EventKind.init(rawValue:)), fromSequence: from, toSequence: to, limit: limit)
-                let events = try ledger.open().database.storedEvents(filter)
+                let events = try ledger.openForReading().database.storedEvents(filter)
                 switch output.format {
                 case .json:
                     JSONOutput.print(.array(events.map { stored in

@@ -24,10 +24,12 @@ extension SanctionsCommand {
         @Flag(help: "Check everything and report what would be appended, without writing.")
         var dryRun = false
 
+        @OptionGroup var limits: LimitOptions
+
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open()
-                let report = try opened.importFiles(paths, dryRun: dryRun, expectedLastSequence: expectSequence)
+                let report = try opened.importFiles(paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
                 Console.print(AppendSummary.render(report))
             }
         }

@@ -55,6 +55,8 @@ extension SanctionsCommand {
         @Flag(help: "Accept a list that removes more than 10% (and more than 25) of the source's designations; refused by default as the mark of a truncated file.")
         var allowMassRemoval = false
 
+        @OptionGroup var limits: LimitOptions
+
         func validate() throws {
             if published == nil && format != .ofacXML { throw ValidationError("--published is required for --format \(format.rawValue)") }
             if format == .ofacXML && skipBadRows { throw ValidationError("--skip-bad-rows applies to CSV formats; an XML publication is read whole or not at all") }
@@ -64,7 +66,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let opened = try ledger.open()
                 if format == .ofacXML {
-                    let snapshot = try opened.readOFACEnhancedXMLSnapshot(path: folder, source: source, published: published, effective: effective)
+                    let snapshot = try opened.readOFACEnhancedXMLSnapshot(path: folder, source: source, published: published, effective: effective, limits: limits.inputLimits)
                     let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                     Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                     Console.print(AppendSummary.render(report))
@@ -73,7 +75,7 @@ extension SanctionsCommand {
                 }
                 guard let published else { return }
                 if format == .csl {
-                    let (snapshot, skipped) = try opened.readCSLSnapshot(path: folder, source: source ?? "csl", published: published, skipBadRows: skipBadRows)
+                    let (snapshot, skipped) = try opened.readCSLSnapshot(path: folder, source: source ?? "csl", published: published, skipBadRows: skipBadRows, limits: limits.inputLimits)
                     let ((report, linked), seconds) = try measure { try opened.importCSLSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                     Console.print("\(snapshot.entries.count) entries on \(snapshot.regimes.map(\.rawValue).sorted().joined(separator: ", ")) in \(snapshot.citation); \(linked) linked to designations the ledger already had")
                     Console.print(AppendSummary.render(report))
@@ -81,7 +83,7 @@ extension SanctionsCommand {
                     for error in skipped { Console.note("skipped: \(error)") }
                     return
                 }
-                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
+                let (snapshot, skipped) = try opened.readOFACSnapshot(folder: folder, source: source, published: published, effective: effective, skipBadRows: skipBadRows, limits: limits.inputLimits)
                 let (report, seconds) = try measure { try opened.importSnapshot(snapshot, dryRun: dryRun, removalGuard: allowMassRemoval ? .off : .standard) }
                 Console.print("\(snapshot.entries.count) entries in \(snapshot.citation)")
                 Console.print(AppendSummary.render(report))
@@ -144,7 +146,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open(seed: false)
+                let opened = try ledger.openForReading(seed: false)
                 try series.withItems { items in try SeriesCheck.run(opened, items) }
             }
         }

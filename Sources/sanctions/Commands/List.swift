@@ -28,7 +28,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let asOf = try time.asOf(opened)
                 let views = try opened.list(asOf: asOf, regime: regime.map(RegimeID.init(rawValue:)), party: party.map(PartyID.init(rawValue:)))
                 let sources = try opened.sources(of: views.flatMap(\.eventIDs))

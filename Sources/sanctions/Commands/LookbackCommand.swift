@@ -48,7 +48,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let baseline: Lookback.Baseline = since.map { .knownAt($0) } ?? .recordedThrough(afterSequence ?? 0)
                 var lookback = try Lookback(ledger: opened, baseline: baseline, options: ScreeningOptions(threshold: threshold))
                 let cutoff = window.map { LedgerDatabase.systemClock().day.adding(days: -$0) }

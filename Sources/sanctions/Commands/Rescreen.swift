@@ -46,7 +46,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let snapshot = try opened.screeningSnapshot(knownAt: knownAt, options: ScreeningOptions(threshold: threshold))
                 let run = try RescreenRun(ledger: opened, snapshot: snapshot, file: file, threads: threads, strict: strict)
                 let sink = try OutputSink(path: out)

@@ -63,7 +63,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let queries = try queries()
                 guard !queries.isEmpty else { throw ValidationError("give at least one name (arguments, --names FILE or stdin)") }
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let asOf = try time.asOf(opened)
                 let snapshot = try opened.screeningSnapshot(knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough, options: ScreeningOptions(threshold: threshold))
                 let results = queries.map { snapshot.screen($0, on: asOf.on, type: type) }

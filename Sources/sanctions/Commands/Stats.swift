@@ -12,7 +12,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let stats = try opened.database.stats(now: LedgerDatabase.systemClock())
                 switch output.format {
                 case .json:

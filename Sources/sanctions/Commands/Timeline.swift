@@ -28,7 +28,7 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
+                let opened = try ledger.openForReading()
                 let now = LedgerDatabase.systemClock()
                 var timelines: [SanctionsLedger.Timeline] = []
                 for party in parties {

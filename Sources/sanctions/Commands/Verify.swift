@@ -22,7 +22,7 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let anchor = try expect.map { try LedgerHead(parsing: $0) }
-                let report = try ledger.open(seed: false).database.verifyChain(expecting: anchor)
+                let report = try ledger.openForReading(seed: false).database.verifyChain(expecting: anchor)
                 if let broken = report.firstBroken {
                     Console.print("BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)")
                     throw ExitCode(Exit.verifyFailed)

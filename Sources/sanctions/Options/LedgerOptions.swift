@@ -13,8 +13,8 @@ struct LedgerOptions: ParsableArguments {
         return Ledger.defaultPath()
     }
 
-    /// Opens the ledger. A ledger file that does not exist yet is built from the embedded Events/;
-    /// the default ledger is also brought up to date with them on every open.
+    /// Opens the ledger for writing. A ledger file that does not exist yet is built from the
+    /// embedded Events/; the default ledger is also brought up to date with them on every open.
     func open(seed: Bool = true) throws -> Ledger {
         let (path, isDefault) = resolvedPath
         let existed = FileManager.default.fileExists(atPath: path)
@@ -25,5 +25,18 @@ struct LedgerOptions: ParsableArguments {
             }
         }
         return ledger
+    }
+
+    /// Opens the ledger for a command that only reads: read-only (no lock a writer waits for,
+    /// nothing written, works on an archived or read-only copy), except that a missing ledger is
+    /// built first and a writable default ledger is first brought up to date with Events/ (which
+    /// takes the write lock only when Events/ changed).
+    func openForReading(seed: Bool = true) throws -> Ledger {
+        let (path, isDefault) = resolvedPath
+        let exists = FileManager.default.fileExists(atPath: path)
+        if seed, !exists || (isDefault && FileManager.default.isWritableFile(atPath: path)) {
+            return try open(seed: true)
+        }
+        return try Ledger.open(path: path, access: .readOnly)
     }
 }

@@ -10,11 +10,30 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A TSV manifest with file and commit_time_utc columns.", valueName: "file"))
     var manifest: String?
 
+    @OptionGroup var limits: LimitOptions
+
     /// Runs `body` with the series' publications in time order; an archive is unpacked into a
     /// scratch folder that is removed afterwards.
     func withItems<T>(_ body: ([Ledger.SeriesItem]) throws -> T) throws -> T {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        return try body(Ledger.seriesItems(path, manifest: manifest, scratch: scratch))
+        return try TemporaryFiles.with(scratch.path) {
+            try body(Ledger.seriesItems(path, manifest: manifest, scratch: scratch, limits: limits.inputLimits))
+        }
     }
+}
+
+/// `--max-unpacked-mib`: how large one input file may be once unpacked.
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The most MiB one input file (or archive member) may hold once unpacked (default 256; 64 for event files).", valueName: "mib"))
+    var maxUnpackedMib: Int?
+
+    func validate() throws {
+        if let maxUnpackedMib, maxUnpackedMib < 1 { throw ValidationError("--max-unpacked-mib must be at least 1") }
+    }
+
+    /// The limits for list files and archives.
+    var inputLimits: InputLimits { maxUnpackedMib.map { InputLimits.standard.withFileLimit(mebibytes: $0) } ?? .standard }
+
+    /// The limits for event files.
+    var eventFileLimits: InputLimits { maxUnpackedMib.map { InputLimits.eventFiles.withFileLimit(mebibytes: $0) } ?? .eventFiles }
 }
