@@ -24,9 +24,19 @@ let package = Package(
         .target(name: "SanctionsScreening", dependencies: ["SanctionsCore"]),
         // Parsers: event files, OFAC and trade.gov list files, transactions; snapshot differ.
         .target(name: "SanctionsImport", dependencies: ["SanctionsCore", "SanctionsScreening"]),
-        // Data shipped as resources: SQL migrations and the JSON schema, and the curated events.
-        .target(name: "SanctionsSchema", path: "Schema", resources: [.copy("migrations"), .copy("events.schema.json")]),
-        .target(name: "SanctionsDefaultEvents", path: "Events", resources: [.copy("regimes.json"), .copy("program-regimes.json"), .copy("notices")]),
+        // Data built into the binary by the EmbedFiles plugin: the SQL migrations and the JSON
+        // schema, and the ledger's default events (a binary copied anywhere needs nothing beside it).
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
+        .executableTarget(name: "EmbedFilesTool", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SanctionsEmbedding", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "SanctionsSchema", dependencies: ["SanctionsEmbedding"], path: "Schema",
+            exclude: ["migrations", "events.schema.json"], plugins: ["EmbedFiles"]
+        ),
+        .target(
+            name: "SanctionsDefaultEvents", dependencies: ["SanctionsEmbedding"], path: "Events",
+            exclude: ["regimes.json", "program-regimes.json", "notices"], plugins: ["EmbedFiles"]
+        ),
         // SQLite store (the only target that sees GRDB).
         .target(
             name: "SanctionsStore",
@@ -41,7 +51,7 @@ let package = Package(
             name: "SanctionsLedger",
             dependencies: [
                 "SanctionsCore", "SanctionsScreening", "SanctionsImport", "SanctionsStore",
-                "SanctionsDefaultEvents", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "SanctionsDefaultEvents", "SanctionsEmbedding", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

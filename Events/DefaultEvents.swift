@@ -1,24 +1,30 @@
-public import Foundation
+public import SanctionsEmbedding
 
-/// The curated default data of the ledger (`Events/`), shipped as package resources.
+/// The ledger's embedded default data (`Events/`): the regimes, the programme-to-regime map, the
+/// curated notices and the generated history, built into the binary by the `EmbedFiles` plugin.
 public enum DefaultEvents {
-    /// `Events/regimes.json`: the declared regimes.
-    public static var regimesFile: URL? { Bundle.module.url(forResource: "regimes", withExtension: "json") }
+    /// A file of `Events/`: its path relative to the folder, and its bytes.
+    public typealias File = EmbeddedArchive.File
 
-    /// `Events/program-regimes.json`: which regime each OFAC programme tag belongs to.
-    public static var programRegimesFile: URL? { Bundle.module.url(forResource: "program-regimes", withExtension: "json") }
+    private static let decoded: Result<[File], any Error> = Result { try embeddedArchive.files() }
 
-    /// `Events/notices/`: one file per public notice.
-    public static var noticesFolder: URL? { Bundle.module.url(forResource: "notices", withExtension: nil) }
+    /// Every embedded event file: `regimes.json` first, then every other file but the programme
+    /// map, by path (the curated notices, then the generated history).
+    public static func files() throws -> [File] {
+        let all = try decoded.get()
+        let regimes = all.filter { $0.name == "regimes.json" }
+        let others = all.filter { $0.name != "regimes.json" && $0.name != "program-regimes.json" }.sorted { $0.name < $1.name }
+        return regimes + others
+    }
 
-    /// Every embedded file, regimes first, then notices by name.
-    public static func files() throws -> [URL] {
-        guard let regimesFile, let noticesFolder else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the embedded Events/ resources are missing from the package"])
-        }
-        let notices = try FileManager.default.contentsOfDirectory(at: noticesFolder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        return [regimesFile] + notices
+    /// `regimes.json`: the declared regimes.
+    public static func regimes() throws -> File { try named("regimes.json") }
+
+    /// `program-regimes.json`: which regime each list entry belongs to, by source and programme.
+    public static func programRegimes() throws -> File { try named("program-regimes.json") }
+
+    private static func named(_ name: String) throws -> File {
+        guard let file = try decoded.get().first(where: { $0.name == name }) else { throw EmbeddedArchiveError() }
+        return file
     }
 }

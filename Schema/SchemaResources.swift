@@ -1,6 +1,7 @@
-public import Foundation
+import SanctionsEmbedding
 
-/// The SQL migrations and the JSON Schema of event files, shipped as resources of this package.
+/// The SQL migrations (and the JSON Schema of event files), embedded in the build by the
+/// `EmbedFiles` plugin: the binary needs no resource folder beside it.
 public enum SchemaResources {
     /// One migration: its name (the file stem, e.g. `0001_event_log`) and its SQL.
     public struct Migration: Sendable {
@@ -10,17 +11,17 @@ public enum SchemaResources {
 
     /// The migrations in the order they must be applied (by file name).
     public static func migrations() throws -> [Migration] {
-        guard let folder = Bundle.module.url(forResource: "migrations", withExtension: nil) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the migrations folder is missing from the package resources"])
-        }
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "sql" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        return try files.map { Migration(name: $0.deletingPathExtension().lastPathComponent, sql: try String(contentsOf: $0, encoding: .utf8)) }
+        try embeddedArchive.files()
+            .filter { $0.name.hasPrefix("migrations/") && $0.name.hasSuffix(".sql") }
+            .sorted { $0.name < $1.name }
+            .map { file in
+                let stem = String(file.name.dropFirst("migrations/".count).dropLast(".sql".count))
+                return Migration(name: stem, sql: String(decoding: file.bytes, as: UTF8.self))
+            }
     }
 
     /// The JSON Schema of event files (`Schema/events.schema.json`).
-    public static var eventFileSchemaURL: URL? {
-        Bundle.module.url(forResource: "events.schema", withExtension: "json")
+    public static func eventFileSchema() throws -> [UInt8]? {
+        try embeddedArchive.file(named: "events.schema.json")?.bytes
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 import SanctionsDefaultEvents
+import SanctionsEmbedding
 
 /// A sanctions ledger: the event log and its projections, with the operations users ask for.
 ///
@@ -57,8 +58,8 @@ public struct Ledger: Sendable {
     /// Declares the embedded regimes (`Events/regimes.json`) without importing any event.
     @discardableResult
     public func declareEmbeddedRegimes() throws -> AppendReport {
-        guard let file = DefaultEvents.regimesFile else { return AppendReport() }
-        return try importFiles([file.path])
+        let file = try DefaultEvents.regimes()
+        return try importDecoded([try EventFileDecoder.decode(file.bytes, path: "Events/" + file.name)])
     }
 
     /// Imports the embedded `Events/` when this ledger has not seen this version of them.
@@ -67,11 +68,12 @@ public struct Ledger: Sendable {
         let files = try DefaultEvents.files()
         var digestInput: [UInt8] = []
         for file in files {
-            digestInput += Array(file.lastPathComponent.utf8) + [0] + Array(try Data(contentsOf: file)) + [0]
+            digestInput += Array(file.name.utf8) + [0] + file.bytes + [0]
         }
         let digest = ChainHash.hex(ChainHash.sha256(digestInput))
         if try database.meta("embeddedEventsDigest") == digest { return nil }
-        let report = try importFiles(files.map(\.path))
+        let decoded = try files.map { try EventFileDecoder.decode($0.bytes, path: "Events/" + $0.name) }
+        let report = try importDecoded(decoded)
         try database.setMeta("embeddedEventsDigest", digest)
         return report
     }

@@ -20,10 +20,12 @@ struct CLIRunner {
     }()
 
     var environment: [String: String] = [:]
+    /// The executable to run (the built one unless a test installs a copy elsewhere).
+    var binary: URL = CLIRunner.binary
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SANCTIONS_DB")

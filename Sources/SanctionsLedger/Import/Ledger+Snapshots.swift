@@ -1,17 +1,16 @@
 import Foundation
 import SanctionsDefaultEvents
+import SanctionsEmbedding
 
 /// Importing published list files as snapshots: the events that explain each difference.
 extension Ledger {
     /// The programme-to-regime mapping shipped in `Events/program-regimes.json`.
     public static func programRegimeMap() throws -> ProgramRegimeMap {
-        guard let url = DefaultEvents.programRegimesFile else {
-            throw InputError(.unreadableFile, "program-regimes.json is missing from the package resources")
-        }
-        let bytes = Array(try Data(contentsOf: url))
+        let file = try DefaultEvents.programRegimes()
+        let path = "Events/" + file.name
         let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch { throw InputError(.malformedJSON, "\(error)", file: url.path) }
-        return try ProgramRegimeMap(json: json, file: url.path)
+        do { json = try JSONParser.parse(file.bytes) } catch { throw InputError(.malformedJSON, "\(error)", file: path) }
+        return try ProgramRegimeMap(json: json, file: path)
     }
 
     /// The regimes a source manages (every regime its mapping names).
