@@ -54,27 +54,30 @@ let package = Package(
                 "SanctionsDefaultEvents", "SanctionsEmbedding", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Benchmarks and screening evaluation: synthetic ledgers and transactions, measured runs.
+        // Used by the CLI's `bench` and `eval` and by the tests; not part of the library product.
+        .target(name: "SanctionsBenchmarks", dependencies: ["SanctionsLedger", "SanctionsScreening", "SanctionsImport"]),
         .executableTarget(
             name: "sanctions",
-            dependencies: ["SanctionsLedger", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SanctionsLedger", "SanctionsBenchmarks", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger"]),
-        .testTarget(name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsTestSupport"]),
+        .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger", "SanctionsBenchmarks"]),
+        .testTarget(name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsBenchmarks", "SanctionsTestSupport"]),
         .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsImportTests",
-            dependencies: ["SanctionsImport", "SanctionsTestSupport"],
+            dependencies: ["SanctionsImport", "SanctionsLedger", "SanctionsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsTestSupport"]),
+        .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsLedgerTests",
-            dependencies: ["SanctionsLedger", "SanctionsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SanctionsCLITests",
-            dependencies: ["sanctions", "SanctionsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["sanctions", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ],
     swiftLanguageModes: [.v6]

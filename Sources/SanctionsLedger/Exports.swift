@@ -1,5 +1,41 @@
-// The facade re-exports the domain and store types, so that `import SanctionsLedger` is enough.
-@_exported public import SanctionsCore
-@_exported public import SanctionsStore
-@_exported public import SanctionsImport
-@_exported public import SanctionsScreening
+// The value types a user of the library needs with `import SanctionsLedger` alone: the domain
+// model, the three clocks, errors and reports. Operations live on ``Ledger``; the store, the
+// parsers and the matcher stay behind it.
+@_exported public import struct SanctionsCore.LedgerTime
+@_exported public import struct SanctionsCore.LedgerTimeError
+@_exported public import struct SanctionsCore.AsOf
+@_exported public import struct SanctionsCore.LedgerHead
+@_exported public import struct SanctionsCore.PartyID
+@_exported public import struct SanctionsCore.RegimeID
+@_exported public import struct SanctionsCore.EventID
+@_exported public import struct SanctionsCore.Regime
+@_exported public import struct SanctionsCore.Source
+@_exported public import struct SanctionsCore.LedgerEvent
+@_exported public import enum SanctionsCore.EventKind
+@_exported public import struct SanctionsCore.DesignationDetails
+@_exported public import struct SanctionsCore.Alias
+@_exported public import struct SanctionsCore.Identifier
+@_exported public import enum SanctionsCore.IdentifierKind
+@_exported public import struct SanctionsCore.LicenseTerms
+@_exported public import struct SanctionsCore.Observation
+@_exported public import struct SanctionsCore.Transaction
+@_exported public import enum SanctionsCore.TransactionType
+@_exported public import enum SanctionsCore.Outcome
+@_exported public import struct SanctionsCore.RuleSpec
+@_exported public import struct SanctionsCore.DesignationView
+@_exported public import struct SanctionsCore.DesignationSegment
+@_exported public import struct SanctionsCore.NameSegment
+@_exported public import enum SanctionsCore.NameKind
+@_exported public import struct SanctionsCore.PublicationRow
+@_exported public import struct SanctionsCore.ListDiff
+@_exported public import struct SanctionsCore.Timeline
+@_exported public import struct SanctionsCore.InputError
+@_exported public import struct SanctionsCore.StoreError
+@_exported public import struct SanctionsCore.AppendReport
+@_exported public import struct SanctionsCore.VerifyReport
+@_exported public import struct SanctionsCore.RebuildReport
+@_exported public import struct SanctionsCore.LedgerStats
+@_exported public import struct SanctionsCore.StoredEvent
+@_exported public import struct SanctionsCore.EventFilter
+@_exported public import enum SanctionsCore.LedgerAccess
+@_exported public import enum SanctionsCore.Parallel

@@ -1,3 +1,8 @@
+import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 /// The questions the projections answer: lists as of a date, diffs, timelines.
 extension Ledger {
     /// Turns `--recorded-at` into the last sequence number recorded by then.
@@ -27,6 +32,36 @@ extension Ledger {
     public func resolveParty(_ text: String) throws -> [PartyID] {
         if IdentifierSyntax.isSlug(text), try database.partyExists(PartyID(text)) { return [PartyID(text)] }
         return try database.parties(named: text)
+    }
+
+    /// The one party a user means by `text` (`timeline`, `list --party`, `events --party`): a slug,
+    /// a name or alias it was listed under, or else the clearly best fuzzy match of any name it
+    /// was ever listed under. When no party is clearly meant, the error lists the candidates
+    /// (slug, listed name, score).
+    public func requireParty(_ text: String) throws -> PartyID {
+        let exact = try resolveParty(text)
+        if exact.count == 1 { return exact[0] }
+        let suggestions = try partySuggestions(text)
+        if exact.isEmpty, let best = suggestions.first, best.score >= 0.9, suggestions.dropFirst().first.map({ best.score - $0.score >= 0.05 }) ?? true {
+            return best.party
+        }
+        let listed = (exact.isEmpty ? suggestions : suggestions.filter { exact.contains($0.party) }).prefix(8)
+        let hint = listed.isEmpty ? " (try a slug from 'sanctions list' or a name from 'sanctions screen')"
+            : "; did you mean: " + listed.map { "\($0.party) ('\($0.name)', \(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
+        let what = exact.count > 1 ? "'\(text)' names \(exact.count) parties" : "no party is or was listed as '\(text)'"
+        throw InputError(.invalidField, what + hint, field: "party")
+    }
+
+    /// Parties whose names (any regime, any time) match `text` at the review floor, best first, one per party.
+    func partySuggestions(_ text: String) throws -> [(party: PartyID, name: String, score: Double)] {
+        let snapshot = try screeningSnapshot()
+        var best: [PartyID: (name: String, score: Double)] = [:]
+        for candidate in snapshot.candidates(for: text) {
+            let name = snapshot.names[candidate.name]
+            if let current = best[name.party], current.score >= candidate.score { continue }
+            best[name.party] = (name.name, candidate.score)
+        }
+        return best.map { ($0.key, $0.value.name, $0.value.score) }.sorted { ($1.score, $0.party) < ($0.score, $1.party) }
     }
 
     /// One party's history across regimes.

@@ -1,44 +1,74 @@
 public import Foundation
 import SanctionsDefaultEvents
 import SanctionsEmbedding
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// A sanctions ledger: the event log and its projections, with the operations users ask for.
 ///
+/// Every front end (the `sanctions` command, the HTTP server, a program using the library) goes
+/// through these operations, which keep the ledger's invariants; the store beneath is not public.
+///
 /// For example:
 /// ```swift
-/// let ledger = try Ledger.open(path: nil)           // the default ledger, built from Events/
-/// let report = try ledger.importFiles(["Events/notices"])
+/// let ledger = try Ledger.open(path: "/tmp/ledger.sqlite")
+/// try ledger.syncEmbeddedEvents()
+/// let verdict = try ledger.screeningSnapshot().screen("Hikvision", on: try .parse("2019-10-09"), type: .export)
 /// ```
 ///
 /// ## Topics
-/// - Opening: ``open(path:clock:)``, ``defaultPath(environment:)``
-/// - Importing: ``importFiles(_:dryRun:expectedLastSequence:)``, ``syncEmbeddedEvents()``
+/// - Opening: ``open(path:access:clock:)``, ``open(_:access:seed:)``, ``Location``
+/// - Writing: ``importFiles(_:dryRun:expectedLastSequence:limits:)``, ``append(json:source:expectedLastSequence:)``,
+///   ``importSnapshot(path:format:source:published:effective:options:)``, ``importSnapshotSeries(_:source:removalGuard:progress:)``,
+///   ``syncEmbeddedEvents()``, ``rebuild(progress:)``
+/// - Reading: ``head(recordedThrough:)``, ``verify(expecting:)``, ``stats(now:)``, ``events(_:)``, ``list(asOf:regime:party:)``,
+///   ``diff(from:to:knownAt:recordedThrough:regime:)``, ``timeline(_:now:)``, ``resolveParty(_:)``, ``sources(of:)``
+/// - Screening: ``screeningSnapshot(knownAt:recordedThrough:options:)``, ``rescreen(_:options:progress:emit:)``,
+///   ``lookback(_:baseline:options:cutoff:)``
 public struct Ledger: Sendable {
-    /// The underlying database.
-    public let database: LedgerDatabase
+    /// The store (visible to this package's tests, not to the library's users).
+    package let database: LedgerDatabase
 
-    /// Wraps an opened database.
-    public init(database: LedgerDatabase) {
+    package init(database: LedgerDatabase) {
         self.database = database
     }
 
-    /// The default ledger file: `$SANCTIONS_DB`, else `$XDG_DATA_HOME/sanctions-ledger/ledger.sqlite`,
-    /// else `~/.local/share/sanctions-ledger/ledger.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool) {
-        if let path = environment["SANCTIONS_DB"], !path.isEmpty { return (path, false) }
-        let base: String
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            base = xdg
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    /// The system clock, in whole seconds (the default `recorded` clock and "now").
+    public static let systemClock: @Sendable () -> LedgerTime = { LedgerDatabase.systemClock() }
+
+    /// Where a front end's ledger lives: a path given, else `$SANCTIONS_DB`, else the default
+    /// file (`$XDG_DATA_HOME/sanctions-ledger/ledger.sqlite`, else `~/.local/share/...`), which
+    /// follows the embedded `Events/`.
+    public struct Location: Sendable, Hashable {
+        public var path: String
+        /// Whether this is the default ledger (kept in step with the embedded `Events/`).
+        public var isDefault: Bool
+
+        public init(path: String, isDefault: Bool) {
+            self.path = path
+            self.isDefault = isDefault
         }
-        return (base + "/sanctions-ledger/ledger.sqlite", true)
+
+        /// The ledger a front end uses: `given`, else `$SANCTIONS_DB`, else the default file.
+        public static func resolve(_ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Location {
+            if let given { return Location(path: given, isDefault: false) }
+            if let path = environment["SANCTIONS_DB"], !path.isEmpty { return Location(path: path, isDefault: false) }
+            let base: String
+            if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+                base = xdg
+            } else {
+                base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            }
+            return Location(path: base + "/sanctions-ledger/ledger.sqlite", isDefault: true)
+        }
     }
 
     /// Opens the ledger at `path` (nil: in memory): for writing, creating it when missing; or
     /// read-only (nothing written, no lock taken that a writer waits for).
     public static func open(
-        path: String?, access: LedgerDatabase.Access = .readWrite, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock
+        path: String?, access: LedgerAccess = .readWrite, clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
     ) throws -> Ledger {
         if let path, access == .readWrite {
             let folder = (path as NSString).deletingLastPathComponent
@@ -47,12 +77,19 @@ public struct Ledger: Sendable {
         return Ledger(database: try LedgerDatabase(path: path, access: access, clock: clock))
     }
 
-    /// Opens the default ledger and brings it up to date with the embedded `Events/` (idempotent:
-    /// only events it lacks are appended; the digest of the embedded set is remembered so that the
-    /// check is skipped when nothing changed).
-    public static func openDefault(path: String, clock: @escaping @Sendable () -> LedgerTime = LedgerDatabase.systemClock) throws -> (ledger: Ledger, seeded: AppendReport?) {
-        let ledger = try open(path: path, clock: clock)
-        return (ledger, try ledger.syncEmbeddedEvents())
+    /// Opens a front end's ledger. With `seed`, a ledger that does not exist yet is built from
+    /// the embedded `Events/`, and the default ledger is brought up to date with them (which
+    /// takes the write lock only when they changed). Reading opens read-only otherwise: no lock
+    /// a writer waits for, and an archived or read-only copy works.
+    ///
+    /// - Returns: the ledger, and what seeding appended (nil when nothing was).
+    public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true) throws -> (ledger: Ledger, built: AppendReport?) {
+        let exists = FileManager.default.fileExists(atPath: location.path)
+        let mustSeed = seed && (!exists || (location.isDefault && (access == .readWrite || FileManager.default.isWritableFile(atPath: location.path))))
+        guard mustSeed || access == .readWrite else { return (try open(path: location.path, access: .readOnly), nil) }
+        let ledger = try open(path: location.path)
+        guard mustSeed, let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }
+        return (ledger, report)
     }
 
     /// Declares the embedded regimes (`Events/regimes.json`) without importing any event.

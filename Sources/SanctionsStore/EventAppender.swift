@@ -2,28 +2,6 @@ import Foundation
 import GRDB
 public import SanctionsCore
 
-/// What an append did.
-public struct AppendReport: Sendable, Equatable {
-    /// Events written to the log.
-    public var appended = 0
-    /// Events skipped because the log already holds the same id with the same content.
-    public var skipped = 0
-    /// The sequence number of the first appended event.
-    public var firstSequence: Int?
-    /// The ledger's last sequence number after the append.
-    public var lastSequence = 0
-    /// Appended events by type.
-    public var byKind: [EventKind: Int] = [:]
-    /// Appended events by regime.
-    public var byRegime: [RegimeID: Int] = [:]
-    /// The streams whose projections were replaced.
-    public var streamsTouched = 0
-    /// Whether the append was rolled back on purpose (`--dry-run`).
-    public var dryRun = false
-
-    public init() {}
-}
-
 extension LedgerDatabase {
     // MARK: - Writes
 
@@ -92,46 +70,53 @@ extension LedgerDatabase {
             throw StoreError(.writeConflict, "write conflict: expected the ledger's last sequence to be \(expectedLastSequence), but it is \(head.sequence); nothing was written (re-read the ledger and retry)")
         }
         let regimes = try Set(String.fetchAll(db, sql: "SELECT id FROM regime").map(RegimeID.init(rawValue:)))
-
-        // Idempotence and id conflicts, against the log and within the batch.
         for event in events { try EventValidator.validate(event, regimes: regimes, now: now) }
+        let batch = try freshEvents(db, events, skipped: &report.skipped)
+        report.lastSequence = head.sequence
+        guard !batch.events.isEmpty else { return report }
+        try checkTargets(db, fresh: batch.events, batchIndex: batch.index)
+        let streams = try foldTouchedStreams(db, batch.events)
+        try extendChain(db, batch, head: head, recorded: max(now, head.recorded ?? now), report: &report)
+        for stream in streams {
+            try ProjectionWriter.replace(db, with: stream.rows, hadRows: stream.hadHistory)
+        }
+        report.streamsTouched = streams.count
+        return report
+    }
+
+    /// The events of a batch that the log does not hold yet, with their canonical bytes: the same
+    /// id with the same content (in the log or earlier in the batch) is skipped; with other
+    /// content it is an error.
+    private func freshEvents(_ db: Database, _ events: [LedgerEvent], skipped: inout Int) throws -> FreshEvents {
         let encoded = Parallel.map(events) { $0.canonicalBytes }
-        var fresh: [LedgerEvent] = []
-        var freshCanonical: [[UInt8]] = []
-        var batchIndex: [EventID: Int] = [:]
+        var fresh = FreshEvents()
         var lookup = try FastStatement(db, sql: "SELECT canonical FROM event WHERE id = ?")
         for (event, canonical) in zip(events, encoded) {
-            if let earlier = batchIndex[event.id] {
-                if freshCanonical[earlier] == canonical { report.skipped += 1; continue }
+            if let earlier = fresh.index[event.id] {
+                if fresh.canonical[earlier] == canonical { skipped += 1; continue }
                 throw InputError(.conflictingEventID, "event id '\(event.id)' is given twice with different content", field: "id", eventID: event.id)
             }
             lookup.bind(event.id.rawValue)
             if let stored = try lookup.firstColumnBytes() {
-                if stored == canonical { report.skipped += 1; continue }
+                if stored == canonical { skipped += 1; continue }
                 throw InputError(.conflictingEventID, "event id '\(event.id)' is already in the ledger with different content (events are immutable: append a 'corrected' event instead)", field: "id", eventID: event.id)
             }
-            batchIndex[event.id] = fresh.count
-            fresh.append(event)
-            freshCanonical.append(canonical)
+            fresh.index[event.id] = fresh.events.count
+            fresh.events.append(event)
+            fresh.canonical.append(canonical)
         }
-        report.lastSequence = head.sequence
-        guard !fresh.isEmpty else { return report }
+        return fresh
+    }
 
-        try checkTargets(db, fresh: fresh, batchIndex: batchIndex)
-
-        // Fold every touched stream with its new events (in parallel); refuse events that do not fit.
+    /// Folds every stream the new events touch, with its stored history, on all cores; refuses
+    /// events that do not fit, and histories too costly to fold.
+    private func foldTouchedStreams(_ db: Database, _ fresh: [LedgerEvent]) throws -> [FoldedStreamRows] {
         var newByStream: [StreamKey: [LedgerEvent]] = [:]
         for event in fresh { newByStream[event.stream, default: []].append(event) }
-        let streams = newByStream.keys.sorted()
-        var histories: [[LedgerEvent]] = []
-        histories.reserveCapacity(streams.count)
-        var streamsWithHistory = Set<StreamKey>()
-        for stream in streams {
+        var histories: [(stream: StreamKey, existing: Int, events: [LedgerEvent])] = []
+        for stream in newByStream.keys.sorted() {
             let existing = try storedEvents(db, stream: stream)
-            if !existing.isEmpty { streamsWithHistory.insert(stream) }
-            histories.append(existing + newByStream[stream]!)
-        }
-        for (stream, history) in zip(streams, histories) {
+            let history = existing + newByStream[stream]!
             let cost = StreamFold.cost(history)
             guard cost <= StreamFold.costLimit else {
                 throw InputError(
@@ -139,26 +124,29 @@ extension LedgerDatabase {
                     "the history of \(stream) would hold \(history.count) events published out of effective order; folding it would take \(cost) steps, over the limit of \(StreamFold.costLimit) (correct the dates, or append the history in smaller parts in publication order)",
                     eventID: newByStream[stream]?.first?.id)
             }
+            histories.append((stream, existing.count, history))
         }
         // Every history holds at least the stream's new events.
-        let folded = Parallel.map(histories) { history in
-            let projection = StreamFold.project(history)
-            return (projection, StoredProjection(projection, ofStreamOf: history[0]))
+        let folded = Parallel.map(histories) { item in
+            let projection = StreamFold.project(item.events)
+            return (projection, StoredProjection(projection, ofStreamOf: item.events[0]))
         }
-        let projections = folded.map(\.0)
-        for (index, (stream, projection)) in zip(streams, projections).enumerated() where !projection.anomalies.isEmpty {
-            try refuseNewAnomalies(projection.anomalies, history: histories[index], new: newByStream[stream]!)
+        for (item, (projection, _)) in zip(histories, folded) where !projection.anomalies.isEmpty {
+            try refuseNewAnomalies(projection.anomalies, history: item.events, new: newByStream[item.stream]!)
         }
+        return zip(histories, folded).map { FoldedStreamRows(rows: $1.1, hadHistory: $0.existing > 0) }
+    }
 
-        // Extend the chain.
+    /// Inserts the new events, each extending the hash chain.
+    private func extendChain(_ db: Database, _ batch: FreshEvents, head: ChainHead, recorded: LedgerTime, report: inout AppendReport) throws {
         var insert = try FastStatement(db, sql: """
             INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, target, canonical, prevHash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let recorded = max(now, head.recorded ?? now).description
+        let recordedText = recorded.description
         var previous = head.hash
         var sequence = head.sequence
-        for (event, canonical) in zip(fresh, freshCanonical) {
+        for (event, canonical) in zip(batch.events, batch.canonical) {
             sequence += 1
             let hash = ChainHash.next(previous: previous, canonical: canonical)
             insert.bind(sequence)
@@ -169,7 +157,7 @@ extension LedgerDatabase {
             insert.bind(event.stream.rawValue)
             insert.bind(event.effective.seconds)
             insert.bind(event.published.seconds)
-            insert.bind(recorded)
+            insert.bind(recordedText)
             insert.bind(event.source.citation)
             insert.bind(event.target?.rawValue)
             insert.bind(String(decoding: canonical, as: UTF8.self))
@@ -180,15 +168,9 @@ extension LedgerDatabase {
             report.byKind[event.kind, default: 0] += 1
             report.byRegime[event.regime, default: 0] += 1
         }
-        report.appended = fresh.count
+        report.appended = batch.events.count
         report.firstSequence = head.sequence + 1
         report.lastSequence = sequence
-
-        for (stream, (_, rows)) in zip(streams, folded) {
-            try ProjectionWriter.replace(db, with: rows, hadRows: streamsWithHistory.contains(stream))
-        }
-        report.streamsTouched = projections.count
-        return report
     }
 
     /// Refuses an append after which some event of the stream is without effect and was not
@@ -250,6 +232,19 @@ extension LedgerDatabase {
         }
         return events
     }
+}
+
+/// The events of a batch the log does not hold yet, with their canonical bytes and positions.
+private struct FreshEvents {
+    var events: [LedgerEvent] = []
+    var canonical: [[UInt8]] = []
+    var index: [EventID: Int] = [:]
+}
+
+/// One touched stream's new projection rows, and whether it had rows before.
+private struct FoldedStreamRows {
+    var rows: StoredProjection
+    var hadHistory: Bool
 }
 
 /// The last link of the chain.

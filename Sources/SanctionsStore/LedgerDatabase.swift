@@ -22,14 +22,7 @@ import SanctionsScreening
 /// - Reads: ``head()``, ``verifyChain(progress:)``, ``storedEvents(_:)``
 public struct LedgerDatabase: Sendable {
     /// How a ledger is opened.
-    public enum Access: Sendable {
-        /// Reads and writes; a missing file is created, migrations and normaliser refreshes run
-        /// (taking the write lock only when there is something to do).
-        case readWrite
-        /// Reads only: nothing is ever written and no lock is taken that a writer waits for. Works
-        /// on a read-only file or mount (an archived copy), then as an immutable file.
-        case readOnly
-    }
+    public typealias Access = LedgerAccess
 
     /// The system clock, in whole seconds.
     public static let systemClock: @Sendable () -> LedgerTime = {

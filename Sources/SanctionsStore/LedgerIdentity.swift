@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SanctionsCore
 
 /// How a ledger file is recognised before anything is written to it: SQLite's `application_id`
 /// (set by migration 0006), or for ledgers created before it, the event log's tables; and a

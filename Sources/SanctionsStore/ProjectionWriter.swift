@@ -30,95 +30,72 @@ enum ProjectionWriter {
         try insert(db, rows)
     }
 
+    /// One column of a projection table: its name and how a row binds its value.
+    struct Column<Row>: Sendable {
+        let name: String
+        let bind: @Sendable (inout FastStatement, StoredProjection.Stream, Row) -> Void
+
+        /// A column whose value comes from the row.
+        init(_ name: String, _ bind: @escaping @Sendable (inout FastStatement, Row) -> Void) {
+            self.name = name
+            self.bind = { statement, _, row in bind(&statement, row) }
+        }
+
+        /// A column whose value comes from the row's stream.
+        init(stream name: String, _ bind: @escaping @Sendable (inout FastStatement, StoredProjection.Stream) -> Void) {
+            self.name = name
+            self.bind = { statement, stream, _ in bind(&statement, stream) }
+        }
+    }
+
+    static let designationColumns: [Column<StoredProjection.Designation>] = [
+        Column(stream: "stream") { $0.bind($1.key) }, Column("party") { $0.bind($1.party) }, Column(stream: "regime") { $0.bind($1.regime) },
+        Column("listedFrom") { $0.bind($1.listedFrom) }, Column("validFrom") { $0.bind($1.valid.from) }, Column("validTo") { $0.bind($1.valid.to) },
+        Column("knownFrom") { $0.bind($1.known.from) }, Column("knownTo") { $0.bind($1.known.to) }, Column("name") { $0.bind($1.name) },
+        Column("details") { $0.bind($1.details) }, Column("escalatedFrom") { $0.bind($1.escalatedFrom) },
+        Column("listingEvent") { $0.bind($1.listingEvent) }, Column("detailEvents") { $0.bind($1.detailEvents) },
+        Column("endEvent") { $0.bind($1.endEvent) }, Column("endsDesignation") { $0.bind($1.endsDesignation) },
+    ]
+
+    static let nameColumns: [Column<StoredProjection.Name>] = [
+        Column(stream: "stream") { $0.bind($1.key) }, Column("party") { $0.bind($1.party) }, Column(stream: "regime") { $0.bind($1.regime) },
+        Column("name") { $0.bind($1.name) }, Column("nameKey") { $0.bind($1.nameKey) }, Column("normalized") { $0.bind($1.normalized) },
+        Column("kind") { $0.bind($1.kind) }, Column("weak") { $0.bind($1.weak) }, Column("listedFrom") { $0.bind($1.listedFrom) },
+        Column("validFrom") { $0.bind($1.valid.from) }, Column("validTo") { $0.bind($1.valid.to) }, Column("knownFrom") { $0.bind($1.known.from) },
+        Column("knownTo") { $0.bind($1.known.to) }, Column("startEvent") { $0.bind($1.startEvent) }, Column("endEvent") { $0.bind($1.endEvent) },
+    ]
+
+    static let ruleColumns: [Column<StoredProjection.Rule>] = [
+        Column(stream: "stream") { $0.bind($1.key) }, Column(stream: "regime") { $0.bind($1.regime) }, Column("transactionType") { $0.bind($1.transactionType) },
+        Column("spec") { $0.bind($1.spec) }, Column("validFrom") { $0.bind($1.valid.from) }, Column("validTo") { $0.bind($1.valid.to) },
+        Column("knownFrom") { $0.bind($1.known.from) }, Column("knownTo") { $0.bind($1.known.to) }, Column("event") { $0.bind($1.event) },
+        Column("endEvent") { $0.bind($1.endEvent) },
+    ]
+
+    static let publicationColumns: [Column<StoredProjection.Publication>] = [
+        Column(stream: "stream") { $0.bind($1.key) }, Column(stream: "regime") { $0.bind($1.regime) }, Column("list") { $0.bind($1.list) },
+        Column("instant") { $0.bind($1.instant) }, Column("published") { $0.bind($1.published) }, Column("file") { $0.bind($1.file) },
+        Column("sha256") { $0.bind($1.sha256) }, Column("entries") { $0.bind($1.entries) }, Column("event") { $0.bind($1.event) },
+    ]
+
     /// Inserts one stream's rows (the stream must have none yet). Only binds: every value was
-    /// computed by ``StoredProjection/init(stream:projection:)``, off the writer's thread.
+    /// computed by ``StoredProjection/init(_:ofStreamOf:)``, off the writer's thread.
     static func insert(_ db: Database, _ rows: StoredProjection) throws {
-        if !rows.designations.isEmpty {
-            var insert = try FastStatement(db, sql: """
-                INSERT INTO designation (stream, party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, name, details,
-                    escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for row in rows.designations {
-                insert.bind(rows.stream.key)
-                insert.bind(row.party)
-                insert.bind(rows.stream.regime)
-                insert.bind(row.listedFrom)
-                insert.bind(row.valid.from)
-                insert.bind(row.valid.to)
-                insert.bind(row.known.from)
-                insert.bind(row.known.to)
-                insert.bind(row.name)
-                insert.bind(row.details)
-                insert.bind(row.escalatedFrom)
-                insert.bind(row.listingEvent)
-                insert.bind(row.detailEvents)
-                insert.bind(row.endEvent)
-                insert.bind(row.endsDesignation)
-                try insert.step()
-            }
-        }
-        if !rows.names.isEmpty {
-            var insert = try FastStatement(db, sql: """
-                INSERT INTO designationName (stream, party, regime, name, nameKey, normalized, kind, weak, listedFrom, validFrom, validTo,
-                    knownFrom, knownTo, startEvent, endEvent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for row in rows.names {
-                insert.bind(rows.stream.key)
-                insert.bind(row.party)
-                insert.bind(rows.stream.regime)
-                insert.bind(row.name)
-                insert.bind(row.nameKey)
-                insert.bind(row.normalized)
-                insert.bind(row.kind)
-                insert.bind(row.weak)
-                insert.bind(row.listedFrom)
-                insert.bind(row.valid.from)
-                insert.bind(row.valid.to)
-                insert.bind(row.known.from)
-                insert.bind(row.known.to)
-                insert.bind(row.startEvent)
-                insert.bind(row.endEvent)
-                try insert.step()
-            }
-        }
-        if !rows.publications.isEmpty {
-            var insert = try FastStatement(db, sql: """
-                INSERT INTO publication (stream, regime, list, instant, published, file, sha256, entries, event)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for row in rows.publications {
-                insert.bind(rows.stream.key)
-                insert.bind(rows.stream.regime)
-                insert.bind(row.list)
-                insert.bind(row.instant)
-                insert.bind(row.published)
-                insert.bind(row.file)
-                insert.bind(row.sha256)
-                insert.bind(row.entries)
-                insert.bind(row.event)
-                try insert.step()
-            }
-        }
-        if !rows.rules.isEmpty {
-            var insert = try FastStatement(db, sql: """
-                INSERT INTO rule (stream, regime, transactionType, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for row in rows.rules {
-                insert.bind(rows.stream.key)
-                insert.bind(rows.stream.regime)
-                insert.bind(row.transactionType)
-                insert.bind(row.spec)
-                insert.bind(row.valid.from)
-                insert.bind(row.valid.to)
-                insert.bind(row.known.from)
-                insert.bind(row.known.to)
-                insert.bind(row.event)
-                insert.bind(row.endEvent)
-                try insert.step()
-            }
+        try insert(db, into: "designation", designationColumns, rows.designations, stream: rows.stream)
+        try insert(db, into: "designationName", nameColumns, rows.names, stream: rows.stream)
+        try insert(db, into: "rule", ruleColumns, rows.rules, stream: rows.stream)
+        try insert(db, into: "publication", publicationColumns, rows.publications, stream: rows.stream)
+    }
+
+    /// Inserts `rows` into `table`, the statement and its binds derived from `columns`.
+    private static func insert<Row>(_ db: Database, into table: String, _ columns: [Column<Row>], _ rows: [Row], stream: StoredProjection.Stream) throws {
+        guard !rows.isEmpty else { return }
+        let names = columns.map(\.name).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var statement = try FastStatement(db, sql: "INSERT INTO \(table) (\(names)) VALUES (\(marks))")
+        for row in rows {
+            for column in columns { column.bind(&statement, stream, row) }
+            try statement.step()
         }
     }
 }

@@ -1,4 +1,5 @@
 public import SanctionsLedger
+public import SanctionsCore
 
 /// Builds events for tests with sensible defaults, so that each test states only what matters to it.
 public enum EventFactory {

@@ -7,9 +7,9 @@ public struct LedgerFingerprint: Equatable, Sendable {
     public var regimes: [String]
 
     public init(_ ledger: Ledger) throws {
-        let head = try ledger.database.head()
+        let head = try ledger.head()
         self.head = head.sequence
         self.hash = head.hash
-        self.regimes = try ledger.database.regimes().map(\.id.rawValue)
+        self.regimes = try ledger.regimes().map(\.id.rawValue)
     }
 }

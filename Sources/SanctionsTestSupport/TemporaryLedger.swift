@@ -25,14 +25,14 @@ public enum TemporaryLedger {
     public static func make(_ kind: StoreKind = .inMemory, clock: @escaping @Sendable () -> LedgerTime = fixedClock) throws -> Ledger {
         let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
         let ledger = try Ledger.open(path: path, clock: clock)
-        try ledger.database.declare(EventFactory.regimes)
+        try ledger.declare(EventFactory.regimes)
         return ledger
     }
 
     /// A ledger holding the embedded curated `Events/`.
     public static func makeCurated(_ kind: StoreKind = .inMemory) throws -> Ledger {
         let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
-        let ledger = try Ledger.open(path: path, clock: LedgerDatabase.systemClock)
+        let ledger = try Ledger.open(path: path, clock: Ledger.systemClock)
         try ledger.syncEmbeddedEvents()
         return ledger
     }

@@ -12,13 +12,14 @@ struct SanctionsCommand: ParsableCommand {
 
             Exit codes: 0 success; 1 verification failed (broken chain); 2 invalid input (nothing written); \
             3 a screened party needs review; 4 a screened transaction needs a licence or is prohibited; \
-            5 write conflict or busy ledger (nothing written); 6 other failure; 64 usage error.
+            5 write conflict or busy ledger (nothing written); 6 other failure (e.g. output that cannot be \
+            written); 64 usage error.
             """,
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Ledger", subcommands: [Init.self, Import.self, Append.self, Events.self, Verify.self, Stats.self]),
             CommandGroup(name: "Lists", subcommands: [ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self]),
-            CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, LookbackCommand.self, Eval.self]),
+            CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self]),
             CommandGroup(name: "History", subcommands: [List.self, Diff.self, Timeline.self, Rebuild.self]),
             CommandGroup(name: "Measure", subcommands: [Bench.self]),
         ]

@@ -1,4 +1,7 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsLedger
+import SanctionsCore
 
 /// Runs the built `sanctions` binary and captures what it prints, like AP's `AssertExecuteCommand`.
 struct CLIRunner {

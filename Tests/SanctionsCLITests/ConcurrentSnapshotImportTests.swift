@@ -2,6 +2,8 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsCore
 
 /// Several processes importing snapshots of one source at once (two cron jobs, two servers
 /// syncing): the decision of each import (the order check and the diff) is made on the state it

@@ -1,6 +1,9 @@
 import Foundation
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsLedger
+import SanctionsCore
 
 /// Hostile strings in inputs stay inert in outputs: CSV injection neutralised, HTML escaped.
 @Suite struct HostileOutputTests {

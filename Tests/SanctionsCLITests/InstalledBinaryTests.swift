@@ -1,6 +1,9 @@
 import Foundation
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsLedger
+import SanctionsCore
 
 /// The binary is self-contained (issue 21): copied alone to another folder, as an install to
 /// `/usr/local/bin` does, it builds the default ledger and answers, with no resource bundle beside it.

@@ -4,6 +4,8 @@ import SanctionsTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
+import SanctionsBenchmarks
+import SanctionsCore
 #endif
 
 /// Crash safety and concurrent writers, with the real binary.

@@ -1,6 +1,9 @@
 import Foundation
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsLedger
+import SanctionsCore
 
 /// Each HTML report, produced by the real binary, loads in a real headless browser (Debian's
 /// chromium, installed by .ci/run) with its SVG in the rendered DOM, and renders to a PNG. Shown

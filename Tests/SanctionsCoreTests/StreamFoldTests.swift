@@ -1,5 +1,6 @@
 @testable import SanctionsCore
 import SanctionsLedger
+import SanctionsBenchmarks
 import SanctionsTestSupport
 import Testing
 

@@ -3,6 +3,8 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsStore
+import SanctionsCore
 
 /// The Consolidated Screening List of 2022-05-06 (cut to ten real rows) imported into the curated ledger.
 @Suite struct CSLImportTests {

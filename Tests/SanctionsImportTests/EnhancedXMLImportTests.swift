@@ -3,6 +3,8 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsStore
+import SanctionsCore
 
 /// OFAC's Enhanced XML consolidated list of 2025-01-10 (CONS_ENHANCED.XML, cut to four real
 /// entities: DJI on the NS-CMIC list, ZAHHAR on the PLC list with weak aliases and only a region,

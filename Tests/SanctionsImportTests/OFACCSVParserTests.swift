@@ -2,6 +2,8 @@ import Foundation
 import SanctionsImport
 import SanctionsLedger
 import Testing
+import SanctionsStore
+import SanctionsCore
 
 /// Parsing fixtures cut from the real OFAC files (data/ofac-sdn-2021-07): CRLF endings, the final
 /// Ctrl-Z, `-0- ` nulls, remarks continued in sdn_comments.csv.

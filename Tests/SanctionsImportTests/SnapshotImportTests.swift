@@ -3,6 +3,8 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsStore
+import SanctionsCore
 
 /// Two real publications of the SDN list (cut to nine entries), imported in order.
 @Suite struct SnapshotImportTests {

@@ -1,5 +1,8 @@
 import SanctionsImport
 import Testing
+import SanctionsStore
+import SanctionsLedger
+import SanctionsCore
 
 @Suite struct UTF8CheckTests {
     @Test(arguments: [

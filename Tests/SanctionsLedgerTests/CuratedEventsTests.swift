@@ -2,6 +2,11 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// The curated `Events/` files: every one decodes, satisfies the JSON Schema's required fields, and
 /// imports into a ledger whose history has no anomaly.

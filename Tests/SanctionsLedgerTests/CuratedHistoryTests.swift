@@ -1,6 +1,11 @@
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// `list`, `diff` and `timeline` on the curated Events/ give the real answers.
 @Suite struct CuratedHistoryTests {

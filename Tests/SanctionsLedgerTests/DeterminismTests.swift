@@ -3,6 +3,10 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsStore
+import SanctionsCore
 
 /// Same ledger, same question, same answer (issue 20): screening is a function of the names and
 /// designations in force, the query and the algorithm; never of row order, hashing or threads.

@@ -2,6 +2,11 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 @Suite struct EventFileImportTests {
     static let regimes = #"{"regimes":[{"id":"bis-entity-list","name":"Entity List","authority":"BIS","description":"test","severity":2}]}"#

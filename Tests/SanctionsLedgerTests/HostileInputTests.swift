@@ -2,6 +2,11 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// Hostile and broken input: each gets a clear error or a correct result, in bounded time and memory.
 @Suite struct HostileInputTests {

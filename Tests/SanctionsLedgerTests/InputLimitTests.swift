@@ -3,6 +3,11 @@ import SanctionsLedger
 import SanctionsTestSupport
 import Testing
 import ZIPFoundation
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// Compressed and special input within bounds (issue 21): bombs stop at the limit with an error
 /// that names it, archives may not smuggle links, devices and pipes are not inputs, and file names

@@ -3,6 +3,10 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsStore
+import SanctionsCore
 
 /// The wrong answers found by probing the release build (issue 19), each reproduced as it was
 /// reported and checked to give the right answer (or a refusal that writes nothing).

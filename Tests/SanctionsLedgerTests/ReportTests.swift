@@ -2,6 +2,11 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// Golden tests on the structure of the HTML reports.
 @Suite struct ReportTests {

@@ -2,6 +2,11 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 @Suite struct RescreenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,6 +1,11 @@
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsBenchmarks
+import SanctionsScreening
+import SanctionsImport
+import SanctionsStore
+import SanctionsCore
 
 /// Real cases on the curated Events/ with exact expected verdicts.
 @Suite struct ScreeningTests {

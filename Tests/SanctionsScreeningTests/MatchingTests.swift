@@ -1,5 +1,6 @@
 import SanctionsScreening
 import Testing
+import SanctionsCore
 
 @Suite struct MatchingTests {
     let scorer = NameScorer()

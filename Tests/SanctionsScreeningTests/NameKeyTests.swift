@@ -1,5 +1,6 @@
 import SanctionsCore
 import Testing
+import SanctionsScreening
 
 @Suite struct NameKeyTests {
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import SanctionsScreening
 import Testing
+import SanctionsCore
 
 @Suite struct NormalizerTests {
     @Test(arguments: [

@@ -2,6 +2,10 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 @Suite struct AppendTests {
     let hikvision = EventFactory.listed("el-hik", party: "hikvision", effective: "2019-10-09", name: "Hangzhou Hikvision Digital Technology Co., Ltd.")

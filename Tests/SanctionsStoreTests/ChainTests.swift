@@ -2,6 +2,10 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 @Suite struct ChainTests {
     /// `count` listings of distinct parties, effective on successive days from 2000-01-01.

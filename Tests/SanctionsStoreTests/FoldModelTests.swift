@@ -2,6 +2,10 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 /// Model-based test of the projections: random streams (same-instant events, relistings, aliases,
 /// corrections that move dates across other events, retractions) appended one by one, then the

@@ -2,6 +2,10 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 /// The projections maintained append by append equal a full rebuild, and do not depend on the
 /// order in which (consistent) events were appended.

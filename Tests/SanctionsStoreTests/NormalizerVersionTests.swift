@@ -2,6 +2,10 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 /// Screening compares the projection's stored normalised names with queries normalised by the
 /// running build; a ledger written by another normaliser version must not keep stale names.

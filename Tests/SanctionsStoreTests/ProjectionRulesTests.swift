@@ -1,6 +1,10 @@
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+import SanctionsScreening
+import SanctionsBenchmarks
+import SanctionsStore
+import SanctionsCore
 
 /// The correctness rules of the projections, each on a small hand-written ledger.
 @Suite struct ProjectionRulesTests {

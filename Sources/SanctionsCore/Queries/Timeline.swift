@@ -20,11 +20,21 @@ public struct Timeline: Sendable {
 
     /// One designation interval on a regime.
     public struct Span: Sendable, Hashable {
+        /// A listed name and the day it took effect within the span.
+        public struct ListedName: Sendable, Hashable {
+            public var from: LedgerTime
+            public var name: String
+        }
+
         public var from: LedgerTime
         public var to: LedgerTime?
-        public var listedName: String
+        /// The listed names over the span, oldest first (a rename adds one).
+        public var listedNames: [ListedName]
         public var listingEvent: EventID
         public var endEvent: EventID?
+
+        /// The name the designation was last listed under in this span.
+        public var listedName: String { listedNames.last?.name ?? "" }
     }
 
     /// A one-line account of the party on one regime.
@@ -66,11 +76,13 @@ public struct Timeline: Sendable {
             let segments = current.filter { $0.regime == regime }.sorted { $0.valid.from < $1.valid.from }
             var spans: [Span] = []
             for segment in segments {
+                let name = segment.details.name ?? ""
                 if let last = spans.last, last.from == segment.listedFrom {
                     spans[spans.count - 1].to = segment.valid.to
                     spans[spans.count - 1].endEvent = segment.endsDesignation ? segment.endEvent : nil
+                    if last.listedName != name { spans[spans.count - 1].listedNames.append(Span.ListedName(from: segment.valid.from, name: name)) }
                 } else {
-                    spans.append(Span(from: segment.listedFrom, to: segment.valid.to, listedName: segment.details.name ?? "",
+                    spans.append(Span(from: segment.listedFrom, to: segment.valid.to, listedNames: [Span.ListedName(from: segment.listedFrom, name: name)],
                                       listingEvent: segment.listingEvent, endEvent: segment.endsDesignation ? segment.endEvent : nil))
                 }
             }

@@ -1,10 +1,14 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Reading event files from disk and importing them.
 extension Ledger {
     /// The event files under `paths`: files as given, folders searched recursively for `*.json`,
     /// each folder's files in name order.
-    public static func eventFilePaths(_ paths: [String]) throws(InputError) -> [String] {
+    package static func eventFilePaths(_ paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -28,7 +32,7 @@ extension Ledger {
     }
 
     /// Reads and decodes event files (all of them, before anything is written).
-    public static func readEventFiles(_ files: [String], limits: InputLimits = .eventFiles) throws -> [EventFile] {
+    package static func readEventFiles(_ files: [String], limits: InputLimits = .eventFiles) throws -> [EventFile] {
         var decoded: [EventFile] = []
         for file in files {
             decoded.append(try EventFileDecoder.decode(try InputFiles.readRegularFile(file, limits: limits), path: file))
@@ -48,7 +52,7 @@ extension Ledger {
 
     /// Imports already decoded event files in one transaction.
     @discardableResult
-    public func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
+    package func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
         let regimes = files.flatMap(\.regimes)
         let located = files.flatMap(\.events)
         try Self.refuseSnapshotEvents(located)
@@ -62,8 +66,14 @@ extension Ledger {
     /// Appends one event given by a user (`sanctions append`), with the same checks as event files.
     @discardableResult
     public func append(_ event: LedgerEvent, expectedLastSequence: Int? = nil) throws -> AppendReport {
-        try Self.refuseSnapshotEvents([LocatedEvent(event: event, file: "<stdin>", line: 1)])
-        return try database.append([event], expectedLastSequence: expectedLastSequence)
+        try append([event], expectedLastSequence: expectedLastSequence)
+    }
+
+    /// Appends events in one transaction, all or none, with the same checks as event files.
+    @discardableResult
+    public func append(_ events: [LedgerEvent], expectedLastSequence: Int? = nil) throws -> AppendReport {
+        try Self.refuseSnapshotEvents(events.map { LocatedEvent(event: $0, file: "<input>", line: 0) })
+        return try database.append(events, expectedLastSequence: expectedLastSequence)
     }
 
     /// Events that only snapshot imports write: observations of publications, and ids of the form

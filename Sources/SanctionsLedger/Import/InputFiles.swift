@@ -1,5 +1,9 @@
 import Foundation
 import ZIPFoundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// How much one input may take once read: a file, a member of an archive, a whole series archive.
 ///

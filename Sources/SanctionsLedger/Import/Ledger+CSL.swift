@@ -1,10 +1,14 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Importing trade.gov's Consolidated Screening List, linked to the parties the ledger already has.
 extension Ledger {
     /// Reads a CSL CSV (`.csv` or `.csv.gz`) into a snapshot of `source` (`csl`: the BIS and State
     /// lists; `csl-ofac`: OFAC's lists as the CSL carries them).
-    public func readCSLSnapshot(
+    package func readCSLSnapshot(
         path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false, limits: InputLimits = .standard
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let bytes = try Self.readBytes(path, limits: limits)
@@ -142,7 +146,7 @@ extension Ledger {
     /// its observations. The order check, the links, the removal guard and the diff are decided
     /// inside the write transaction.
     @discardableResult
-    public func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> (report: AppendReport, linked: Int) {
+    package func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> (report: AppendReport, linked: Int) {
         var linkedCount = 0
         let report = try database.appendDecided(dryRun: dryRun) { reader in
             guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }

@@ -1,11 +1,15 @@
 import Foundation
 import SanctionsDefaultEvents
 import SanctionsEmbedding
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Importing published list files as snapshots: the events that explain each difference.
 extension Ledger {
     /// The programme-to-regime mapping shipped in `Events/program-regimes.json`.
-    public static func programRegimeMap() throws -> ProgramRegimeMap {
+    package static func programRegimeMap() throws -> ProgramRegimeMap {
         let file = try DefaultEvents.programRegimes()
         let path = "Events/" + file.name
         let json: JSONValue
@@ -21,7 +25,7 @@ extension Ledger {
     /// Reads an OFAC legacy CSV publication from `folder` into a snapshot of `source`. Without a
     /// source, the files decide (`sdn.csv`: `ofac-sdn`, `cons_prim.csv`: `ofac-consolidated`); a
     /// source that contradicts the files is refused.
-    public func readOFACSnapshot(
+    package func readOFACSnapshot(
         folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false, limits: InputLimits = .standard
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let files = try OFACCSVParser.readFolder(folder, limits: limits)
@@ -30,7 +34,7 @@ extension Ledger {
     }
 
     /// Builds a snapshot from already read files.
-    public func buildOFACSnapshot(files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+    package func buildOFACSnapshot(files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows, map: try Self.programRegimeMap(), severities: severities)
     }
@@ -50,7 +54,7 @@ extension Ledger {
     /// Reads an OFAC Enhanced XML publication (`SDN_ENHANCED.XML` or `CONS_ENHANCED.XML`, or a
     /// `.ZIP` holding one, or a folder holding either) into a snapshot of `source`. Without
     /// `published`, the file's own `dataAsOf` date is used.
-    public func readOFACEnhancedXMLSnapshot(
+    package func readOFACEnhancedXMLSnapshot(
         path: String, source: String?, published: LedgerTime?, effective: LedgerTime?, limits: InputLimits = .standard
     ) throws -> ListSnapshot {
         let (file, bytes) = try OFACEnhancedXMLParser.read(path, limits: limits)
@@ -121,7 +125,7 @@ extension Ledger {
     /// observed (an older one is refused, the same one again appends nothing, another one at the
     /// same instant is refused), the removal guard (a truncated file) and the diff.
     @discardableResult
-    public func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> AppendReport {
+    package func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> AppendReport {
         let map = try Self.programRegimeMap()
         return try database.appendDecided(dryRun: dryRun) { reader in
             guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }

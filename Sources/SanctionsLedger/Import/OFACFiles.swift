@@ -1,10 +1,14 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Reading OFAC publications from files: legacy CSV folders and Enhanced XML (plain or zipped).
 extension OFACCSVParser {
     /// Reads `sdn.csv` (or `cons_prim.csv`) with its `alt`, `add` and `comments` companions from
     /// `folder`; gzip-compressed copies (`.csv.gz`) are read too.
-    public static func readFolder(_ folder: String, limits: InputLimits = .standard) throws -> Files {
+    package static func readFolder(_ folder: String, limits: InputLimits = .standard) throws -> Files {
         func read(_ names: [String]) throws -> (name: String, bytes: [UInt8])? {
             for name in names {
                 let path = (folder as NSString).appendingPathComponent(name)
@@ -25,7 +29,7 @@ extension OFACEnhancedXMLParser {
     /// Reads an Enhanced XML publication: an `.XML` file, a `.ZIP` holding one (as OFAC publishes
     /// them), or a folder holding `SDN_ENHANCED` or `CONS_ENHANCED` in either form. Returns the
     /// name to cite in messages and the bytes.
-    public static func read(_ path: String, limits: InputLimits = .standard) throws -> (file: String, bytes: [UInt8]) {
+    package static func read(_ path: String, limits: InputLimits = .standard) throws -> (file: String, bytes: [UInt8]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw InputError(.unreadableFile, "no such file or folder", file: path)

@@ -1,5 +1,7 @@
-import SanctionsCore
-import SanctionsImport
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Where a publication stands among the publications of its source that the ledger has observed.
 enum PublicationOrder: Equatable {

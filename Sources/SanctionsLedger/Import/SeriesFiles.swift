@@ -1,5 +1,8 @@
 import Foundation
-import SanctionsCore
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// A series manifest (`MANIFEST.tsv`): per file, its observation time and, when given, its hash.
 enum SeriesManifest {

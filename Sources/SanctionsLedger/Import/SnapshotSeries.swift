@@ -1,4 +1,8 @@
 public import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Importing and checking a dated series of list publications (e.g. the daily SDN scrape).
 extension Ledger {
@@ -88,8 +92,9 @@ extension Ledger {
     /// refused before anything is written. The comparison state is carried in memory from one
     /// publication to the next while the ledger holds exactly what this import wrote; when another
     /// writer appended in between, it is read again inside the transaction.
-    public func importSnapshotSeries(_ items: [SeriesItem], source: String = "ofac-sdn", removalGuard: RemovalGuard = .standard,
+    public func importSnapshotSeries(_ items: [SeriesItem], source: String = "ofac-sdn", allowMassRemoval: Bool = false,
                                      progress: ((Int, SeriesItem, AppendReport) -> Void)? = nil) throws -> SeriesReport {
+        let removalGuard: RemovalGuard = allowMassRemoval ? .off : .standard
         let start = Date()
         var report = SeriesReport()
         guard !items.isEmpty else { return report }

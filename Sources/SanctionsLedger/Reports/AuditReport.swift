@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// The transaction audit report of a rescreen: a summary (counts by verdict, hits over time), each
 /// transaction that is not permitted with the matched name, score, rule and notice, and the method
@@ -66,17 +70,13 @@ public struct AuditReport: Sendable {
     // MARK: - Markdown
 
     public func markdown(summary: RescreenSummary, method: Method) -> String {
-        func table(_ headers: [String], _ rows: [[String]]) -> String {
-            func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-            return (["| " + headers.map(cell).joined(separator: " | ") + " |", "|" + headers.map { _ in "---" }.joined(separator: "|") + "|"]
-                + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }).joined(separator: "\n")
-        }
+        let table = MarkdownText.table
         var text = "# Transaction audit report\n\n"
-        text += "Input `\(method.input)`, screened \(method.runAt) against the ledger at sequence \(method.sequence).\n\n## Summary\n\n"
+        text += "Input \(MarkdownText.code(method.input)), screened \(method.runAt) against the ledger at sequence \(method.sequence).\n\n## Summary\n\n"
         text += table(["verdict", "transactions"], Outcome.allCases.reversed().map { [$0.rawValue, String(summary.byVerdict[$0] ?? 0)] })
         text += "\n\n\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.\n\n"
         if !summary.byRegime.isEmpty {
-            text += "### Matches that restrict, by regime\n\n" + table(["regime", "matches"], summary.byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { [$0.key.rawValue, String($0.value)] }) + "\n\n"
+            text += "### Matches that restrict, by regime\n\n" + table(["regime", "matches"], summary.regimesByCount.map { [$0.regime.rawValue, String($0.count)] }) + "\n\n"
         }
         let top = summary.topParties(10)
         if !top.isEmpty {
@@ -87,20 +87,29 @@ public struct AuditReport: Sendable {
             return [String(year)] + [Outcome.prohibited, .licenseRequired, .review, .permitted].map { String(counts[$0] ?? 0) }
         }) + "\n\n## Transactions that are not permitted\n\n"
         if rows.isEmpty { text += "None.\n\n" }
-        for row in rows {
-            text += "### \(row.transaction.id): \(row.result.verdict.rawValue)\n\n**\(row.transaction.counterparty)**, \(describe(row.transaction))\n\n"
-            text += table(["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"], zip(row.result.matches, row.sources).map { match, sources in
-                [match.outcome.rawValue, match.regime.rawValue, "\(match.matchedName) (\(match.nameKind.rawValue))", String(format: "%.3f", match.score), match.listedName,
-                 match.note + (match.policy.map { "; policy: \($0)" } ?? ""), sources.map(\.citation).joined(separator: "; ")]
-            }) + "\n\n"
-        }
+        for row in rows { text += markdown(row) }
         if omitted > 0 { text += "\(omitted) further transactions that are not permitted are counted above but not listed.\n\n" }
-        text += "## Method\n\n- Ledger: `\(method.ledgerPath)`, last sequence \(method.sequence), head hash `\(method.hash)`\n"
+        return text + markdownMethod(method)
+    }
+
+    private func markdown(_ row: Row) -> String {
+        var text = "### \(MarkdownText.inline(row.transaction.id)): \(row.result.verdict.rawValue)\n\n"
+        text += "**\(MarkdownText.inline(row.transaction.counterparty))**, \(MarkdownText.inline(describe(row.transaction)))\n\n"
+        let rows = zip(row.result.matches, row.sources).map { match, sources in
+            [match.outcome.rawValue, match.regime.rawValue, "\(match.matchedName) (\(match.nameKind.rawValue))", String(format: "%.3f", match.score), match.listedName,
+             match.note + (match.policy.map { "; policy: \($0)" } ?? ""), sources.map(\.citation).joined(separator: "; ")]
+        }
+        return text + MarkdownText.table(["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"], rows) + "\n\n"
+    }
+
+    private func markdownMethod(_ method: Method) -> String {
+        let head = "\(method.sequence):\(method.hash)"
+        var text = "## Method\n\n- Ledger: \(MarkdownText.code(method.ledgerPath)), last sequence \(method.sequence), head hash `\(method.hash)`\n"
         text += "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser version \(method.normalizerVersion)\n"
         text += "- Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "\n"
         text += "- Each transaction is screened on its own date against the designations, names and rules in force that day.\n"
-        text += "- Head token: `\(method.sequence):\(method.hash)` (keep it: `sanctions verify --expect \(method.sequence):\(method.hash)` fails if the log no longer holds this head)\n"
-        text += "- To reproduce: `\(reproduce(method)) --format markdown` on a ledger whose `verify` prints the same head hash at sequence \(method.sequence).\n"
+        text += "- Head token: `\(head)` (keep it: `sanctions verify --expect \(head)` fails if the log no longer holds this head)\n"
+        text += "- To reproduce: \(MarkdownText.code(reproduce(method) + " --format markdown")) on a ledger that holds this head.\n"
         return text
     }
 
@@ -140,7 +149,7 @@ public struct AuditReport: Sendable {
         body += "<p>\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.</p>\n"
         body += "<figure>\(Self.hitsChart(summary))<figcaption>Transactions that are not permitted, by year of the transaction (prohibited, licence required, review).</figcaption></figure>\n"
         if !summary.byRegime.isEmpty {
-            body += "<h3>Matches that restrict, by regime</h3>\n" + HTMLPage.table(["regime", "matches"], summary.byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { [$0.key.rawValue, String($0.value)] })
+            body += "<h3>Matches that restrict, by regime</h3>\n" + HTMLPage.table(["regime", "matches"], summary.regimesByCount.map { [$0.regime.rawValue, String($0.count)] })
         }
         let top = summary.topParties(10)
         if !top.isEmpty {

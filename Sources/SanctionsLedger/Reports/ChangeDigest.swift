@@ -1,3 +1,7 @@
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 /// The change digest of a period: what changed in the lists, grouped by regime and by the notice
 /// behind each change, as Markdown or one self-contained HTML page.
 public struct ChangeDigest {
@@ -35,12 +39,13 @@ public struct ChangeDigest {
         if let knownAt = diff.to.knownAt { text += "As known on \(knownAt).\n\n" }
         text += "\(diff.changes.count) changes" + (diff.changes.isEmpty ? ".\n" : ":\n") + "\n"
         for group in groups {
-            text += "## \(regimeName(group.regime)) (`\(group.regime)`)\n\n"
+            text += "## \(MarkdownText.inline(regimeName(group.regime))) (\(MarkdownText.code(group.regime.rawValue)))\n\n"
             for notice in group.notices {
-                let citation = notice.source?.citation ?? "(no event)"
-                text += "### " + (notice.source?.url.map { "[\(citation)](\($0))" } ?? citation) + (notice.source?.title.map { ": \($0)" } ?? "") + "\n\n"
+                let citation = MarkdownText.link(notice.source?.citation ?? "(no event)", url: notice.source?.url)
+                text += "### " + citation + (notice.source?.title.map { ": " + MarkdownText.inline($0) } ?? "") + "\n\n"
                 for change in notice.changes {
-                    text += "- \(change.effective?.description ?? "?") **\(change.kind.rawValue)** \(change.name) (`\(change.party)`): \(change.detail)\n"
+                    text += "- \(change.effective?.description ?? "?") **\(change.kind.rawValue)** \(MarkdownText.inline(change.name)) "
+                        + "(\(MarkdownText.code(change.party.rawValue))): \(MarkdownText.inline(change.detail))\n"
                 }
                 text += "\n"
             }

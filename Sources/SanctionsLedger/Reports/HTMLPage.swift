@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Self-contained HTML pages: escaping, one inline style sheet (screen, phone width and print), no
 /// scripts, fonts or network requests.
@@ -105,7 +109,7 @@ public enum HTMLPage {
     /// A link to a source's URL when it has one, else its citation as text.
     public static func citation(_ source: Source?) -> String {
         guard let source else { return "" }
-        guard let url = source.url, url.hasPrefix("http") else { return escape(source.citation) }
+        guard let url = source.url, url.lowercased().hasPrefix("https://") else { return escape(source.citation) }
         return "<a href=\"\(escape(url))\">\(escape(source.citation))</a>"
     }
 

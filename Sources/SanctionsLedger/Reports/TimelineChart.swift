@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// The SVG picture of one or more parties' timelines on one shared date axis: a lane per party and
 /// regime, a bar per designation interval, markers for alias changes and amendments, escalations

@@ -1,3 +1,7 @@
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 /// The self-contained HTML timeline report of one or more parties: the chart on a shared axis,
 /// a summary per regime, and every event with a link to its source.
 public enum TimelineReport {

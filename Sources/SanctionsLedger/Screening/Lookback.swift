@@ -1,3 +1,7 @@
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 /// Lookback screening: which transactions get a different verdict from the ledger as it stands now
 /// than from the ledger as it stood then, and which events made the difference.
 ///

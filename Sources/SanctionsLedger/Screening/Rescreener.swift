@@ -1,4 +1,7 @@
-import SanctionsScreening
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Rescreens many transactions, each on its own date: *match once, filter by time*.
 ///
@@ -109,6 +112,11 @@ public struct RescreenSummary: Sendable {
     /// The parties matched most often, with counts.
     public func topParties(_ count: Int) -> [(party: PartyID, name: String, count: Int)] {
         byParty.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map { ($0.key, partyNames[$0.key] ?? "", $0.value) }
+    }
+
+    /// Regimes by how many restricting matches they gave, most first (ties by id).
+    public var regimesByCount: [(regime: RegimeID, count: Int)] {
+        byRegime.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }.map { ($0.key, $0.value) }
     }
 
     /// The worst verdict seen.

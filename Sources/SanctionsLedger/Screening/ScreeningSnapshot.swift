@@ -1,4 +1,7 @@
-import SanctionsScreening
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// Everything screening needs, in memory: every listed name with its intervals, the candidate
 /// index over them, the designations and the rules.
@@ -30,7 +33,7 @@ public struct ScreeningSnapshot: Sendable {
     public let knownAt: LedgerTime?
 
     /// Builds a snapshot from projection rows, keeping the rows visible at `knownAt` (nil: now).
-    public init(rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil, options: ScreeningOptions = ScreeningOptions()) {
+    package init(rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil, options: ScreeningOptions = ScreeningOptions()) {
         func visible(_ known: TimeInterval) -> Bool {
             guard let knownAt else { return known.to == nil }
             return known.contains(knownAt.queryInstant)

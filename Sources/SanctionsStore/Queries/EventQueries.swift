@@ -2,52 +2,6 @@ import Foundation
 import GRDB
 public import SanctionsCore
 
-/// One event as stored in the log, with the store's own columns.
-public struct StoredEvent: Sendable, Hashable {
-    public var sequence: Int
-    public var recorded: LedgerTime
-    public var hash: String
-    public var event: LedgerEvent
-}
-
-/// Which events to read.
-public struct EventFilter: Sendable {
-    public var party: PartyID?
-    public var regime: RegimeID?
-    public var kind: EventKind?
-    /// Inclusive range of sequence numbers.
-    public var fromSequence: Int?
-    public var toSequence: Int?
-    public var limit: Int?
-
-    public init(party: PartyID? = nil, regime: RegimeID? = nil, kind: EventKind? = nil, fromSequence: Int? = nil, toSequence: Int? = nil, limit: Int? = nil) {
-        self.party = party
-        self.regime = regime
-        self.kind = kind
-        self.fromSequence = fromSequence
-        self.toSequence = toSequence
-        self.limit = limit
-    }
-}
-
-/// Counts that describe a ledger.
-public struct LedgerStats: Sendable {
-    public var events = 0
-    public var lastSequence = 0
-    public var headHash = ""
-    public var firstRecorded: LedgerTime?
-    public var lastRecorded: LedgerTime?
-    public var byKind: [(kind: String, count: Int)] = []
-    public var byRegime: [(regime: String, count: Int)] = []
-    public var parties = 0
-    public var regimes = 0
-    public var designationsInForceNow = 0
-    public var designationRows = 0
-    public var nameRows = 0
-    public var ruleRows = 0
-    public var fileBytes: Int64?
-}
-
 extension LedgerDatabase {
     // MARK: - Reads
 
@@ -126,7 +80,9 @@ extension LedgerDatabase {
             stats.nameRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM designationName") ?? 0
             stats.ruleRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule") ?? 0
             if let path {
-                stats.fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
+                // The main file and its write-ahead log: recent commits live in the WAL until a checkpoint.
+                let sizes = [path, path + "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64) ?? nil }
+                stats.fileBytes = sizes.isEmpty ? nil : sizes.reduce(0, +)
             }
             return stats
         }

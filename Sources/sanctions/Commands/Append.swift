@@ -22,13 +22,11 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-                let event = try EventFileDecoder.decodeEvent(bytes, path: "<stdin>")
-                let opened = try ledger.open()
-                let report = try opened.append(event, expectedLastSequence: expectSequence)
+                let (event, report) = try ledger.open(.readWrite).append(json: bytes, expectedLastSequence: expectSequence)
                 if report.appended == 0 {
-                    Console.print("event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))")
+                    try Console.print("event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))")
                 } else {
-                    Console.print("appended event '\(event.id)' as sequence \(report.lastSequence)")
+                    try Console.print("appended event '\(event.id)' as sequence \(report.lastSequence)")
                 }
             }
         }

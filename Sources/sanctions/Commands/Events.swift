@@ -7,8 +7,12 @@ extension SanctionsCommand {
             abstract: "List stored events, filtered by party, regime, type or sequence range.",
             discussion: "Example: sanctions events --party hangzhou-hikvision --format json")
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
         @OptionGroup var ledger: LedgerOptions
-        @OptionGroup var output: OutputOptions
+
+        @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+        var format: Format = .table
 
         @Option(help: ArgumentHelp("Only events about this party (slug).", valueName: "party"))
         var party: String?
@@ -16,8 +20,8 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Only events on this regime.", valueName: "regime"))
         var regime: String?
 
-        @Option(help: ArgumentHelp("Only events of this type (listed, delisted, alias-added, ...).", valueName: "type"))
-        var type: String?
+        @Option(help: ArgumentHelp("Only events of this type.", valueName: "type"))
+        var type: EventKind?
 
         @Option(help: ArgumentHelp("First sequence number (inclusive).", valueName: "n"))
         var from: Int?
@@ -28,39 +32,16 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("At most this many events.", valueName: "n"))
         var limit: Int?
 
-        func validate() throws {
-            if let type, EventKind(rawValue: type) == nil {
-                throw ValidationError("unknown event type '\(type)' (known: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-        }
-
         func run() throws {
             try runReportingErrors {
-                let filter = EventFilter(
-                    party: party.map(PartyID.init(rawValue:)), regime: regime.map(RegimeID.init(rawValue:)),
-                    kind: type.flatMap(EventKind.init(rawValue:)), fromSequence: from, toSequence: to, limit: limit)
-                let events = try ledger.openForReading().database.storedEvents(filter)
-                switch output.format {
-                case .json:
-                    JSONOutput.print(.array(events.map { stored in
-                        .object([
-                            JSONMember(key: "sequence", value: .int(stored.sequence)),
-                            JSONMember(key: "recorded", value: .string(stored.recorded.description)),
-                            JSONMember(key: "hash", value: .string(stored.hash)),
-                            JSONMember(key: "event", value: stored.event.json),
-                        ])
-                    }))
-                default:
-                    var table = TextTable(["seq", "id", "type", "party", "regime", "effective", "published", "citation"])
-                    for stored in events {
-                        let event = stored.event
-                        table.add([String(stored.sequence), event.id.rawValue, event.kind.rawValue, event.party?.rawValue ?? "-",
-                                   event.regime.rawValue, event.effective.description, event.published.description, event.source.citation])
-                    }
-                    Console.print(table.render())
-                    Console.print("\(events.count) events")
-                }
+                let opened = try ledger.open(.readOnly)
+                let party = try party.map { try opened.requireParty($0) }
+                if let regime { try opened.requireRegime(RegimeID(regime)) }
+                let filter = EventFilter(party: party, regime: regime.map(RegimeID.init(rawValue:)), kind: type, fromSequence: from, toSequence: to, limit: limit)
+                let events = try opened.events(filter)
+                try Console.print(format == .json ? PrettyJSON.render(LedgerOutput.json(events)) : LedgerOutput.table(events))
             }
         }
     }
 }
+

@@ -28,9 +28,8 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open()
-                let report = try opened.importFiles(paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
-                Console.print(AppendSummary.render(report))
+                let report = try ledger.open(.readWrite).importFiles(paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
+                try Console.print(AppendSummary.render(report))
             }
         }
     }
@@ -39,15 +38,9 @@ extension SanctionsCommand {
 /// A human summary of an append.
 enum AppendSummary {
     static func render(_ report: AppendReport) -> String {
-        var lines: [String] = []
-        let verb = report.dryRun ? "would append" : "appended"
-        lines.append("\(verb) \(report.appended) events, skipped \(report.skipped) already in the ledger; last sequence \(report.lastSequence)\(report.dryRun ? " (dry run: nothing written)" : "")")
-        for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            lines.append("  \(kind.rawValue): \(count)")
-        }
-        for (regime, count) in report.byRegime.sorted(by: { $0.key < $1.key }) {
-            lines.append("  on \(regime): \(count)")
-        }
+        var lines = ["\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) already in the ledger; last sequence \(report.lastSequence)"]
+        for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { lines.append("  \(kind.rawValue): \(count)") }
+        for (regime, count) in report.byRegime.sorted(by: { $0.key < $1.key }) { lines.append("  on \(regime): \(count)") }
         return lines.joined(separator: "\n")
     }
 }

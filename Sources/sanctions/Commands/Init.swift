@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SanctionsLedger
 
 extension SanctionsCommand {
@@ -10,21 +9,20 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Flag(help: "Create the ledger without the curated events (regimes are still declared).")
+        @Flag(help: "Create the ledger with the regimes only, without the curated events.")
         var empty = false
 
         func run() throws {
             try runReportingErrors {
-                let path = ledger.resolvedPath.path
-                let opened = try ledger.open(seed: false)
+                let opened = try ledger.open(.readWrite, seed: false)
                 if empty {
                     try opened.declareEmbeddedRegimes()
-                    Console.print("ledger \(path): regimes declared, no events")
+                    try Console.print("ledger \(ledger.location.path): regimes declared, no events")
                     return
                 }
                 let report = try opened.syncEmbeddedEvents()
-                let head = try opened.database.head()
-                Console.print("ledger \(path): \(report?.appended ?? 0) events appended from the embedded Events/, \(head.sequence) in all; head \(head.hash)")
+                let head = try opened.head()
+                try Console.print("ledger \(ledger.location.path): \(report?.appended ?? 0) events appended from the embedded Events/, \(head.sequence) in all; head \(head.hash)")
             }
         }
     }

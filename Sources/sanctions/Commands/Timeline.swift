@@ -6,48 +6,39 @@ extension SanctionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "One party's whole history across regimes, with citations and a summary per regime.",
             discussion: """
-                PARTY is a slug or any name or alias the party was ever listed under (case and punctuation do not matter).
+                PARTY is a slug or any name or alias the party was ever listed under (matched like a \
+                screened name; an unclear name lists the candidates).
                 Example: sanctions timeline "SZ DJI Technology Co., Ltd." --format markdown
                 """)
 
-        @OptionGroup var ledger: LedgerOptions
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, html }
 
-        @Argument(help: ArgumentHelp("The parties: slugs or listed names (several share one chart in HTML).", valueName: "party"))
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: OutputTarget
+
+        @Argument(help: ArgumentHelp("The parties: slugs or listed names (several share one chart in HTML, one array in JSON).", valueName: "party"))
         var parties: [String]
 
-        @Option(help: ArgumentHelp("Output format: table, json, markdown or html (a chart with one lane per regime).", valueName: "format"))
-        var format: OutputFormat = .table
-
-        @Option(help: ArgumentHelp("Write the output here instead of stdout.", valueName: "file"))
-        var out: String?
+        @Option(help: ArgumentHelp("Output format (html: a chart with one lane per regime).", valueName: "format"))
+        var format: Format = .table
 
         func validate() throws {
             guard !parties.isEmpty else { throw ValidationError("give at least one party") }
-            guard [.table, .json, .markdown, .html].contains(format) else { throw ValidationError("--format must be table, json, markdown or html") }
         }
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.openForReading()
-                let now = LedgerDatabase.systemClock()
-                var timelines: [SanctionsLedger.Timeline] = []
-                for party in parties {
-                    let candidates = try opened.resolveParty(party)
-                    guard let only = candidates.first else {
-                        throw InputError(.invalidField, "no party is or was listed as '\(party)' (try a slug from 'sanctions list' or 'sanctions screen')", field: "party")
+                let opened = try ledger.open(.readOnly)
+                let now = Ledger.systemClock()
+                let timelines = try parties.map { try opened.timeline(try opened.requireParty($0), now: now) }
+                try output.write(protecting: [opened.path]) { out in
+                    switch format {
+                    case .html: try out.write(TimelineReport.html(timelines, regimes: try opened.regimes(), now: now))
+                    case .json: try out.write(PrettyJSON.render(TimelineOutput.json(timelines)) + "\n")
+                    case .markdown: try out.write(timelines.map(TimelineOutput.markdown).joined(separator: "\n"))
+                    case .table: try out.write(timelines.map(TimelineOutput.table).joined(separator: "\n"))
                     }
-                    guard candidates.count == 1 else {
-                        throw InputError(.invalidField, "'\(party)' names \(candidates.count) parties: \(candidates.map(\.rawValue).joined(separator: ", ")); give a slug", field: "party")
-                    }
-                    timelines.append(try opened.timeline(only, now: now))
                 }
-                let sink = try OutputSink(path: out)
-                if format == .html {
-                    sink.write(TimelineReport.html(timelines, regimes: try opened.database.regimes(), now: now))
-                } else {
-                    for timeline in timelines { sink.write(TimelineRenderer(timeline: timeline).render(format) + "\n") }
-                }
-                sink.flush()
             }
         }
     }

@@ -8,7 +8,7 @@ extension SanctionsCommand {
             abstract: "Re-walk the hash chain; exit 1 naming the first broken link.",
             discussion: """
                 A hash chain proves the events it holds, not that none was cut after them: keep the head \
-                token (SEQUENCE:HASH) an audit report or `stats` prints, and give it to --expect; verify then \
+                (SEQUENCE:HASH) an audit report or `stats` prints, and give it to --expect; verify then \
                 also fails when the log no longer holds that head (a truncated or rewritten log).
 
                 Example: sanctions verify --db ledger.sqlite --expect 353:47e4601a...
@@ -22,17 +22,17 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let anchor = try expect.map { try LedgerHead(parsing: $0) }
-                let report = try ledger.openForReading(seed: false).database.verifyChain(expecting: anchor)
+                let report = try ledger.open(.readOnly, seed: false).verify(expecting: anchor)
                 if let broken = report.firstBroken {
-                    Console.print("BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)")
+                    try Console.print("BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)")
                     throw ExitCode(Exit.verifyFailed)
                 }
                 if let problem = report.anchorProblem {
-                    Console.print("BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head \(report.head))")
+                    try Console.print("BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head \(report.head))")
                     throw ExitCode(Exit.verifyFailed)
                 }
                 let anchored = anchor.map { ", holds the expected head \($0.sequence):\($0.hash.prefix(12))…" } ?? ""
-                Console.print("intact: \(report.events) events, head \(report.head)\(anchored) (\(String(format: "%.2f", report.seconds)) s)")
+                try Console.print("intact: \(report.events) events, head \(report.head)\(anchored) (\(String(format: "%.2f", report.seconds)) s)")
             }
         }
     }

@@ -4,16 +4,22 @@ import SanctionsLedger
 
 /// Writing to stdout and stderr, and mapping failures to documented exit codes.
 enum Console {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    /// A line on stdout; a write error (a full disk, a closed pipe) is an error, never a trap.
+    static func print(_ text: String) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+        } catch {
+            throw OutputError(file: "standard output", reason: error.localizedDescription)
+        }
     }
 
+    /// A line on stderr (messages, progress); failures to write them are ignored.
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     static func noteInline(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
@@ -27,6 +33,15 @@ enum Exit {
     static let blocked: Int32 = 4
     static let conflict: Int32 = 5
     static let failure: Int32 = 6
+
+    /// The exit code of a screening outcome: 0 permitted, 3 review or unknown, 4 licence required or prohibited.
+    static func verdict(_ outcome: Outcome) -> ExitCode {
+        switch outcome {
+        case .permitted: .success
+        case .review: ExitCode(review)
+        case .licenseRequired, .prohibited: ExitCode(blocked)
+        }
+    }
 }
 
 /// Runs a command body, printing domain errors as `error: ...` and exiting with their code.

@@ -26,6 +26,11 @@ enum TemporaryFiles {
         lock.withLock { _ = paths.remove(path) }
     }
 
+    /// Forgets `path` (it was renamed into place or removed by its owner).
+    static func forget(_ path: String) {
+        lock.withLock { _ = paths.remove(path) }
+    }
+
     /// Runs `body` with `path` registered, and removes it afterwards however `body` ends.
     static func with<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
         register(path)

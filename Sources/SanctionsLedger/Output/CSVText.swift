@@ -1,13 +1,17 @@
 import Foundation
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
 /// CSV output (RFC 4180) that spreadsheet programs cannot be tricked into executing.
-enum CSVOutput {
+public enum CSVText {
     /// One field: quoted when needed (checked by Unicode scalar: `"\r\n"` is one Swift
     /// `Character`, equal to neither `"\r"` nor `"\n"`); a leading `=`, `+`, `-`, `@`, tab or
     /// carriage return is neutralised with a leading apostrophe (OWASP CSV injection advice), so
     /// that a listed name such as `=cmd|' /C calc'!A0` stays text. A plain number (`-3`, `+1.5`)
     /// is left as it is: a spreadsheet reads it as the number it is.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(value) {
             value = "'" + value
@@ -19,6 +23,11 @@ enum CSVOutput {
         return value
     }
 
+    /// One record, fields joined with commas (no line ending).
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",")
+    }
+
     /// A sign, digits, and at most one decimal point with digits after it.
     static func isPlainNumber(_ text: String) -> Bool {
         var scalars = Substring(text).unicodeScalars[...]
@@ -26,22 +35,5 @@ enum CSVOutput {
         let parts = String(String.UnicodeScalarView(scalars)).split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count) else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
-    }
-
-    static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",")
-    }
-}
-
-/// Markdown tables for reports.
-enum MarkdownOutput {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func table(_ headers: [String], _ rows: [[String]]) -> String {
-        var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |", "|" + headers.map { _ in "---" }.joined(separator: "|") + "|"]
-        lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
-        return lines.joined(separator: "\n")
     }
 }

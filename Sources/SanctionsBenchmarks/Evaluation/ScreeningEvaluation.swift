@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+public import SanctionsLedger
+import SanctionsScreening
+public import SanctionsImport
 
 /// The screening quality harness: recall on aliases and systematic variants of real listed names,
 /// and the false-positive rate on near-miss names, at a threshold and over a sweep of thresholds.

@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+import SanctionsLedger
+import SanctionsScreening
+import SanctionsImport
 
 /// Systematic variants of listed names, the way clerks and evaders write them.
 public enum VariantClass: String, CaseIterable, Sendable {

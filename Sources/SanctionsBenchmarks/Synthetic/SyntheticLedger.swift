@@ -1,3 +1,8 @@
+public import SanctionsCore
+import SanctionsLedger
+import SanctionsScreening
+import SanctionsImport
+
 /// Generates realistic synthetic event histories for benchmarks and property tests.
 ///
 /// Each party gets a plausible history on one to three regimes: a listing, then with some

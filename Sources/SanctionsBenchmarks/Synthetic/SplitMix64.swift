@@ -1,3 +1,8 @@
+public import SanctionsCore
+import SanctionsLedger
+import SanctionsScreening
+import SanctionsImport
+
 /// A small, fast, seedable random number generator (SplitMix64), so that synthetic ledgers and
 /// transaction files are reproducible from their `--seed`.
 public struct SplitMix64: RandomNumberGenerator, Sendable {

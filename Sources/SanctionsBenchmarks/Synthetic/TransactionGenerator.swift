@@ -1,4 +1,8 @@
 import Foundation
+public import SanctionsCore
+import SanctionsLedger
+import SanctionsScreening
+import SanctionsImport
 
 /// Generates realistic transactions files for benchmarks: N rows over M distinct counterparties, a
 /// share of them variants of listed names (typos, word order, dropped legal forms, case), the rest
@@ -30,8 +34,8 @@ public struct TransactionGenerator {
     }
 
     /// Writes `rows` transactions as CSV lines (header first) through `write`, dated between `from` and `to`.
-    public mutating func write(rows: Int, counterparties: [String], from: LedgerTime, to: LedgerTime, _ write: (String) -> Void) {
-        write("id,date,counterparty,type,country,eccn,amount,currency\n")
+    public mutating func write(rows: Int, counterparties: [String], from: LedgerTime, to: LedgerTime, _ write: (String) throws -> Void) rethrows {
+        try write("id,date,counterparty,type,country,eccn,amount,currency\n")
         let span = from.days(until: to)
         let types = TransactionType.allCases
         for index in 0..<rows {
@@ -39,7 +43,7 @@ public struct TransactionGenerator {
             let name = counterparties.randomElement(using: &random)!
             let type = types.randomElement(using: &random)!
             let quoted = name.contains(",") || name.contains("\"") ? "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : name
-            write("T\(index),\(date),\(quoted),\(type.rawValue),CN,\(type == .exportEAR99 ? "EAR99" : "3A001"),\(Int.random(in: 100...100_000, using: &random)),USD\n")
+            try write("T\(index),\(date),\(quoted),\(type.rawValue),CN,\(type == .exportEAR99 ? "EAR99" : "3A001"),\(Int.random(in: 100...100_000, using: &random)),USD\n")
         }
     }
 }

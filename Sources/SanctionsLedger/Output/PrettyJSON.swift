@@ -1,9 +1,14 @@
 import Foundation
-import SanctionsLedger
+public import SanctionsCore
+package import SanctionsStore
+public import SanctionsImport
+public import SanctionsScreening
 
-/// Pretty-printed JSON for `--format json` (stable key order as built, two-space indent).
-enum JSONOutput {
-    static func render(_ value: JSONValue, indent: String = "") -> String {
+/// JSON for people and scripts alike: members in the order built, two-space indent, strings and
+/// numbers in canonical form. One document per output (a list of results is one array).
+public enum PrettyJSON {
+    /// `value` indented.
+    public static func render(_ value: JSONValue, indent: String = "") -> String {
         let inner = indent + "  "
         switch value {
         case .array(let elements):
@@ -17,10 +22,6 @@ enum JSONOutput {
             return CanonicalJSON.string(value)
         }
     }
-
-    static func print(_ value: JSONValue) {
-        Console.print(render(value))
-    }
 }
 
 extension JSONValue {
@@ -28,7 +29,7 @@ extension JSONValue {
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     /// An integer.
     static func int(_ number: Int) -> JSONValue { .number(String(number)) }
-    /// A fraction with a fixed number of decimals.
+    /// A fraction with at most `places` decimals (trailing zeros dropped).
     static func decimal(_ number: Double, places: Int = 4) -> JSONValue {
         var text = String(format: "%.\(places)f", number)
         while text.contains("."), text.hasSuffix("0") { text.removeLast() }

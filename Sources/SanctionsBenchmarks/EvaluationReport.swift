@@ -1,0 +1,36 @@
+import Foundation
+public import SanctionsLedger
+import SanctionsImport
+
+/// `sanctions eval`: screening quality on a real OFAC list, by variant class, with a threshold sweep.
+public struct EvaluationReport: Sendable {
+    public var folder: String
+    public var sample = 2000
+    public var seed: UInt64 = 7
+    public var threshold = ScreeningOptions.defaultThreshold
+    /// How many near misses that reached the review floor to print, with what they matched.
+    public var showNearMisses = 0
+
+    public init(folder: String) { self.folder = folder }
+
+    public func run(report: (String) -> Void) throws {
+        let result = try OFACCSVParser.parse(OFACCSVParser.readFolder(folder))
+        let options = ScreeningOptions(threshold: threshold)
+        let evaluation = ScreeningEvaluation.run(entries: result.entries, options: options, sample: sample, seed: seed)
+        report("\(evaluation.entries) entries, \(evaluation.names) names indexed; threshold \(options.threshold), review floor \(options.reviewFloor); \(String(format: "%.1f", evaluation.seconds)) s")
+        var table = TextTable(["class", "queries", "certain (>= threshold)", "possible (>= floor)", "candidates/query"])
+        for row in evaluation.rows {
+            table.add([row.name, String(row.queries), String(format: "%.1f%%", row.certainRate * 100), String(format: "%.1f%%", row.possibleRate * 100), String(row.candidates)])
+        }
+        report(table.render())
+        report("\nthreshold sweep (all variant classes vs near misses):")
+        var sweep = TextTable(["threshold", "variant recall", "near-miss match rate"])
+        for point in evaluation.sweep {
+            sweep.add([String(format: "%.2f", point.threshold), String(format: "%.1f%%", point.variantRecall * 100), String(format: "%.1f%%", point.nearMissRate * 100)])
+        }
+        report(sweep.render())
+        for example in evaluation.nearMissExamples.prefix(showNearMisses) {
+            report(String(format: "%.3f  ", example.score) + "\(example.query)  =>  \(example.matched)")
+        }
+    }
+}
