@@ -23,11 +23,12 @@ let package = Package(
         // Pure screening: normalisation, similarity, candidate index, matcher.
         .target(name: "SanctionsScreening", dependencies: ["SanctionsCore"]),
         // Parsers: event files, OFAC and trade.gov list files, transactions; snapshot differ.
-        .target(name: "SanctionsImport", dependencies: ["SanctionsCore", "SanctionsScreening"]),
+        .target(name: "SanctionsImport", dependencies: ["SanctionsCore"]),
         // Data built into the binary by the EmbedFiles plugin: the SQL migrations and the JSON
         // schema, and the ledger's default events (a binary copied anywhere needs nothing beside it).
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
-        .executableTarget(name: "EmbedFilesTool", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .executableTarget(
+            name: "EmbedFilesTool", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanctionsEmbedding", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "SanctionsSchema", dependencies: ["SanctionsEmbedding"], path: "Schema",
@@ -51,33 +52,47 @@ let package = Package(
             name: "SanctionsLedger",
             dependencies: [
                 "SanctionsCore", "SanctionsScreening", "SanctionsImport", "SanctionsStore",
-                "SanctionsDefaultEvents", "SanctionsEmbedding", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "SanctionsDefaultEvents", "SanctionsEmbedding",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Benchmarks and screening evaluation: synthetic ledgers and transactions, measured runs.
         // Used by the CLI's `bench` and `eval` and by the tests; not part of the library product.
-        .target(name: "SanctionsBenchmarks", dependencies: ["SanctionsLedger", "SanctionsScreening", "SanctionsImport"]),
+        .target(
+            name: "SanctionsBenchmarks", dependencies: ["SanctionsLedger", "SanctionsScreening", "SanctionsImport"]),
         .executableTarget(
             name: "sanctions",
-            dependencies: ["SanctionsLedger", "SanctionsBenchmarks", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SanctionsLedger", "SanctionsBenchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger", "SanctionsBenchmarks"]),
-        .testTarget(name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsBenchmarks", "SanctionsTestSupport"]),
+        .testTarget(
+            name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsBenchmarks", "SanctionsTestSupport"]),
         .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsImportTests",
             dependencies: ["SanctionsImport", "SanctionsLedger", "SanctionsTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SanctionsStoreTests", dependencies: ["SanctionsStore", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport"]),
+        .testTarget(
+            name: "SanctionsStoreTests",
+            dependencies: ["SanctionsStore", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsLedgerTests",
-            dependencies: ["SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SanctionsCLITests",
-            dependencies: ["sanctions", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "sanctions", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,9 @@ public enum DefaultEvents {
     public static func files() throws -> [File] {
         let all = try decoded.get()
         let regimes = all.filter { $0.name == "regimes.json" }
-        let others = all.filter { $0.name != "regimes.json" && $0.name != "program-regimes.json" }.sorted { $0.name < $1.name }
+        let others = all.filter { $0.name != "regimes.json" && $0.name != "program-regimes.json" }.sorted {
+            $0.name < $1.name
+        }
         return regimes + others
     }
 

@@ -19,9 +19,4 @@ public enum SchemaResources {
                 return Migration(name: stem, sql: String(decoding: file.bytes, as: UTF8.self))
             }
     }
-
-    /// The JSON Schema of event files (`Schema/events.schema.json`).
-    public static func eventFileSchema() throws -> [UInt8]? {
-        try embeddedArchive.file(named: "events.schema.json")?.bytes
-    }
 }

@@ -29,7 +29,9 @@ struct EmbedFiles: BuildToolPlugin {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".json") || relative.hasSuffix(".sql") || relative.hasSuffix(".jsonl") { files.append(relative) }
+            if relative.hasSuffix(".json") || relative.hasSuffix(".sql") || relative.hasSuffix(".jsonl") {
+                files.append(relative)
+            }
         }
         return files.sorted()
     }

@@ -1,6 +1,6 @@
 import Foundation
-public import SanctionsLedger
 import SanctionsImport
+public import SanctionsLedger
 
 /// `sanctions eval`: screening quality on a real OFAC list, by variant class, with a threshold sweep.
 public struct EvaluationReport: Sendable {
@@ -17,16 +17,24 @@ public struct EvaluationReport: Sendable {
         let result = try OFACCSVParser.parse(OFACCSVParser.readFolder(folder))
         let options = ScreeningOptions(threshold: threshold)
         let evaluation = ScreeningEvaluation.run(entries: result.entries, options: options, sample: sample, seed: seed)
-        report("\(evaluation.entries) entries, \(evaluation.names) names indexed; threshold \(options.threshold), review floor \(options.reviewFloor); \(String(format: "%.1f", evaluation.seconds)) s")
+        report(
+            "\(evaluation.entries) entries, \(evaluation.names) names indexed; threshold \(options.threshold), review floor \(options.reviewFloor); \(String(format: "%.1f", evaluation.seconds)) s"
+        )
         var table = TextTable(["class", "queries", "certain (>= threshold)", "possible (>= floor)", "candidates/query"])
         for row in evaluation.rows {
-            table.add([row.name, String(row.queries), String(format: "%.1f%%", row.certainRate * 100), String(format: "%.1f%%", row.possibleRate * 100), String(row.candidates)])
+            table.add([
+                row.name, String(row.queries), String(format: "%.1f%%", row.certainRate * 100),
+                String(format: "%.1f%%", row.possibleRate * 100), String(row.candidates),
+            ])
         }
         report(table.render())
         report("\nthreshold sweep (all variant classes vs near misses):")
         var sweep = TextTable(["threshold", "variant recall", "near-miss match rate"])
         for point in evaluation.sweep {
-            sweep.add([String(format: "%.2f", point.threshold), String(format: "%.1f%%", point.variantRecall * 100), String(format: "%.1f%%", point.nearMissRate * 100)])
+            sweep.add([
+                String(format: "%.2f", point.threshold), String(format: "%.1f%%", point.variantRecall * 100),
+                String(format: "%.1f%%", point.nearMissRate * 100),
+            ])
         }
         report(sweep.render())
         for example in evaluation.nearMissExamples.prefix(showNearMisses) {

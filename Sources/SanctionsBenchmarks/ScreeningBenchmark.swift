@@ -10,7 +10,8 @@ public enum ScreeningBenchmark {
     static func ledger(sdn: String, keep: String?, folder: URL) throws -> Ledger {
         let ledger = try Ledger.open(path: keep ?? folder.appendingPathComponent("bench.sqlite").path)
         try ledger.syncEmbeddedEvents()
-        _ = try ledger.importSnapshot(path: sdn, format: .ofacCSV, source: "ofac-sdn", published: try LedgerTime.parse("2023-12-28"))
+        _ = try ledger.importSnapshot(
+            path: sdn, format: .ofacCSV, source: "ofac-sdn", published: try LedgerTime.parse("2023-12-28"))
         return ledger
     }
 
@@ -20,7 +21,9 @@ public enum ScreeningBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = try ledger(sdn: sdn, keep: nil, folder: folder)
         let (snapshot, loadSeconds) = try Measure.time { try ledger.screeningSnapshot() }
-        report("snapshot: \(snapshot.names.count) names (curated history + SDN 2023-12-28), loaded and indexed in \(Measure.seconds(loadSeconds)) s")
+        report(
+            "snapshot: \(snapshot.names.count) names (curated history + SDN 2023-12-28), loaded and indexed in \(Measure.seconds(loadSeconds)) s"
+        )
         var generator = TransactionGenerator(seed: seed)
         let names = generator.counterparties(queries, listedNames: snapshot.names.map(\.name), listedShare: 0.5)
         let date = try LedgerTime.parse("2024-01-15")
@@ -31,15 +34,20 @@ public enum ScreeningBenchmark {
             let start = DispatchTime.now().uptimeNanoseconds
             let prepared = PreparedName(NameNormalizer.normalize(name))
             let candidates = snapshot.candidates(for: prepared, statistics: &statistics)
-            let result = snapshot.verdict(query: name, normalizedQuery: prepared.normalized.text, candidates: candidates, date: date, type: .payment)
+            let result = snapshot.verdict(
+                query: name, normalizedQuery: prepared.normalized.text, candidates: candidates, date: date,
+                type: .payment)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             if result.verdict != .permitted { hits += 1 }
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        report(String(format: "%d queries: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.1f candidates scored per query (of %d names); %d hits",
-                      queries, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0,
-                      Double(statistics.candidatesScored) / Double(max(1, statistics.queries)), snapshot.names.count, hits))
+        report(
+            String(
+                format:
+                    "%d queries: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.1f candidates scored per query (of %d names); %d hits",
+                queries, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0,
+                Double(statistics.candidatesScored) / Double(max(1, statistics.queries)), snapshot.names.count, hits))
     }
 
     /// The parameters of a rescreen benchmark.
@@ -63,29 +71,41 @@ public enum ScreeningBenchmark {
         let ledger = try ledger(sdn: parameters.sdn, keep: parameters.keepLedger, folder: folder)
         let snapshot = try ledger.screeningSnapshot()
         var generator = TransactionGenerator(seed: parameters.seed)
-        let names = generator.counterparties(parameters.counterparties, listedNames: snapshot.names.map(\.name), listedShare: 0.1)
+        let names = generator.counterparties(
+            parameters.counterparties, listedNames: snapshot.names.map(\.name), listedShare: 0.1)
         let file = parameters.keepFile ?? folder.appendingPathComponent("transactions.csv").path
         let (_, generateSeconds) = try Measure.time {
             var out = try OutputFile(path: file)
-            try generator.write(rows: parameters.rows, counterparties: names, from: try LedgerTime.parse("2018-01-01"), to: try LedgerTime.parse("2024-12-31")) { try out.write($0) }
+            try generator.write(
+                rows: parameters.rows, counterparties: names, from: try LedgerTime.parse("2018-01-01"),
+                to: try LedgerTime.parse("2024-12-31")
+            ) { try out.write($0) }
             try out.commit()
         }
-        report("generated \(parameters.rows) transactions over \(parameters.counterparties) counterparties in \(Measure.seconds(generateSeconds)) s: \(file)")
+        report(
+            "generated \(parameters.rows) transactions over \(parameters.counterparties) counterparties in \(Measure.seconds(generateSeconds)) s: \(file)"
+        )
         var input = try TransactionInput(path: file)
         var writer = RescreenWriter(format: .csv, input: input)
         var output = try OutputFile(path: folder.appendingPathComponent("out.csv").path)
         try writer.begin(&output)
-        let summary = try ledger.rescreen(&input, options: RescreenOptions(threads: parameters.threads)) { try writer.write($0, to: &output) }
+        let summary = try ledger.rescreen(&input, options: RescreenOptions(threads: parameters.threads)) {
+            try writer.write($0, to: &output)
+        }
         try output.commit()
         let rate = Double(summary.transactions) / summary.seconds
-        report("match once, filter by time: \(summary.transactions) transactions in \(Measure.seconds(summary.seconds)) s (\(Int(rate)) transactions/s, \(parameters.threads) threads), \(summary.distinctCounterparties) distinct counterparties")
+        report(
+            "match once, filter by time: \(summary.transactions) transactions in \(Measure.seconds(summary.seconds)) s (\(Int(rate)) transactions/s, \(parameters.threads) threads), \(summary.distinctCounterparties) distinct counterparties"
+        )
         report(RescreenWriter.summaryText(summary))
         let sample = try Self.sample(file: file, count: parameters.naiveSample)
         let naive = Rescreener(snapshot: snapshot, width: 1)
         let (_, naiveSeconds) = Measure.time { _ = naive.processNaively(sample) }
         let naiveRate = Double(sample.count) / naiveSeconds
-        report("naive (every row normalised and matched, one thread): \(sample.count) transactions in \(Measure.seconds(naiveSeconds)) s (\(Int(naiveRate)) transactions/s); "
-               + "\(String(format: "%.1f", rate / naiveRate))x slower than match once; extrapolated to \(parameters.rows) rows: \(Int(Double(parameters.rows) / naiveRate)) s")
+        report(
+            "naive (every row normalised and matched, one thread): \(sample.count) transactions in \(Measure.seconds(naiveSeconds)) s (\(Int(naiveRate)) transactions/s); "
+                + "\(String(format: "%.1f", rate / naiveRate))x slower than match once; extrapolated to \(parameters.rows) rows: \(Int(Double(parameters.rows) / naiveRate)) s"
+        )
         if let rss = Measure.peakRSSMiB() { report("peak RSS: \(Int(rss)) MiB") }
     }
 

@@ -1,6 +1,9 @@
 import Dispatch
+
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Data-parallel helpers for pure work (encoding, folding, matching) on all cores.
@@ -10,7 +13,9 @@ public enum Parallel {
 
     /// `transform` applied to every element, in parallel chunks, results in input order.
     /// Small inputs run on the calling thread.
-    public static func map<Element, Result>(_ elements: [Element], width: Int = defaultWidth, minimumChunk: Int = 256, _ transform: (Element) -> Result) -> [Result] {
+    public static func map<Element, Result>(
+        _ elements: [Element], width: Int = defaultWidth, minimumChunk: Int = 256, _ transform: (Element) -> Result
+    ) -> [Result] {
         let count = elements.count
         let chunks = min(width * 4, max(1, count / minimumChunk))
         if chunks <= 1 || width <= 1 { return elements.map(transform) }
@@ -35,15 +40,9 @@ public enum Parallel {
     }
 }
 
-/// The number of processors available to this process.
+/// The number of processors available to this process (online processors, on Linux and macOS alike).
 enum ProcessInfoCores {
-    static let count: Int = {
-        #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-        return 2
-        #endif
-    }()
+    static let count: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 }
 
 /// Work started on a background thread now and collected later with ``value()``, so that the

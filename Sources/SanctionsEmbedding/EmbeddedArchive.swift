@@ -57,10 +57,12 @@ public struct EmbeddedArchive: Sendable {
         guard uncompressedSize > 0 else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(uncompressedSize)
-        _ = try Data.decompress(size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: true, provider: { position, size in
-            guard position < compressed.count else { throw EmbeddedArchiveError() }
-            return compressed.subdata(in: Int(position)..<min(compressed.count, Int(position) + size))
-        }, consumer: { output.append(contentsOf: $0) })
+        _ = try Data.decompress(
+            size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: true,
+            provider: { position, size in
+                guard position < compressed.count else { throw EmbeddedArchiveError() }
+                return compressed.subdata(in: Int(position)..<min(compressed.count, Int(position) + size))
+            }, consumer: { output.append(contentsOf: $0) })
         guard output.count == uncompressedSize else { throw EmbeddedArchiveError() }
         return output
     }

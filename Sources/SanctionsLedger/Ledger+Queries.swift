@@ -1,8 +1,9 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// The questions the projections answer: lists as of a date, diffs, timelines.
 extension Ledger {
     /// Turns `--recorded-at` into the last sequence number recorded by then.
@@ -16,15 +17,20 @@ extension Ledger {
     }
 
     /// What changed between two dates, as known at `knownAt` (nil: now).
-    public func diff(from: LedgerTime, to: LedgerTime, knownAt: LedgerTime? = nil, recordedThrough: Int? = nil, regime: RegimeID? = nil) throws -> ListDiff {
+    public func diff(
+        from: LedgerTime, to: LedgerTime, knownAt: LedgerTime? = nil, recordedThrough: Int? = nil,
+        regime: RegimeID? = nil
+    ) throws -> ListDiff {
         let start = AsOf(on: from, knownAt: knownAt, recordedThrough: recordedThrough)
         let end = AsOf(on: to, knownAt: knownAt, recordedThrough: recordedThrough)
         let before = try database.designations(asOf: start, regime: regime)
         let after = try database.designations(asOf: end, regime: regime)
         let endings = try database.designationEndings(from: from, to: to, knownAt: knownAt, regime: regime)
         let context = regime == nil ? before : try database.designations(asOf: start)
-        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings, context: context) { severities[$0] ?? 0 }
+        let severities = Dictionary(
+            try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return ListDiff.compute(from: start, to: end, before: before, after: after, endings: endings, context: context)
+        { severities[$0] ?? 0 }
     }
 
     /// The parties a user means by `text`: the slug itself when some event concerns it, else every
@@ -42,12 +48,18 @@ extension Ledger {
         let exact = try resolveParty(text)
         if exact.count == 1 { return exact[0] }
         let suggestions = try partySuggestions(text)
-        if exact.isEmpty, let best = suggestions.first, best.score >= 0.9, suggestions.dropFirst().first.map({ best.score - $0.score >= 0.05 }) ?? true {
+        if exact.isEmpty, let best = suggestions.first, best.score >= 0.9,
+            suggestions.dropFirst().first.map({ best.score - $0.score >= 0.05 }) ?? true
+        {
             return best.party
         }
         let listed = (exact.isEmpty ? suggestions : suggestions.filter { exact.contains($0.party) }).prefix(8)
-        let hint = listed.isEmpty ? " (try a slug from 'sanctions list' or a name from 'sanctions screen')"
-            : "; did you mean: " + listed.map { "\($0.party) ('\($0.name)', \(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
+        let hint =
+            listed.isEmpty
+            ? " (try a slug from 'sanctions list' or a name from 'sanctions screen')"
+            : "; did you mean: "
+                + listed.map { "\($0.party) ('\($0.name)', \(String(format: "%.2f", $0.score)))" }.joined(
+                    separator: ", ")
         let what = exact.count > 1 ? "'\(text)' names \(exact.count) parties" : "no party is or was listed as '\(text)'"
         throw InputError(.invalidField, what + hint, field: "party")
     }
@@ -61,14 +73,18 @@ extension Ledger {
             if let current = best[name.party], current.score >= candidate.score { continue }
             best[name.party] = (name.name, candidate.score)
         }
-        return best.map { ($0.key, $0.value.name, $0.value.score) }.sorted { ($1.score, $0.party) < ($0.score, $1.party) }
+        return best.map { ($0.key, $0.value.name, $0.value.score) }.sorted {
+            ($1.score, $0.party) < ($0.score, $1.party)
+        }
     }
 
     /// One party's history across regimes.
     public func timeline(_ party: PartyID, now: LedgerTime) throws -> Timeline {
         let stored = try database.storedEvents(EventFilter(party: party))
         let rows = try database.projectionRows(party: party)
-        return Timeline.build(party: party, events: stored.map { ($0.sequence, $0.event) }, rows: rows.designations, names: rows.names, now: now)
+        return Timeline.build(
+            party: party, events: stored.map { ($0.sequence, $0.event) }, rows: rows.designations, names: rows.names,
+            now: now)
     }
 
     /// The source of each event id (for citations), for the ids that exist.

@@ -1,16 +1,22 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// What the ledger holds: its head, chain, counts, events and regimes.
 extension Ledger {
     /// The head of the chain, `SEQUENCE:HASH`; with `recordedThrough`, the head as it was after that event.
     public func head(recordedThrough: Int? = nil) throws -> LedgerHead {
         let head = try database.head()
-        guard let recordedThrough, recordedThrough < head.sequence else { return LedgerHead(sequence: head.sequence, hash: head.hash) }
-        guard recordedThrough > 0, let stored = try database.storedEvents(EventFilter(fromSequence: recordedThrough, toSequence: recordedThrough)).first else {
+        guard let recordedThrough, recordedThrough < head.sequence else {
+            return LedgerHead(sequence: head.sequence, hash: head.hash)
+        }
+        guard recordedThrough > 0,
+            let stored = try database.storedEvents(
+                EventFilter(fromSequence: recordedThrough, toSequence: recordedThrough)
+            ).first
+        else {
             return LedgerHead(sequence: 0, hash: ChainHash.hex(ChainHash.genesis))
         }
         return LedgerHead(sequence: stored.sequence, hash: stored.hash)
@@ -54,7 +60,10 @@ extension Ledger {
     public func requireRegime(_ regime: RegimeID) throws {
         let declared = try regimes().map(\.id)
         guard declared.contains(regime) else {
-            throw InputError(.unknownRegime, "unknown regime '\(regime)' (declared: \(declared.map(\.rawValue).joined(separator: ", ")))", field: "--regime")
+            throw InputError(
+                .unknownRegime,
+                "unknown regime '\(regime)' (declared: \(declared.map(\.rawValue).joined(separator: ", ")))",
+                field: "--regime")
         }
     }
 }

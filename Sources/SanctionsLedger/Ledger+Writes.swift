@@ -1,14 +1,16 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Changing the ledger: appending events, declaring regimes, rebuilding the projections.
 extension Ledger {
     /// Appends one event given as JSON (`sanctions append`), with the same checks as event files.
     @discardableResult
-    public func append(json bytes: [UInt8], source: String = "<stdin>", expectedLastSequence: Int? = nil) throws -> (event: LedgerEvent, report: AppendReport) {
+    public func append(json bytes: [UInt8], source: String = "<stdin>", expectedLastSequence: Int? = nil) throws -> (
+        event: LedgerEvent, report: AppendReport
+    ) {
         let event = try EventFileDecoder.decodeEvent(bytes, path: source)
         return (event, try append(event, expectedLastSequence: expectedLastSequence))
     }

@@ -1,10 +1,10 @@
 public import Foundation
+public import SanctionsCore
 import SanctionsDefaultEvents
 import SanctionsEmbedding
-public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// A sanctions ledger: the event log and its projections, with the operations users ask for.
 ///
@@ -52,7 +52,9 @@ public struct Ledger: Sendable {
         }
 
         /// The ledger a front end uses: `given`, else `$SANCTIONS_DB`, else the default file.
-        public static func resolve(_ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Location {
+        public static func resolve(
+            _ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        ) -> Location {
             if let given { return Location(path: given, isDefault: false) }
             if let path = environment["SANCTIONS_DB"], !path.isEmpty { return Location(path: path, isDefault: false) }
             let base: String
@@ -68,11 +70,14 @@ public struct Ledger: Sendable {
     /// Opens the ledger at `path` (nil: in memory): for writing, creating it when missing; or
     /// read-only (nothing written, no lock taken that a writer waits for).
     public static func open(
-        path: String?, access: LedgerAccess = .readWrite, clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
+        path: String?, access: LedgerAccess = .readWrite,
+        clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
     ) throws -> Ledger {
         if let path, access == .readWrite {
             let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
         }
         return Ledger(database: try LedgerDatabase(path: path, access: access, clock: clock))
     }
@@ -83,9 +88,15 @@ public struct Ledger: Sendable {
     /// a writer waits for, and an archived or read-only copy works.
     ///
     /// - Returns: the ledger, and what seeding appended (nil when nothing was).
-    public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true) throws -> (ledger: Ledger, built: AppendReport?) {
+    public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true) throws -> (
+        ledger: Ledger, built: AppendReport?
+    ) {
         let exists = FileManager.default.fileExists(atPath: location.path)
-        let mustSeed = seed && (!exists || (location.isDefault && (access == .readWrite || FileManager.default.isWritableFile(atPath: location.path))))
+        let mustSeed =
+            seed
+            && (!exists
+                || (location.isDefault
+                    && (access == .readWrite || FileManager.default.isWritableFile(atPath: location.path))))
         guard mustSeed || access == .readWrite else { return (try open(path: location.path, access: .readOnly), nil) }
         let ledger = try open(path: location.path)
         guard mustSeed, let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }

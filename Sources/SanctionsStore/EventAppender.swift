@@ -15,10 +15,13 @@ extension LedgerDatabase {
     ///
     /// - Parameter dryRun: do all the work and checks, then roll back.
     @discardableResult
-    public func append(_ events: [LedgerEvent], expectedLastSequence: Int? = nil, dryRun: Bool = false) throws -> AppendReport {
+    public func append(_ events: [LedgerEvent], expectedLastSequence: Int? = nil, dryRun: Bool = false) throws
+        -> AppendReport
+    {
         let now = clock()
         return try writeTransaction(rollback: dryRun) { db in
-            var report = try appendInTransaction(db, events: events, expectedLastSequence: expectedLastSequence, now: now)
+            var report = try appendInTransaction(
+                db, events: events, expectedLastSequence: expectedLastSequence, now: now)
             report.dryRun = dryRun
             return report
         }
@@ -40,7 +43,8 @@ extension LedgerDatabase {
         let now = clock()
         return try writeTransaction(rollback: dryRun) { db in
             let events = try decide(LedgerReader(db: db))
-            var report = try appendInTransaction(db, events: events, expectedLastSequence: expectedLastSequence, now: now)
+            var report = try appendInTransaction(
+                db, events: events, expectedLastSequence: expectedLastSequence, now: now)
             report.dryRun = dryRun
             return report
         }
@@ -58,16 +62,21 @@ extension LedgerDatabase {
                 }
                 return result!
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError(.busy, "the ledger is busy: another writer held it longer than the busy timeout; nothing was written", cause: error)
+        } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(error)
         }
     }
 
-    func appendInTransaction(_ db: Database, events: [LedgerEvent], expectedLastSequence: Int?, now: LedgerTime) throws -> AppendReport {
+    func appendInTransaction(_ db: Database, events: [LedgerEvent], expectedLastSequence: Int?, now: LedgerTime) throws
+        -> AppendReport
+    {
         var report = AppendReport()
         let head = try ChainHead.fetch(db)
         if let expectedLastSequence, expectedLastSequence != head.sequence {
-            throw StoreError(.writeConflict, "write conflict: expected the ledger's last sequence to be \(expectedLastSequence), but it is \(head.sequence); nothing was written (re-read the ledger and retry)")
+            throw StoreError(
+                .writeConflict,
+                "write conflict: expected the ledger's last sequence to be \(expectedLastSequence), but it is \(head.sequence); nothing was written (re-read the ledger and retry)"
+            )
         }
         let regimes = try Set(String.fetchAll(db, sql: "SELECT id FROM regime").map(RegimeID.init(rawValue:)))
         for event in events { try EventValidator.validate(event, regimes: regimes, now: now) }
@@ -90,16 +99,21 @@ extension LedgerDatabase {
     private func freshEvents(_ db: Database, _ events: [LedgerEvent], skipped: inout Int) throws -> FreshEvents {
         let encoded = Parallel.map(events) { $0.canonicalBytes }
         var fresh = FreshEvents()
-        var lookup = try FastStatement(db, sql: "SELECT canonical FROM event WHERE id = ?")
+        var lookup = try PositionalStatement(db, sql: "SELECT canonical FROM event WHERE id = ?")
         for (event, canonical) in zip(events, encoded) {
             if let earlier = fresh.index[event.id] {
                 if fresh.canonical[earlier] == canonical { skipped += 1; continue }
-                throw InputError(.conflictingEventID, "event id '\(event.id)' is given twice with different content", field: "id", eventID: event.id)
+                throw InputError(
+                    .conflictingEventID, "event id '\(event.id)' is given twice with different content", field: "id",
+                    eventID: event.id)
             }
             lookup.bind(event.id.rawValue)
             if let stored = try lookup.firstColumnBytes() {
                 if stored == canonical { skipped += 1; continue }
-                throw InputError(.conflictingEventID, "event id '\(event.id)' is already in the ledger with different content (events are immutable: append a 'corrected' event instead)", field: "id", eventID: event.id)
+                throw InputError(
+                    .conflictingEventID,
+                    "event id '\(event.id)' is already in the ledger with different content (events are immutable: append a 'corrected' event instead)",
+                    field: "id", eventID: event.id)
             }
             fresh.index[event.id] = fresh.events.count
             fresh.events.append(event)
@@ -138,11 +152,15 @@ extension LedgerDatabase {
     }
 
     /// Inserts the new events, each extending the hash chain.
-    private func extendChain(_ db: Database, _ batch: FreshEvents, head: ChainHead, recorded: LedgerTime, report: inout AppendReport) throws {
-        var insert = try FastStatement(db, sql: """
-            INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, target, canonical, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    private func extendChain(
+        _ db: Database, _ batch: FreshEvents, head: ChainHead, recorded: LedgerTime, report: inout AppendReport
+    ) throws {
+        var insert = try PositionalStatement(
+            db,
+            sql: """
+                INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, target, canonical, prevHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let recordedText = recorded.description
         var previous = head.hash
         var sequence = head.sequence
@@ -208,16 +226,28 @@ extension LedgerDatabase {
                 targetKind = row["type"]
             }
             guard let targetStream, let targetKind else {
-                throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event targets '\(target)', which is not in the ledger", field: "target", eventID: event.id)
+                throw InputError(
+                    .inconsistentHistory,
+                    "\(event.kind.rawValue) event targets '\(target)', which is not in the ledger", field: "target",
+                    eventID: event.id)
             }
             if targetKind == EventKind.corrected.rawValue || targetKind == EventKind.retracted.rawValue {
-                throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event targets '\(target)', which is itself a \(targetKind) event (correct or retract the original)", field: "target", eventID: event.id)
+                throw InputError(
+                    .inconsistentHistory,
+                    "\(event.kind.rawValue) event targets '\(target)', which is itself a \(targetKind) event (correct or retract the original)",
+                    field: "target", eventID: event.id)
             }
             if targetKind == EventKind.observed.rawValue {
-                throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event targets '\(target)', an observation of a publication: observations record what a file held and are never corrected or retracted", field: "target", eventID: event.id)
+                throw InputError(
+                    .inconsistentHistory,
+                    "\(event.kind.rawValue) event targets '\(target)', an observation of a publication: observations record what a file held and are never corrected or retracted",
+                    field: "target", eventID: event.id)
             }
             if targetStream != event.stream.rawValue {
-                throw InputError(.inconsistentHistory, "\(event.kind.rawValue) event is about \(event.stream) but its target '\(target)' is about \(targetStream)", field: "target", eventID: event.id)
+                throw InputError(
+                    .inconsistentHistory,
+                    "\(event.kind.rawValue) event is about \(event.stream) but its target '\(target)' is about \(targetStream)",
+                    field: "target", eventID: event.id)
             }
         }
     }
@@ -254,7 +284,10 @@ struct ChainHead {
     var recorded: LedgerTime?
 
     static func fetch(_ db: Database) throws -> ChainHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, recorded FROM event ORDER BY sequence DESC LIMIT 1") else {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT sequence, hash, recorded FROM event ORDER BY sequence DESC LIMIT 1")
+        else {
             return ChainHead(sequence: 0, hash: ChainHash.genesis, recorded: nil)
         }
         let data: [UInt8] = Array((row["hash"] as Data?) ?? Data())

@@ -59,7 +59,10 @@ public struct LedgerDatabase: Sendable {
             case (.readOnly, let path?):
                 writer = try Self.openReadOnly(path, migrations: migrations)
                 guard try writer.read({ db in try migrator.hasCompletedMigrations(db) }) else {
-                    throw StoreError(.readOnly, "the ledger at \(path) was written by an older version and must be migrated, which a read-only open cannot do: open it once with a write command (e.g. sanctions init --db \(path))")
+                    throw StoreError(
+                        .readOnly,
+                        "the ledger at \(path) was written by an older version and must be migrated, which a read-only open cannot do: open it once with a write command (e.g. sanctions init --db \(path))"
+                    )
                 }
             case (.readWrite, let path?):
                 if FileManager.default.fileExists(atPath: path) {
@@ -67,21 +70,27 @@ public struct LedgerDatabase: Sendable {
                     let probe = try Self.openReadOnly(path, migrations: migrations)
                     try probe.close()
                 }
-                writer = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout, readOnly: false))
+                writer = try DatabasePool(
+                    path: path, configuration: Self.configuration(busyTimeout: busyTimeout, readOnly: false))
                 if try !writer.read({ db in try migrator.hasCompletedMigrations(db) }) { try migrator.migrate(writer) }
             case (.readWrite, nil):
                 writer = try DatabaseQueue(configuration: Self.configuration(busyTimeout: busyTimeout, readOnly: false))
                 try migrator.migrate(writer)
             }
         } catch let error as DatabaseError {
-            throw StoreError(.cannotOpen, "cannot open the ledger at \(path ?? ":memory:"): \(error.message ?? "\(error)")", cause: error)
+            throw StoreError(
+                .cannotOpen, "cannot open the ledger at \(path ?? ":memory:"): \(error.message ?? "\(error)")",
+                cause: error)
         }
         self.path = path
         self.access = access
         self.clock = clock
         let stored = try writer.read { db in try Self.storedNormalizerVersion(db) }
         if stored > NameNormalizer.version {
-            throw StoreError(.newerLedger, "the ledger at \(path ?? ":memory:") holds names normalised by a newer version (normaliser \(stored), this build \(NameNormalizer.version)); it was left unchanged")
+            throw StoreError(
+                .newerLedger,
+                "the ledger at \(path ?? ":memory:") holds names normalised by a newer version (normaliser \(stored), this build \(NameNormalizer.version)); it was left unchanged"
+            )
         }
         normalizedNamesAreStale = access == .readOnly && stored != NameNormalizer.version
         if access == .readWrite { try refreshNormalizedNamesIfStale() }
@@ -122,7 +131,8 @@ public struct LedgerDatabase: Sendable {
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
             return try openAndCheck(Self.immutableURI(path))
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError(.notALedger, "\(path) is not an SQLite database, not a sanctions ledger; it was left unchanged")
+            throw StoreError(
+                .notALedger, "\(path) is not an SQLite database, not a sanctions ledger; it was left unchanged")
         }
     }
 
@@ -139,8 +149,8 @@ public struct LedgerDatabase: Sendable {
         try refuseOnReadOnly()
         do {
             return try writer.write(updates)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError(.busy, "the ledger is busy: another writer held it longer than the busy timeout; nothing was written", cause: error)
+        } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(error)
         }
     }
 
@@ -169,5 +179,19 @@ extension LedgerDatabase {
     public func checkpoint() throws {
         try refuseOnReadOnly()
         try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+}
+
+extension DatabaseError {
+    /// Another connection held the lock longer than the busy timeout.
+    var isBusy: Bool { resultCode == .SQLITE_BUSY || resultCode == .SQLITE_LOCKED }
+}
+
+extension StoreError {
+    /// The error of a write that waited for another writer longer than the busy timeout.
+    static func busy(_ cause: DatabaseError) -> StoreError {
+        StoreError(
+            .busy, "the ledger is busy: another writer held it longer than the busy timeout; nothing was written",
+            cause: cause)
     }
 }

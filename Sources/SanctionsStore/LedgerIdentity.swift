@@ -23,15 +23,22 @@ enum LedgerIdentity {
             } else if tables.isEmpty {
                 what = "an SQLite database without tables"
             } else {
-                what = "another application's SQLite database (application_id \(applicationID), tables: \(tables.sorted().prefix(5).joined(separator: ", ")))"
+                what =
+                    "another application's SQLite database (application_id \(applicationID), tables: \(tables.sorted().prefix(5).joined(separator: ", ")))"
             }
-            throw StoreError(.notALedger, "\(path) is \(what), not a sanctions ledger; it was left unchanged (give a path where no file exists to create a ledger)")
+            throw StoreError(
+                .notALedger,
+                "\(path) is \(what), not a sanctions ledger; it was left unchanged (give a path where no file exists to create a ledger)"
+            )
         }
         guard tables.contains("grdb_migrations") else { return }
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         let unknown = Set(applied).subtracting(knownMigrations)
         if !unknown.isEmpty {
-            throw StoreError(.newerLedger, "\(path) was written by a newer version of sanctions (schema \(unknown.sorted().joined(separator: ", ")) is unknown to this build); it was left unchanged: use that version or a newer one")
+            throw StoreError(
+                .newerLedger,
+                "\(path) was written by a newer version of sanctions (schema \(unknown.sorted().joined(separator: ", ")) is unknown to this build); it was left unchanged: use that version or a newer one"
+            )
         }
     }
 }

@@ -3,6 +3,9 @@ import GRDB
 public import SanctionsCore
 
 extension LedgerDatabase {
+    /// Events folded per batch of a rebuild (one batch is folded while the previous one is written).
+    static let rebuildBatchEvents = 20_000
+
     /// The projection indexes, dropped during a rebuild and created again after the bulk insert
     /// (SQLite builds an index from sorted data much faster than it maintains one row by row).
     static let projectionIndexes = [
@@ -32,7 +35,7 @@ extension LedgerDatabase {
             try Self.recordNormalizerVersion(db)
             // Read through SQLite directly: a million rows through GRDB's Row and String cost
             // more than the writer's inserts. Bytes go to the decoder as they are.
-            var log = try FastStatement(db, sql: "SELECT stream, canonical FROM event ORDER BY stream, sequence")
+            var log = try PositionalStatement(db, sql: "SELECT stream, canonical FROM event ORDER BY stream, sequence")
             var currentStream: [UInt8] = []
             var batch: [[[UInt8]]] = []  // per stream, the canonical JSON of each event as UTF-8
             var batchEvents = 0
@@ -57,7 +60,7 @@ extension LedgerDatabase {
             }
             while try log.nextRow() {
                 if batch.isEmpty || !log.column(0, equals: currentStream) {
-                    if batchEvents >= 20_000 { try handOver() }
+                    if batchEvents >= Self.rebuildBatchEvents { try handOver() }
                     currentStream = log.columnBytes(0)
                     batch.append([])
                 }
@@ -85,7 +88,9 @@ extension LedgerDatabase {
                 events.reserveCapacity(stream.count)
                 for bytes in stream { events.append(try LedgerEvent(canonicalUTF8: bytes)) }
                 let projection = StreamFold.project(events)
-                return .success(FoldedStream(rows: StoredProjection(projection, ofStreamOf: events[0]), anomalies: projection.anomalies))
+                return .success(
+                    FoldedStream(
+                        rows: StoredProjection(projection, ofStreamOf: events[0]), anomalies: projection.anomalies))
             } catch {
                 return .failure(error)
             }

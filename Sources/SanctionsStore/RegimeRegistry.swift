@@ -11,13 +11,22 @@ extension LedgerDatabase {
         var inserted = 0
         for regime in regimes {
             let canonical = CanonicalJSON.string(regime.json)
-            if let stored = try String.fetchOne(db, sql: "SELECT canonical FROM regime WHERE id = ?", arguments: [regime.id.rawValue]) {
+            if let stored = try String.fetchOne(
+                db, sql: "SELECT canonical FROM regime WHERE id = ?", arguments: [regime.id.rawValue])
+            {
                 if stored == canonical { continue }
-                throw InputError(.conflictingEventID, "regime '\(regime.id)' is already declared with a different definition (declarations are immutable)", field: "regimes")
+                throw InputError(
+                    .conflictingEventID,
+                    "regime '\(regime.id)' is already declared with a different definition (declarations are immutable)",
+                    field: "regimes")
             }
             try db.execute(
-                sql: "INSERT INTO regime (id, name, authority, description, severity, url, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [regime.id.rawValue, regime.name, regime.authority, regime.description, regime.severity, regime.url, canonical])
+                sql:
+                    "INSERT INTO regime (id, name, authority, description, severity, url, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    regime.id.rawValue, regime.name, regime.authority, regime.description, regime.severity, regime.url,
+                    canonical,
+                ])
             inserted += 1
         }
         return inserted
@@ -25,11 +34,14 @@ extension LedgerDatabase {
 
     /// Declares `regimes` and appends `events` in one transaction (all or nothing).
     @discardableResult
-    public func importBatch(regimes: [Regime], events: [LedgerEvent], expectedLastSequence: Int? = nil, dryRun: Bool = false) throws -> AppendReport {
+    public func importBatch(
+        regimes: [Regime], events: [LedgerEvent], expectedLastSequence: Int? = nil, dryRun: Bool = false
+    ) throws -> AppendReport {
         let now = clock()
         return try writeTransaction(rollback: dryRun) { db in
             _ = try declareInTransaction(db, regimes)
-            var report = try appendInTransaction(db, events: events, expectedLastSequence: expectedLastSequence, now: now)
+            var report = try appendInTransaction(
+                db, events: events, expectedLastSequence: expectedLastSequence, now: now)
             report.dryRun = dryRun
             return report
         }
@@ -52,9 +64,11 @@ extension LedgerDatabase {
 /// Regime declarations, read on a given connection.
 enum RegimeFetch {
     static func all(_ db: Database) throws -> [Regime] {
-        try Row.fetchAll(db, sql: "SELECT id, name, authority, description, severity, url FROM regime ORDER BY id").map { row in
-            Regime(id: RegimeID(row["id"] as String), name: row["name"], authority: row["authority"],
-                   description: row["description"], severity: row["severity"], url: row["url"])
+        try Row.fetchAll(db, sql: "SELECT id, name, authority, description, severity, url FROM regime ORDER BY id").map
+        { row in
+            Regime(
+                id: RegimeID(row["id"] as String), name: row["name"], authority: row["authority"],
+                description: row["description"], severity: row["severity"], url: row["url"])
         }
     }
 }

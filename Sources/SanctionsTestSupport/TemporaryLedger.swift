@@ -12,7 +12,9 @@ public enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
 /// Temporary ledgers and folders for tests.
 public enum TemporaryLedger {
     /// A fixed `recorded` clock (2026-01-01T00:00:00Z) so that test ledgers are reproducible.
-    public static let fixedClock: @Sendable () -> LedgerTime = { LedgerTime(seconds: 1_767_225_600, hasTimeOfDay: true) }
+    public static let fixedClock: @Sendable () -> LedgerTime = {
+        LedgerTime(seconds: 1_767_225_600, hasTimeOfDay: true)
+    }
 
     /// A fresh empty folder under the system's temporary directory.
     public static func makeFolder() throws -> URL {
@@ -22,7 +24,9 @@ public enum TemporaryLedger {
     }
 
     /// An empty ledger with the test regimes declared.
-    public static func make(_ kind: StoreKind = .inMemory, clock: @escaping @Sendable () -> LedgerTime = fixedClock) throws -> Ledger {
+    public static func make(_ kind: StoreKind = .inMemory, clock: @escaping @Sendable () -> LedgerTime = fixedClock)
+        throws -> Ledger
+    {
         let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
         let ledger = try Ledger.open(path: path, clock: clock)
         try ledger.declare(EventFactory.regimes)

@@ -17,8 +17,11 @@ struct SanctionsCommand: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Ledger", subcommands: [Init.self, Import.self, Append.self, Events.self, Verify.self, Stats.self]),
-            CommandGroup(name: "Lists", subcommands: [ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self]),
+            CommandGroup(
+                name: "Ledger",
+                subcommands: [Init.self, Import.self, Append.self, Events.self, Verify.self, Stats.self]),
+            CommandGroup(
+                name: "Lists", subcommands: [ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self]),
             CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self]),
             CommandGroup(name: "History", subcommands: [List.self, Diff.self, Timeline.self, Rebuild.self]),
             CommandGroup(name: "Measure", subcommands: [Bench.self]),

@@ -10,13 +10,14 @@ let package = Package(
     name: "SanctionsFuzz",
     dependencies: [.package(name: "SanctionsLedger", path: "../..")],
     targets: [
-        .target(name: "FuzzSupport", swiftSettings: fuzzer),
-    ] + ["FuzzEventFile", "FuzzOFACCSV", "FuzzEnhancedXML", "FuzzTransactions", "FuzzNormalizer"].map { name in
-        .executableTarget(
-            name: name,
-            dependencies: ["FuzzSupport", .product(name: "SanctionsLedger", package: "SanctionsLedger")],
-            swiftSettings: fuzzer,
-            linkerSettings: linker
-        )
-    }
+        .target(name: "FuzzSupport", swiftSettings: fuzzer)
+    ]
+        + ["FuzzEventFile", "FuzzOFACCSV", "FuzzEnhancedXML", "FuzzTransactions", "FuzzNormalizer"].map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "SanctionsLedger", package: "SanctionsLedger")],
+                swiftSettings: fuzzer,
+                linkerSettings: linker
+            )
+        }
 )

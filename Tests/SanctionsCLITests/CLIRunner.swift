@@ -1,7 +1,7 @@
 import Foundation
 import SanctionsBenchmarks
-import SanctionsLedger
 import SanctionsCore
+import SanctionsLedger
 
 /// Runs the built `sanctions` binary and captures what it prints, like AP's `AssertExecuteCommand`.
 struct CLIRunner {
@@ -18,7 +18,8 @@ struct CLIRunner {
             let url = candidate.appendingPathComponent("sanctions")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/sanctions")
     }()
 
@@ -46,6 +47,8 @@ struct CLIRunner {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsCore
 
 /// Several processes importing snapshots of one source at once (two cron jobs, two servers
 /// syncing): the decision of each import (the order check and the diff) is made on the state it
@@ -24,7 +24,8 @@ import SanctionsCore
         for (index, publication) in publications.enumerated() {
             let dir = folder.appendingPathComponent("p\(index)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
+            try FileManager.default.createSymbolicLink(
+                at: dir.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
             folders.append(dir)
         }
 
@@ -34,7 +35,9 @@ import SanctionsCore
         let group = DispatchGroup()
         for index in order {
             group.enter()
-            let arguments = ["import-snapshot", "--db", db, folders[index].path, "--published", publications[index].time]
+            let arguments = [
+                "import-snapshot", "--db", db, folders[index].path, "--published", publications[index].time,
+            ]
             DispatchQueue.global().async {
                 defer { group.leave() }
                 let result = try? CLIRunner().run(arguments)
@@ -50,7 +53,10 @@ import SanctionsCore
             let result = try #require(results[index])
             switch result.status {
             case 0: accepted.append(index)
-            case 2: #expect(result.stderr.contains("is older than the last ofac-sdn publication in the ledger"), "\(result.stderr)")
+            case 2:
+                #expect(
+                    result.stderr.contains("is older than the last ofac-sdn publication in the ledger"),
+                    "\(result.stderr)")
             default: Issue.record("publication \(index) exited \(result.status): \(result.stderr)")
             }
         }
@@ -64,7 +70,8 @@ import SanctionsCore
         try FileManager.default.createDirectory(at: series, withIntermediateDirectories: true)
         for index in accepted {
             try FileManager.default.createSymbolicLink(
-                at: series.appendingPathComponent(publications[index].file.lastPathComponent), withDestinationURL: publications[index].file)
+                at: series.appendingPathComponent(publications[index].file.lastPathComponent),
+                withDestinationURL: publications[index].file)
         }
         let check = try CLIRunner().run(["verify-snapshots", "--db", db, series.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
@@ -82,7 +89,8 @@ import SanctionsCore
         #expect(try CLIRunner().run(["init", "--db", db, "--empty"]).status == 0)
         let dir = folder.appendingPathComponent("p")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
+        try FileManager.default.createSymbolicLink(
+            at: dir.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
         let lock = NSLock()
         nonisolated(unsafe) var outputs: [CLIRunner.Result] = []
         let group = DispatchGroup()
@@ -90,7 +98,9 @@ import SanctionsCore
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
-                if let result = try? CLIRunner().run(["import-snapshot", "--db", db, dir.path, "--published", publication.time]) {
+                if let result = try? CLIRunner().run([
+                    "import-snapshot", "--db", db, dir.path, "--published", publication.time,
+                ]) {
                     lock.withLock { outputs.append(result) }
                 }
             }

@@ -1,14 +1,16 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsLedger
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsLedger
-import SanctionsCore
 
 /// Hostile strings in inputs stay inert in outputs: CSV injection neutralised, HTML escaped.
 @Suite struct HostileOutputTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let hostile = root.appendingPathComponent("Tests/SanctionsLedgerTests/Fixtures/hostile/transactions.csv").path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let hostile = root.appendingPathComponent("Tests/SanctionsLedgerTests/Fixtures/hostile/transactions.csv")
+        .path
 
     @Test func formulaLikeCounterpartiesAreNeutralisedInCSVOutput() throws {
         let db = try TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path
@@ -28,7 +30,10 @@ import SanctionsCore
     @Test func scriptTagsAreEscapedInTheHTMLReport() throws {
         let folder = try TemporaryLedger.makeFolder()
         let out = folder.appendingPathComponent("a.html").path
-        _ = try CLIRunner().run(["rescreen", Self.hostile, "--db", folder.appendingPathComponent("l.sqlite").path, "--format", "html", "--out", out])
+        _ = try CLIRunner().run([
+            "rescreen", Self.hostile, "--db", folder.appendingPathComponent("l.sqlite").path, "--format", "html",
+            "--out", out,
+        ])
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(!html.contains("<script"))
         #expect(html.contains("&#x202E;"))

@@ -1,9 +1,9 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsLedger
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsLedger
-import SanctionsCore
 
 /// The binary is self-contained (issue 21): copied alone to another folder, as an install to
 /// `/usr/local/bin` does, it builds the default ledger and answers, with no resource bundle beside it.
@@ -11,7 +11,8 @@ import SanctionsCore
     @Test func aCopiedBinaryBuildsTheDefaultLedgerAndScreens() throws {
         let folder = try TemporaryLedger.makeFolder()
         let installed = folder.appendingPathComponent("bin/sanctions")
-        try FileManager.default.createDirectory(at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: installed.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLIRunner.binary, to: installed)
         let db = folder.appendingPathComponent("ledger.sqlite").path
         var runner = CLIRunner()

@@ -2,6 +2,7 @@ import Foundation
 import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 import SanctionsBenchmarks
@@ -61,17 +62,20 @@ import SanctionsCore
     static func killMoments(over duration: Int, slots: Int, using random: inout SplitMix64) -> [Int] {
         let start = Double(duration) * 0.10
         let slice = Double(duration) * 0.85 / Double(slots)
-        return (0..<slots).map { slot in Int(start + slice * (Double(slot) + Double.random(in: 0..<1, using: &random))) }
+        return (0..<slots).map { slot in Int(start + slice * (Double(slot) + Double.random(in: 0..<1, using: &random)))
+        }
     }
 
     /// A notice file with `count` listings.
     static func eventFile(_ path: String, count: Int, prefix: String) throws {
         var generator = SyntheticLedger(seed: 77)
-        var text = #"{"notice":{"citation":"CRASH TEST","authority":"TEST","published":"2020-01-01","effective":"2020-01-01"},"events":["#
+        var text =
+            #"{"notice":{"citation":"CRASH TEST","authority":"TEST","published":"2020-01-01","effective":"2020-01-01"},"events":["#
         for index in 0..<count {
             let name = generator.name()
             if index > 0 { text += "," }
-            text += #"{"id":"\#(prefix)-\#(index)","type":"listed","party":"\#(prefix)-\#(index)","regime":"bis-entity-list","name":"\#(name) \#(index)","aliases":["\#(name) \#(index) Ltd"]}"#
+            text +=
+                #"{"id":"\#(prefix)-\#(index)","type":"listed","party":"\#(prefix)-\#(index)","regime":"bis-entity-list","name":"\#(name) \#(index)","aliases":["\#(name) \#(index) Ltd"]}"#
         }
         text += "]}"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -85,7 +89,8 @@ import SanctionsCore
         var alt = ""
         for index in 0..<count {
             let number = 100_000 + index
-            sdn += "\(number),\"\(generator.name().uppercased()) \(index)\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'WEAK \(index)'.\"\r\n"
+            sdn +=
+                "\(number),\"\(generator.name().uppercased()) \(index)\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'WEAK \(index)'.\"\r\n"
             alt += "\(number),\(index),\"aka\",\"\(generator.name().uppercased()) ALIAS \(index)\",-0- \r\n"
         }
         try Data((sdn + "\u{1A}").utf8).write(to: folder.appendingPathComponent("sdn.csv"))
@@ -140,10 +145,14 @@ import SanctionsCore
         #expect(try run(["init", "--db", scratch, "--empty"]).status == 0)
         #expect(try run(["init", "--db", scratchSnapshot, "--empty"]).status == 0)
         let importTime = try milliseconds(["import", "--db", scratch, events])
-        let snapshotTime = try milliseconds(["import-snapshot", "--db", scratchSnapshot, sdn.path, "--published", "2024-01-01"])
+        let snapshotTime = try milliseconds([
+            "import-snapshot", "--db", scratchSnapshot, sdn.path, "--published", "2024-01-01",
+        ])
 
         // 1. The 100,000-event import, killed at moments spread over its whole run.
-        let imported = try killRepeatedly("import", in: folder, hits: 8, duration: importTime, added: 100_000, random: &random) {
+        let imported = try killRepeatedly(
+            "import", in: folder, hits: 8, duration: importTime, added: 100_000, random: &random
+        ) {
             ["import", "--db", $0, events]
         }
         // Rerunning completes it, and once more appends nothing.
@@ -152,17 +161,23 @@ import SanctionsCore
         #expect(try run(["import", "--db", imported.db, events]).stdout.hasPrefix("appended 0 events, skipped 100000"))
 
         // 2. The snapshot import, killed at moments spread over its run.
-        let snapshot = try killRepeatedly("snapshot", in: folder, hits: 12, duration: snapshotTime, added: 15_001, random: &random) {
+        let snapshot = try killRepeatedly(
+            "snapshot", in: folder, hits: 12, duration: snapshotTime, added: 15_001, random: &random
+        ) {
             ["import-snapshot", "--db", $0, sdn.path, "--published", "2024-01-01"]
         }
         #expect(try run(["import-snapshot", "--db", snapshot.db, sdn.path, "--published", "2024-01-01"]).status == 0)
         #expect(try eventCount(snapshot.db) == snapshot.base + 15_001)  // and the observation
-        #expect(try run(["import-snapshot", "--db", snapshot.db, sdn.path, "--published", "2024-01-01"]).stdout.contains("appended 0 events"))
+        #expect(
+            try run(["import-snapshot", "--db", snapshot.db, sdn.path, "--published", "2024-01-01"]).stdout.contains(
+                "appended 0 events"))
         #expect(try run(["verify", "--db", snapshot.db]).status == 0)
 
         let kills = imported.hits + snapshot.hits
         print("crash test: \(kills) kills hit a running import (full runs took \(importTime) and \(snapshotTime) ms)")
-        #expect(kills == 20, "only \(kills) of 20 kills hit a running import (the imports took \(importTime) and \(snapshotTime) ms)")
+        #expect(
+            kills == 20,
+            "only \(kills) of 20 kills hit a running import (the imports took \(importTime) and \(snapshotTime) ms)")
     }
 
     @Test func concurrentWritersLoseNothingAndRefuseClearly() throws {
@@ -196,7 +211,8 @@ import SanctionsCore
                     } else {
                         let head = (try? self.eventCount(db)) ?? 0
                         arguments = ["append", "--db", db, "--expect-sequence", String(head)]
-                        input = #"{"id":"c\#(writer)-\#(step)","type":"listed","party":"c\#(writer)-\#(step)","regime":"bis-entity-list","effective":"2020-01-01","published":"2020-01-01","source":{"citation":"C"},"name":"Concurrent \#(writer) \#(step)"}"#
+                        input =
+                            #"{"id":"c\#(writer)-\#(step)","type":"listed","party":"c\#(writer)-\#(step)","regime":"bis-entity-list","effective":"2020-01-01","published":"2020-01-01","source":{"citation":"C"},"name":"Concurrent \#(writer) \#(step)"}"#
                     }
                     let start = Date()
                     guard let result = try? CLIRunner().run(arguments, stdin: input) else { continue }
@@ -212,7 +228,9 @@ import SanctionsCore
             case 0:
                 acknowledged += outcome.arguments[0] == "import" ? 200 : 1
             case 5:
-                #expect(outcome.result.stderr.contains("write conflict") || outcome.result.stderr.contains("busy"), "\(outcome.result.stderr)")
+                #expect(
+                    outcome.result.stderr.contains("write conflict") || outcome.result.stderr.contains("busy"),
+                    "\(outcome.result.stderr)")
             default:
                 Issue.record("unexpected exit \(outcome.result.status): \(outcome.result.stderr)")
             }
@@ -223,7 +241,8 @@ import SanctionsCore
         #expect(acknowledged >= 4 * 5 * 200)
         #expect(try run(["verify", "--db", db]).status == 0)
         #expect(try integrityOK(db))
-        let ids = try run(["events", "--db", db, "--format", "json"]).stdout.components(separatedBy: "\"id\": \"").count - 1
+        let ids =
+            try run(["events", "--db", db, "--format", "json"]).stdout.components(separatedBy: "\"id\": \"").count - 1
         #expect(ids == acknowledged)
     }
 }

@@ -1,16 +1,17 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsLedger
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsLedger
-import SanctionsCore
 
 /// Each HTML report, produced by the real binary, loads in a real headless browser (Debian's
 /// chromium, installed by .ci/run) with its SVG in the rendered DOM, and renders to a PNG. Shown
 /// as skipped, with the reason, on a machine without a browser.
 @Suite(.serialized) struct ReportBrowserTests {
     static func chromium() -> String? {
-        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"] where FileManager.default.isExecutableFile(atPath: path) {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: path) {
             return path
         }
         return nil
@@ -30,19 +31,26 @@ import SanctionsCore
     }
 
     static let reports: [(name: String, arguments: [String], svgs: Int)] = [
-        ("timeline", ["timeline", "hangzhou-hikvision", "dahua-technology", "megvii", "sensetime", "--format", "html"], 1),
+        (
+            "timeline",
+            ["timeline", "hangzhou-hikvision", "dahua-technology", "megvii", "sensetime", "--format", "html"], 1
+        ),
         ("audit", ["rescreen", "Examples/shipments.csv", "--format", "html"], 1),
         ("digest", ["diff", "--from", "2021-11-01", "--to", "2021-12-31", "--format", "html"], 0),
     ]
 
-    @Test(.enabled(if: chromium() != nil, "skipped: no chromium (.ci/run installs it: apt-get install chromium)"), arguments: reports.indices)
+    @Test(
+        .enabled(if: chromium() != nil, "skipped: no chromium (.ci/run installs it: apt-get install chromium)"),
+        arguments: reports.indices)
     func theReportLoadsInAHeadlessBrowserWithItsChart(index: Int) throws {
         let report = Self.reports[index]
-        let browser = try #require(Self.chromium(), "chromium is not installed (.ci/run installs it: apt-get install chromium)")
+        let browser = try #require(
+            Self.chromium(), "chromium is not installed (.ci/run installs it: apt-get install chromium)")
         let folder = try TemporaryLedger.makeFolder()
         let db = folder.appendingPathComponent("l.sqlite").path
         let html = folder.appendingPathComponent("\(report.name).html").path
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         FileManager.default.changeCurrentDirectoryPath(root.path)
         let result = try CLIRunner().run(report.arguments + ["--db", db, "--out", html])
         #expect([0, 4].contains(result.status), "\(result.stderr)")

@@ -30,7 +30,9 @@ import Testing
         let names = (0..<members).map { "\"m\($0)\": \($0)" }
         // Distinct names parse
         let distinct = "{" + names.joined(separator: ", ") + "}"
-        guard case .object(let parsed) = try JSONParser.parse(Array(distinct.utf8)) else { Issue.record("not an object"); return }
+        guard case .object(let parsed) = try JSONParser.parse(Array(distinct.utf8)) else {
+            Issue.record("not an object"); return
+        }
         #expect(parsed.count == members)
         // The first name repeated at the end, after all the others, is refused
         let repeated = "{" + names.joined(separator: ", ") + ", \"m0\": 0}"
@@ -59,7 +61,8 @@ import Testing
     }
 
     @Test func decodesEscapesAndNonASCII() throws {
-        let value = try JSONParser.parse(Array(#"{"a":"\u00e9\ud83d\ude00 \"q\" \\ \n","b":[true,false,null,-1.5e3]}"#.utf8))
+        let value = try JSONParser.parse(
+            Array(#"{"a":"\u00e9\ud83d\ude00 \"q\" \\ \n","b":[true,false,null,-1.5e3]}"#.utf8))
         #expect(value["a"]?.stringValue == "é😀 \"q\" \\ \n")
         #expect(value["b"]?[3]?.numberText == "-1.5e3")
     }

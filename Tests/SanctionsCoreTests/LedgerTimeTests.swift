@@ -2,16 +2,21 @@ import SanctionsCore
 import Testing
 
 @Suite struct LedgerTimeTests {
-    @Test(arguments: ["2019-10-09", "2020-02-29", "0001-01-01", "9999-12-31", "2021-08-20T18:50:52Z", "1970-01-01T00:00:00Z"])
+    @Test(arguments: [
+        "2019-10-09", "2020-02-29", "0001-01-01", "9999-12-31", "2021-08-20T18:50:52Z", "1970-01-01T00:00:00Z",
+    ])
     func parsesAndPrintsValidTimes(text: String) throws {
         #expect(try LedgerTime.parse(text).description == text)
     }
 
     @Test(arguments: [
-        ("0000-00-00", "year out of range"), ("2019-13-01", "month 13 does not exist"), ("2019-02-29", "day 29 does not exist"),
-        ("2019-04-31", "day 31 does not exist"), ("2019-1-1", "expected YYYY-MM-DD"), ("20191009", "expected YYYY-MM-DD"),
+        ("0000-00-00", "year out of range"), ("2019-13-01", "month 13 does not exist"),
+        ("2019-02-29", "day 29 does not exist"),
+        ("2019-04-31", "day 31 does not exist"), ("2019-1-1", "expected YYYY-MM-DD"),
+        ("20191009", "expected YYYY-MM-DD"),
         ("2019-10-09T25:00:00Z", "time of day out of range"), ("2019-10-09T10:00:00", "expected YYYY-MM-DD"),
-        ("2019-10-09T10:00:00+01:00", "expected YYYY-MM-DD"), ("", "expected YYYY-MM-DD"), ("１９１９-10-09", "expected YYYY-MM-DD"),
+        ("2019-10-09T10:00:00+01:00", "expected YYYY-MM-DD"), ("", "expected YYYY-MM-DD"),
+        ("１９１９-10-09", "expected YYYY-MM-DD"),
     ])
     func refusesImpossibleOrMalformedDates(text: String, reason: String) {
         #expect {

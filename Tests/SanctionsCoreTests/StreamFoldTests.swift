@@ -1,8 +1,9 @@
-@testable import SanctionsCore
-import SanctionsLedger
 import SanctionsBenchmarks
+import SanctionsLedger
 import SanctionsTestSupport
 import Testing
+
+@testable import SanctionsCore
 
 @Suite struct StreamFoldTests {
     /// Streams of a synthetic ledger, with and without corrections and out-of-order publication.
@@ -25,9 +26,11 @@ import Testing
 
     @Test func theLinearPathDeclinesStreamsItCannotHandle() {
         let listed = EventFactory.listed("l", party: "p", effective: "2020-01-10", published: "2020-01-20", name: "P")
-        let aliasPublishedEarlier = EventFactory.aliasAdded("a", party: "p", effective: "2020-02-01", published: "2020-01-15", aliases: ["Q"])
+        let aliasPublishedEarlier = EventFactory.aliasAdded(
+            "a", party: "p", effective: "2020-02-01", published: "2020-01-15", aliases: ["Q"])
         #expect(StreamFold.projectInPublicationOrder([listed, aliasPublishedEarlier]) == nil)
-        let sameDay = EventFactory.aliasAdded("b", party: "p", effective: "2020-01-10", published: "2020-01-21", aliases: ["Q"])
+        let sameDay = EventFactory.aliasAdded(
+            "b", party: "p", effective: "2020-01-10", published: "2020-01-21", aliases: ["Q"])
         #expect(StreamFold.projectInPublicationOrder([listed, sameDay]) == nil)
         let fix = EventFactory.retracted("r", party: "p", target: "l", published: "2020-03-01")
         #expect(StreamFold.projectInPublicationOrder([listed, fix]) == nil)

@@ -1,10 +1,10 @@
 import Foundation
+import SanctionsCore
 import SanctionsImport
 import SanctionsLedger
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsStore
-import SanctionsCore
 
 /// The Consolidated Screening List of 2022-05-06 (cut to ten real rows) imported into the curated ledger.
 @Suite struct CSLImportTests {
@@ -23,17 +23,23 @@ import SanctionsCore
         #expect(linked == 3)
         #expect(report.byKind[.amended] == 3)
         let on = AsOf(on: try .parse("2022-05-06"))
-        let hikvision = try ledger.list(asOf: on, regime: RegimeID("bis-entity-list"), party: PartyID("hangzhou-hikvision"))
+        let hikvision = try ledger.list(
+            asOf: on, regime: RegimeID("bis-entity-list"), party: PartyID("hangzhou-hikvision"))
         #expect(hikvision.count == 1)
         #expect(hikvision.first?.segment.details.identifiers?.contains { $0.type == "csl-id" } == true)
-        let huawei = try ledger.list(asOf: on, regime: RegimeID("bis-entity-list"), party: PartyID("huawei-technologies"))
+        let huawei = try ledger.list(
+            asOf: on, regime: RegimeID("bis-entity-list"), party: PartyID("huawei-technologies"))
         #expect(huawei.first?.segment.details.identifiers?.filter { $0.type == "csl-id" }.count == 3)
-        #expect(try ledger.resolveParty("Hangzhou Hikvision Digital Technology Co., Ltd.") == [PartyID("hangzhou-hikvision")])
+        #expect(
+            try ledger.resolveParty("Hangzhou Hikvision Digital Technology Co., Ltd.") == [
+                PartyID("hangzhou-hikvision")
+            ])
     }
 
     @Test func newEntriesCarryTheirNoticeAndStartDate() throws {
         let (ledger, report, _) = try imported()
-        #expect(report.byKind[.listed] == 4)  // VNIIEF, the MEU entry, the DPL entry, the UVL entry (the SDN row is OFAC's)
+        // VNIIEF, the MEU entry, the DPL entry, the UVL entry (the SDN row is OFAC's)
+        #expect(report.byKind[.listed] == 4)
         let meu = try ledger.list(asOf: AsOf(on: try .parse("2020-12-23")), regime: RegimeID("bis-meu"))
         #expect(meu.map(\.listedName) == ["AECC Aero Science & Technology Co. Ltd."])
         let listing = try #require(try ledger.database.storedEvents(ids: [meu[0].segment.listingEvent]).values.first)
@@ -49,8 +55,11 @@ import SanctionsCore
         let events = try ledger.database.storedEvents(EventFilter(party: denied[0].party))
         #expect(events.map(\.event.kind) == [.listed, .delisted])
         #expect(events[1].event.effective > (try .parse("2030-01-01")))
-        let vniief = try ledger.database.storedEvents(EventFilter(regime: RegimeID("bis-entity-list"))).first { $0.event.id.rawValue.hasPrefix("csl:") && $0.event.note?.contains("0097-06-30") == true }
-        #expect(vniief?.event.note?.contains("not a date") == true || vniief?.event.note?.contains("impossible") == true)
+        let vniief = try ledger.database.storedEvents(EventFilter(regime: RegimeID("bis-entity-list"))).first {
+            $0.event.id.rawValue.hasPrefix("csl:") && $0.event.note?.contains("0097-06-30") == true
+        }
+        #expect(
+            vniief?.event.note?.contains("not a date") == true || vniief?.event.note?.contains("impossible") == true)
         #expect(vniief?.event.effective.description == "2022-05-06")
     }
 
@@ -68,10 +77,16 @@ import SanctionsCore
         // Cut at a record boundary, then start a quoted field that the file never closes (a download cut mid-record).
         let keptRecords = text.prefix(text.count - 200)
         let cut = keptRecords[...keptRecords.lastIndex(of: "\n")!]
-        let truncated = try fixture.write("truncated.csv", String(cut) + "99999,\"Entity List (EL) - Bureau of Industry and Security\",\"unterminated name")
+        let truncated = try fixture.write(
+            "truncated.csv",
+            String(cut) + "99999,\"Entity List (EL) - Bureau of Industry and Security\",\"unterminated name")
         let ledger = try TemporaryLedger.makeCurated()
-        #expect { try ledger.readCSLSnapshot(path: truncated, published: try .parse("2022-05-06")) } throws: { "\($0)".contains("truncated.csv:") && "\($0)".contains("never closed") }
+        #expect { try ledger.readCSLSnapshot(path: truncated, published: try .parse("2022-05-06")) } throws: {
+            "\($0)".contains("truncated.csv:") && "\($0)".contains("never closed")
+        }
         let foreign = try fixture.write("foreign.csv", "a,b,c\n1,2,3\n")
-        #expect { try ledger.readCSLSnapshot(path: foreign, published: try .parse("2022-05-06")) } throws: { "\($0)".contains("foreign.csv:1: the header lacks the column '_id'") }
+        #expect { try ledger.readCSLSnapshot(path: foreign, published: try .parse("2022-05-06")) } throws: {
+            "\($0)".contains("foreign.csv:1: the header lacks the column '_id'")
+        }
     }
 }

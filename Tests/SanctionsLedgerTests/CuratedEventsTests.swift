@@ -1,17 +1,18 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// The curated `Events/` files: every one decodes, satisfies the JSON Schema's required fields, and
 /// imports into a ledger whose history has no anomaly.
 @Suite struct CuratedEventsTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let eventFiles: [String] = {
         let folder = root.appendingPathComponent("Events")
         let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []
@@ -28,7 +29,8 @@ import SanctionsCore
         let file = try EventFileDecoder.decode(bytes, path: path)
         #expect(!file.events.isEmpty || !file.regimes.isEmpty || path.hasSuffix("program-regimes.json"))
         let raw = try JSONParser.parse(bytes)
-        let problems = try SchemaRequirements.load(Self.root.appendingPathComponent("Schema/events.schema.json")).check(raw)
+        let problems = try SchemaRequirements.load(Self.root.appendingPathComponent("Schema/events.schema.json")).check(
+            raw)
         #expect(problems.isEmpty, "\(problems)")
     }
 
@@ -43,13 +45,20 @@ import SanctionsCore
     @Test func factsTableActionsAreAllThere() throws {
         let ledger = try TemporaryLedger.makeCurated()
         let citations = Set(try ledger.database.storedEvents(EventFilter()).map(\.event.source.citation))
-        for citation in ["84 FR 22961", "84 FR 43493", "84 FR 54002", "85 FR 51596", "85 FR 83416", "86 FR 60759", "86 FR 67317", "86 FR 71557",
-                         "Treasury press release SM1055", "85 FR 73185"] {
+        for citation in [
+            "84 FR 22961", "84 FR 43493", "84 FR 54002", "85 FR 51596", "85 FR 83416", "86 FR 60759", "86 FR 67317",
+            "86 FR 71557",
+            "Treasury press release SM1055", "85 FR 73185",
+        ] {
             #expect(citations.contains(citation), "missing \(citation)")
         }
-        let xinjiang = try ledger.database.storedEvents(EventFilter(regime: RegimeID("bis-entity-list"))).filter { $0.event.source.citation == "84 FR 54002" }
+        let xinjiang = try ledger.database.storedEvents(EventFilter(regime: RegimeID("bis-entity-list"))).filter {
+            $0.event.source.citation == "84 FR 54002"
+        }
         #expect(xinjiang.count == 28)
-        let december = try ledger.database.storedEvents(EventFilter(kind: .escalated)).filter { $0.event.regime == RegimeID("ofac-ns-cmic") && $0.event.effective.description == "2021-12-16" }
+        let december = try ledger.database.storedEvents(EventFilter(kind: .escalated)).filter {
+            $0.event.regime == RegimeID("ofac-ns-cmic") && $0.event.effective.description == "2021-12-16"
+        }
         #expect(december.count == 8)
     }
 }
@@ -81,7 +90,8 @@ struct SchemaRequirements {
         var properties = Set<String>()
         if case .object(let members)? = defs?["event"]?["properties"] { properties = Set(members.map(\.key)) }
         return SchemaRequirements(
-            noticeFileRequired: strings(defs?["noticeFile"]?["required"]), noticeRequired: strings(defs?["notice"]?["required"]),
+            noticeFileRequired: strings(defs?["noticeFile"]?["required"]),
+            noticeRequired: strings(defs?["notice"]?["required"]),
             eventRequired: strings(defs?["event"]?["required"]), eventProperties: properties, conditional: conditional)
     }
 
@@ -93,7 +103,9 @@ struct SchemaRequirements {
         for (index, event) in events.enumerated() {
             problems += eventRequired.filter { event[$0] == nil }.map { "events[\(index)] lacks \($0)" }
             if case .object(let members) = event {
-                problems += members.map(\.key).filter { !eventProperties.contains($0) }.map { "events[\(index)] has unknown \($0)" }
+                problems += members.map(\.key).filter { !eventProperties.contains($0) }.map {
+                    "events[\(index)] has unknown \($0)"
+                }
             }
             let type = event["type"]?.stringValue ?? ""
             for rule in conditional where rule.types.contains(type) {

@@ -1,18 +1,21 @@
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// `list`, `diff` and `timeline` on the curated Events/ give the real answers.
 @Suite struct CuratedHistoryTests {
     static let ledger: Ledger = try! TemporaryLedger.makeCurated()  // swiftlint:disable:this force_try
 
     func onEntityList(_ party: String, on day: String, knownAt: String? = nil) throws -> Bool {
-        try !Self.ledger.list(asOf: AsOf(on: EventFactory.day(day), knownAt: knownAt.map(EventFactory.day)), regime: RegimeID("bis-entity-list"), party: PartyID(party)).isEmpty
+        try !Self.ledger.list(
+            asOf: AsOf(on: EventFactory.day(day), knownAt: knownAt.map(EventFactory.day)),
+            regime: RegimeID("bis-entity-list"), party: PartyID(party)
+        ).isEmpty
     }
 
     @Test func hikvisionJoinedTheEntityListOnTheNinthOfOctober2019() throws {
@@ -27,18 +30,28 @@ import SanctionsCore
     }
 
     @Test func theXinjiangRuleAddedTwentyEightEntities() throws {
-        let diff = try Self.ledger.diff(from: EventFactory.day("2019-10-08"), to: EventFactory.day("2019-10-09"), regime: RegimeID("bis-entity-list"))
+        let diff = try Self.ledger.diff(
+            from: EventFactory.day("2019-10-08"), to: EventFactory.day("2019-10-09"),
+            regime: RegimeID("bis-entity-list"))
         #expect(diff.changes.count == 28)
         #expect(diff.changes.allSatisfy { $0.events.first?.rawValue.hasPrefix("84FR54002-") == true })
-        #expect(diff.changes.contains { $0.party == PartyID("hangzhou-hikvision") && $0.kind == .escalated && $0.detail == "escalated from ndaa-889" })
+        #expect(
+            diff.changes.contains {
+                $0.party == PartyID("hangzhou-hikvision") && $0.kind == .escalated
+                    && $0.detail == "escalated from ndaa-889"
+            })
     }
 
     @Test func decemberTwentyTwentyOneEscalatedNineCompaniesToTheInvestmentBan() throws {
-        let diff = try Self.ledger.diff(from: EventFactory.day("2021-12-01"), to: EventFactory.day("2021-12-31"), regime: RegimeID("ofac-ns-cmic"))
+        let diff = try Self.ledger.diff(
+            from: EventFactory.day("2021-12-01"), to: EventFactory.day("2021-12-31"), regime: RegimeID("ofac-ns-cmic"))
         #expect(diff.changes.count == 9)
         #expect(diff.changes.allSatisfy { $0.kind == .escalated && $0.detail == "escalated from bis-entity-list" })
-        #expect(Set(diff.changes.map(\.party.rawValue)) == ["sensetime", "dji", "megvii", "cloudwalk-technology", "dawning-information-industry",
-                                                              "leon-technology", "netposa-technologies", "xiamen-meiya-pico", "yitu"])
+        #expect(
+            Set(diff.changes.map(\.party.rawValue)) == [
+                "sensetime", "dji", "megvii", "cloudwalk-technology", "dawning-information-industry",
+                "leon-technology", "netposa-technologies", "xiamen-meiya-pico", "yitu",
+            ])
     }
 
     @Test func djiWentFromTheEntityListToTheInvestmentBan() throws {
@@ -56,7 +69,8 @@ import SanctionsCore
     }
 
     @Test func theXinjiangBureauEscalatedFromTheEntityListToTheSDNList() throws {
-        let timeline = try Self.ledger.timeline(PartyID("xinjiang-public-security-bureau"), now: EventFactory.day("2025-01-01"))
+        let timeline = try Self.ledger.timeline(
+            PartyID("xinjiang-public-security-bureau"), now: EventFactory.day("2025-01-01"))
         #expect(timeline.regimes.map(\.regime.rawValue) == ["bis-entity-list", "ofac-sdn"])
         #expect(timeline.entries.last?.event.source.citation == "Treasury press release SM1055")
         #expect(timeline.entries.last?.escalatedFrom == [RegimeID("bis-entity-list")])
@@ -64,7 +78,8 @@ import SanctionsCore
 
     @Test func huaweiMarineAliasesAreValidOnlyFromDecember2021() throws {
         func names(_ day: String) throws -> [String] {
-            try Self.ledger.list(asOf: AsOf(on: EventFactory.day(day)), party: PartyID("huawei-marine-networks")).flatMap { $0.names.map(\.name) }
+            try Self.ledger.list(asOf: AsOf(on: EventFactory.day(day)), party: PartyID("huawei-marine-networks"))
+                .flatMap { $0.names.map(\.name) }
         }
         #expect(try !names("2021-12-16").contains("HMN Technologies"))
         #expect(try names("2021-12-17").contains("HMN Technologies"))
@@ -74,7 +89,9 @@ import SanctionsCore
         let asOf = AsOf(on: EventFactory.day("2021-08-01"))
         let regimes = try Self.ledger.list(asOf: asOf, party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
         #expect(regimes == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959", "ofac-ns-cmic"])
-        let later = try Self.ledger.list(asOf: AsOf(on: EventFactory.day("2021-08-02")), party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
+        let later = try Self.ledger.list(
+            asOf: AsOf(on: EventFactory.day("2021-08-02")), party: PartyID("hangzhou-hikvision")
+        ).map(\.regime.rawValue)
         #expect(later == ["bis-entity-list", "ndaa-889", "ofac-ns-cmic"])
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsImport
 import SanctionsLedger
-import SanctionsTestSupport
-import Testing
-import SanctionsBenchmarks
 import SanctionsScreening
 import SanctionsStore
-import SanctionsCore
+import SanctionsTestSupport
+import Testing
 
 /// Same ledger, same question, same answer (issue 20): screening is a function of the names and
 /// designations in force, the query and the algorithm; never of row order, hashing or threads.
@@ -21,8 +21,11 @@ import SanctionsCore
         let ledger = try TemporaryLedger.makeCurated(.onDisk)
         for publication in try SharedData.dailySnapshots() {
             let folder = try TemporaryLedger.makeFolder()
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
-            let snapshot = try ledger.readOFACSnapshot(folder: folder.path, source: nil, published: try .parse(publication.time), effective: nil).snapshot
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
+            let snapshot = try ledger.readOFACSnapshot(
+                folder: folder.path, source: nil, published: try .parse(publication.time), effective: nil
+            ).snapshot
             try ledger.importSnapshot(snapshot)
         }
         return ledger
@@ -72,7 +75,9 @@ import SanctionsCore
         let fromReversed = screenAll(try reversed.screeningSnapshot())
         var serial = Rescreener(snapshot: original, width: 1)
         var parallel = Rescreener(snapshot: try reversed.screeningSnapshot(), width: 2)
-        let transactions = queries.enumerated().map { Transaction(id: "T\($0.offset)", date: $0.element.1, counterparty: $0.element.0, type: $0.element.2) }
+        let transactions = queries.enumerated().map {
+            Transaction(id: "T\($0.offset)", date: $0.element.1, counterparty: $0.element.0, type: $0.element.2)
+        }
         let fromSerial = serial.process(transactions)
         let fromParallel = parallel.process(transactions)
 
@@ -91,18 +96,23 @@ import SanctionsCore
         // Given a name that reaches the review floor against one listed name
         let ledger = try TemporaryLedger.make()
         try ledger.database.append([
-            EventFactory.rules("r", regime: "ofac-sdn", effective: "2000-01-01", [RuleSpec(transactionType: .payment, outcome: .prohibited)]),
+            EventFactory.rules(
+                "r", regime: "ofac-sdn", effective: "2000-01-01",
+                [RuleSpec(transactionType: .payment, outcome: .prohibited)]),
             EventFactory.listed("m", party: "al-mulay", regime: "ofac-sdn", effective: "2020-01-01", name: "AL-MULAY"),
         ])
         let alone = try ledger.screeningSnapshot().screen("Mullah", on: EventFactory.day("2022-04-06"), type: .payment)
         // When thousands of unrelated names that share its trigrams are added
         var crowd: [LedgerEvent] = []
         for index in 0..<3_000 {
-            crowd.append(EventFactory.listed("c\(index)", party: "crowd-\(index)", regime: "ofac-sdn", effective: "2020-01-01",
-                                             name: "MULLA \(["AHMAD", "KARIM", "NASIR", "RAHIM"][index % 4]) TRADING \(index)"))
+            crowd.append(
+                EventFactory.listed(
+                    "c\(index)", party: "crowd-\(index)", regime: "ofac-sdn", effective: "2020-01-01",
+                    name: "MULLA \(["AHMAD", "KARIM", "NASIR", "RAHIM"][index % 4]) TRADING \(index)"))
         }
         try ledger.database.append(crowd)
-        let crowded = try ledger.screeningSnapshot().screen("Mullah", on: EventFactory.day("2022-04-06"), type: .payment)
+        let crowded = try ledger.screeningSnapshot().screen(
+            "Mullah", on: EventFactory.day("2022-04-06"), type: .payment)
         // Then the match against AL-MULAY is still there, with the same score
         let before = alone.matches.first { $0.party == PartyID("al-mulay") }
         let after = crowded.matches.first { $0.party == PartyID("al-mulay") }
@@ -120,8 +130,12 @@ import SanctionsCore
         let sequence = try #require(try ledger.database.storedEvents(ids: [middle]).values.first?.sequence)
         var runs: [[String]] = []
         for _ in 0..<3 {
-            var lookback = try Lookback(ledger: ledger, baseline: .recordedThrough(sequence), options: ScreeningOptions())
-            runs.append(lookback.process(transactions).map { "\($0.transaction.id) \($0.before.verdict) \($0.after.verdict) \($0.causes.map(\.rawValue))" })
+            var lookback = try Lookback(
+                ledger: ledger, baseline: .recordedThrough(sequence), options: ScreeningOptions())
+            runs.append(
+                lookback.process(transactions).map {
+                    "\($0.transaction.id) \($0.before.verdict) \($0.after.verdict) \($0.causes.map(\.rawValue))"
+                })
         }
         #expect(runs[0] == runs[1])
         #expect(runs[1] == runs[2])
@@ -131,8 +145,10 @@ import SanctionsCore
     @Test func aConsolidatedEntrysRegimeDoesNotDependOnTheOrderOfItsProgrammes() throws {
         let map = try Ledger.programRegimeMap()
         let severity: (RegimeID) -> Int = { ["ofac-ssi": 2, "ofac-ns-mbs": 2][$0.rawValue] ?? 0 }
-        let one = map.regime(source: "ofac-consolidated", programs: ["UKRAINE-EO13662", "RUSSIA-EO14024"], severity: severity)
-        let other = map.regime(source: "ofac-consolidated", programs: ["RUSSIA-EO14024", "UKRAINE-EO13662"], severity: severity)
+        let one = map.regime(
+            source: "ofac-consolidated", programs: ["UKRAINE-EO13662", "RUSSIA-EO14024"], severity: severity)
+        let other = map.regime(
+            source: "ofac-consolidated", programs: ["RUSSIA-EO14024", "UKRAINE-EO13662"], severity: severity)
         #expect(one == other)
         #expect(one != nil)
     }
@@ -143,7 +159,9 @@ import SanctionsCore
             let xml = try SharedData.url("ofac-consolidated-2025-01/CONS_ENHANCED.ZIP").path
             let csv = try SharedData.url("ofac-consolidated-2025-12").path
             let first = try ledger.readOFACEnhancedXMLSnapshot(path: xml, source: nil, published: nil, effective: nil)
-            let second = try ledger.readOFACSnapshot(folder: csv, source: nil, published: EventFactory.day("2025-12-01"), effective: nil).snapshot
+            let second = try ledger.readOFACSnapshot(
+                folder: csv, source: nil, published: EventFactory.day("2025-12-01"), effective: nil
+            ).snapshot
             if xmlFirst {
                 try ledger.importSnapshot(first)
                 try ledger.importSnapshot(second)
@@ -158,7 +176,11 @@ import SanctionsCore
             let views = try ledger.list(asOf: AsOf(on: EventFactory.day("2025-12-31")))
             var byEntry: [String: String] = [:]
             for view in views {
-                guard let number = view.segment.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value else { continue }
+                guard
+                    let number = view.segment.details.identifiers?.first(where: {
+                        $0.type == IdentifierKind.ofacEntryNumber
+                    })?.value
+                else { continue }
                 byEntry[number] = view.regime.rawValue
             }
             return byEntry
@@ -169,6 +191,9 @@ import SanctionsCore
         let common = Set(xmlThenCSV.keys).intersection(csvThenXML.keys)
         #expect(common.count > 400)
         let differing = common.filter { xmlThenCSV[$0] != csvThenXML[$0] }.sorted()
-        #expect(differing.isEmpty, "entries on another regime: \(differing.prefix(10).map { "\($0): \(xmlThenCSV[$0]!) vs \(csvThenXML[$0]!)" })")
+        #expect(
+            differing.isEmpty,
+            "entries on another regime: \(differing.prefix(10).map { "\($0): \(xmlThenCSV[$0]!) vs \(csvThenXML[$0]!)" })"
+        )
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// Hostile and broken input: each gets a clear error or a correct result, in bounded time and memory.
 @Suite struct HostileInputTests {
@@ -14,7 +14,8 @@ import SanctionsCore
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("hostile/\(name)").path
     }
 
-    static let regimes = #"{"regimes":[{"id":"bis-entity-list","name":"Entity List","authority":"BIS","description":"test","severity":2}]}"#
+    static let regimes =
+        #"{"regimes":[{"id":"bis-entity-list","name":"Entity List","authority":"BIS","description":"test","severity":2}]}"#
 
     @Test func hostileTransactionsAreReadOrRefusedRowByRow() throws {
         var reader = try TransactionFile(path: Self.fixture("transactions.csv")).reader()
@@ -35,22 +36,32 @@ import SanctionsCore
 
     @Test func aRightToLeftOverrideCannotHideAListedName() throws {
         let snapshot = try TemporaryLedger.makeCurated().screeningSnapshot()
-        #expect(snapshot.screen("Hik\u{202E}vision", on: EventFactory.day("2020-01-01"), type: .export).verdict == .licenseRequired)
-        #expect(snapshot.screen("\u{2066}Hikvision\u{2069}", on: EventFactory.day("2020-01-01"), type: .export).verdict == .licenseRequired)
+        #expect(
+            snapshot.screen("Hik\u{202E}vision", on: EventFactory.day("2020-01-01"), type: .export).verdict
+                == .licenseRequired)
+        #expect(
+            snapshot.screen("\u{2066}Hikvision\u{2069}", on: EventFactory.day("2020-01-01"), type: .export).verdict
+                == .licenseRequired)
     }
 
     @Test func hostileEventFilesGetClearErrors() throws {
         let ledger = try TemporaryLedger.make()
         #expect(try ledger.importFiles([Self.fixture("rtl-override.json")]).appended == 1)
         #expect(try ledger.importFiles([Self.fixture("far-future-effective.json")]).appended == 1)
-        #expect { try ledger.importFiles([Self.fixture("zero-date.json")]) } throws: { "\($0)".contains("'0000-00-00' is not a valid date: year out of range") }
-        #expect { try ledger.importFiles([Self.fixture("far-future-published.json")]) } throws: { "\($0)".contains("published 9999-12-31 is after today") }
+        #expect { try ledger.importFiles([Self.fixture("zero-date.json")]) } throws: {
+            "\($0)".contains("'0000-00-00' is not a valid date: year out of range")
+        }
+        #expect { try ledger.importFiles([Self.fixture("far-future-published.json")]) } throws: {
+            "\($0)".contains("published 9999-12-31 is after today")
+        }
     }
 
     @Test func aTenMegabyteNameIsRefusedQuickly() throws {
         let fixture = try FileFixture()
         let huge = String(repeating: "A", count: 10 << 20)
-        let path = try fixture.write("huge.json", """
+        let path = try fixture.write(
+            "huge.json",
+            """
             {"notice": {"citation": "T", "authority": "T", "published": "2020-01-01", "effective": "2020-01-01"},
              "events": [{"id": "x", "type": "listed", "party": "p", "regime": "bis-entity-list",
                          "name": "\(huge)"}]}
@@ -58,7 +69,8 @@ import SanctionsCore
         let start = Date()
         let ledger = try TemporaryLedger.make()
         #expect { try ledger.importFiles([path]) } throws: { error in
-            "\(error)".hasSuffix("huge.json:3: field 'events[0].name': text of 10485760 bytes is longer than the limit of 1048576")
+            "\(error)".hasSuffix(
+                "huge.json:3: field 'events[0].name': text of 10485760 bytes is longer than the limit of 1048576")
         }
         #expect(Date().timeIntervalSince(start) < 30)
         #expect(try ledger.database.head().sequence == 0)
@@ -66,7 +78,10 @@ import SanctionsCore
 
     @Test func aTenMegabyteCounterpartyIsABadRowAndTheRestIsRead() throws {
         let fixture = try FileFixture()
-        let path = try fixture.write("t.csv", "id,date,counterparty,type\n1,2020-01-01,Acme,export\n2,2020-01-01,\"" + String(repeating: "B", count: 10 << 20) + "\",export\n3,2020-01-02,Acme,export\n")
+        let path = try fixture.write(
+            "t.csv",
+            "id,date,counterparty,type\n1,2020-01-01,Acme,export\n2,2020-01-01,\""
+                + String(repeating: "B", count: 10 << 20) + "\",export\n3,2020-01-02,Acme,export\n")
         var reader = try TransactionFile(path: path).reader()
         var ids: [String] = []
         var errors: [InputError] = []
@@ -83,23 +98,30 @@ import SanctionsCore
 
     @Test func deeplyNestedJSONIsRefused() throws {
         let fixture = try FileFixture()
-        let path = try fixture.write("deep.json", String(repeating: "{\"a\":", count: 200_000) + "1" + String(repeating: "}", count: 200_000))
-        #expect { try TemporaryLedger.make().importFiles([path]) } throws: { "\($0)".contains("nesting deeper than 64 levels") }
+        let path = try fixture.write(
+            "deep.json", String(repeating: "{\"a\":", count: 200_000) + "1" + String(repeating: "}", count: 200_000))
+        #expect { try TemporaryLedger.make().importFiles([path]) } throws: {
+            "\($0)".contains("nesting deeper than 64 levels")
+        }
     }
 
     @Test func aHundredThousandAliasesOnOnePartyAreHandled() throws {
         let fixture = try FileFixture()
         let aliases = (0..<100_000).map { "\"Alias Number \($0) Holdings\"" }.joined(separator: ",")
-        let path = try fixture.write("many.json", """
+        let path = try fixture.write(
+            "many.json",
+            """
             {"notice": {"citation": "T", "authority": "T", "published": "2020-01-01", "effective": "2020-01-01"},
              "events": [{"id": "many", "type": "listed", "party": "many", "regime": "bis-entity-list", "name": "Many Names Trading", "aliases": [\(aliases)]}]}
             """)
         let start = Date()
         let ledger = try TemporaryLedger.make()
         #expect(try ledger.importFiles([path]).appended == 1)
-        let view = try #require(try ledger.list(asOf: AsOf(on: EventFactory.day("2020-06-01")), party: PartyID("many")).first)
+        let view = try #require(
+            try ledger.list(asOf: AsOf(on: EventFactory.day("2020-06-01")), party: PartyID("many")).first)
         #expect(view.names.count == 100_001)
-        let result = try ledger.screeningSnapshot().screen("Alias Number 77777 Holdings", on: EventFactory.day("2020-06-01"), type: .export)
+        let result = try ledger.screeningSnapshot().screen(
+            "Alias Number 77777 Holdings", on: EventFactory.day("2020-06-01"), type: .export)
         #expect(result.matches.first?.matchedName == "Alias Number 77777 Holdings")
         #expect(Date().timeIntervalSince(start) < 120)
     }

@@ -1,13 +1,13 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
 import ZIPFoundation
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// Compressed and special input within bounds (issue 21): bombs stop at the limit with an error
 /// that names it, archives may not smuggle links, devices and pipes are not inputs, and file names
@@ -35,7 +35,9 @@ import SanctionsCore
             try InputFiles.read(path, limits: Self.small)
         } throws: { error in
             let error = error as? InputError
-            return error?.code == .overLimit && error?.message.contains("more than 1 MiB, the limit for one input (raise it with --max-unpacked-mib") == true
+            return error?.code == .overLimit
+                && error?.message.contains("more than 1 MiB, the limit for one input (raise it with --max-unpacked-mib")
+                    == true
         }
         // Under a larger limit the same file reads whole.
         #expect(try InputFiles.read(path, limits: .standard).count == 3_000_000)
@@ -43,7 +45,9 @@ import SanctionsCore
 
     @Test func aTruncatedOrDamagedGzipIsRefusedNotHung() throws {
         let folder = try TemporaryLedger.makeFolder()
-        try Self.shell("seq 1 200000 | gzip > whole.gz && head -c 20000 whole.gz > cut.gz && printf 'not gzip at all' > fake.gz", in: folder)
+        try Self.shell(
+            "seq 1 200000 | gzip > whole.gz && head -c 20000 whole.gz > cut.gz && printf 'not gzip at all' > fake.gz",
+            in: folder)
         #expect(try InputFiles.read(folder.appendingPathComponent("whole.gz").path).count > 1_000_000)
         for name in ["cut.gz", "fake.gz"] {
             #expect {
@@ -59,7 +63,9 @@ import SanctionsCore
         let url = folder.appendingPathComponent("CONS_ENHANCED.ZIP")
         let archive = try Archive(url: url, accessMode: .create)
         let zeros = Data(count: 3_000_000)
-        try archive.addEntry(with: "CONS_ENHANCED.XML", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: "CONS_ENHANCED.XML", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate
+        ) { position, size in
             zeros.subdata(in: Int(position)..<Int(position) + size)
         }
         #expect {
@@ -74,7 +80,8 @@ import SanctionsCore
         let url = folder.appendingPathComponent("SDN_ENHANCED.ZIP")
         let archive = try Archive(url: url, accessMode: .create)
         let target = Data("/etc/passwd".utf8)
-        try archive.addEntry(with: "SDN_ENHANCED.XML", type: .symlink, uncompressedSize: Int64(target.count)) { position, size in
+        try archive.addEntry(with: "SDN_ENHANCED.XML", type: .symlink, uncompressedSize: Int64(target.count)) {
+            position, size in
             target.subdata(in: Int(position)..<Int(position) + size)
         }
         #expect {
@@ -98,7 +105,8 @@ import SanctionsCore
 
     @Test func aSeriesArchiveWithALinkOrTooMuchContentIsRefusedBeforeUnpacking() throws {
         let folder = try TemporaryLedger.makeFolder()
-        try Self.shell("""
+        try Self.shell(
+            """
             mkdir -p a b && printf 'x' > a/sdn-2021-08-18T093901Z.csv && ln -s /etc/hostname a/sdn-2021-08-19T093901Z.csv \
             && tar -cJf linked.tar.xz a && head -c 3000000 /dev/zero > b/sdn-2021-08-18T093901Z.csv && tar -cJf big.tar.xz b
             """, in: folder)
@@ -109,7 +117,8 @@ import SanctionsCore
             (error as? InputError)?.message.contains("not a regular file or folder") == true
         }
         #expect {
-            try Ledger.seriesItems(folder.appendingPathComponent("big.tar.xz").path, manifest: nil, scratch: scratch, limits: Self.small)
+            try Ledger.seriesItems(
+                folder.appendingPathComponent("big.tar.xz").path, manifest: nil, scratch: scratch, limits: Self.small)
         } throws: { error in
             (error as? InputError)?.code == .overLimit
         }
@@ -119,7 +128,9 @@ import SanctionsCore
 
     @Test func aFileNameThatLooksLikeAnOptionIsReadAsAName() throws {
         let folder = try TemporaryLedger.makeFolder()
-        try Self.shell("mkdir -p ./-c && seq 1 1000 | gzip > ./-c/sdn.csv.gz && cd ./-c && tar -cJf ../-x.tar.xz sdn.csv.gz", in: folder)
+        try Self.shell(
+            "mkdir -p ./-c && seq 1 1000 | gzip > ./-c/sdn.csv.gz && cd ./-c && tar -cJf ../-x.tar.xz sdn.csv.gz",
+            in: folder)
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(folder.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }

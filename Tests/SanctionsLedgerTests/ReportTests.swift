@@ -1,12 +1,12 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// Golden tests on the structure of the HTML reports.
 @Suite struct ReportTests {
@@ -16,22 +16,34 @@ import SanctionsCore
     /// All matches of `pattern`'s first capture group in `text`.
     func captures(_ pattern: String, in text: String) throws -> [String] {
         let regex = try NSRegularExpression(pattern: pattern)
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 
     @Test func theTimelineChartHasOneLanePerRegimeAndOneBarPerInterval() throws {
         let timeline = try Self.ledger.timeline(PartyID("hangzhou-hikvision"), now: Self.now)
         let html = TimelineReport.html([timeline], regimes: try Self.ledger.database.regimes(), now: Self.now)
-        #expect(try captures(#"<g class="lane" data-lane="([^"]+)""#, in: html) == [
-            "hangzhou-hikvision|ndaa-889", "hangzhou-hikvision|bis-entity-list", "hangzhou-hikvision|ofac-cmic-eo13959", "hangzhou-hikvision|ofac-ns-cmic",
-        ])
+        #expect(
+            try captures(#"<g class="lane" data-lane="([^"]+)""#, in: html) == [
+                "hangzhou-hikvision|ndaa-889", "hangzhou-hikvision|bis-entity-list",
+                "hangzhou-hikvision|ofac-cmic-eo13959", "hangzhou-hikvision|ofac-ns-cmic",
+            ])
         let bars = try captures(#"<rect class="bar[^"]*" (data-from="[^"]+" data-to="[^"]+")"#, in: html)
-        #expect(bars == [#"data-from="2019-08-13" data-to="open""#, #"data-from="2019-10-09" data-to="open""#,
-                         #"data-from="2020-11-12" data-to="2021-08-02""#, #"data-from="2021-06-03" data-to="open""#])
+        #expect(
+            bars == [
+                #"data-from="2019-08-13" data-to="open""#, #"data-from="2019-10-09" data-to="open""#,
+                #"data-from="2020-11-12" data-to="2021-08-02""#, #"data-from="2021-06-03" data-to="open""#,
+            ])
         // escalations are outlined: every listing after the first regime
         #expect(try captures(#"<rect class="bar( escalation)?""#, in: html).filter { !$0.isEmpty }.count == 3)
-        #expect(html.contains("<title>bis-entity-list: listed 2019-10-09 as &#39;Hangzhou Hikvision Digital Technology Co., Ltd.&#39; (84 FR 54002)"))
-        #expect(!html.contains("<script") && !html.contains("http://fonts") && html.contains("@media print") && html.contains("max-width: 640px"))
+        #expect(
+            html.contains(
+                "<title>bis-entity-list: listed 2019-10-09 as &#39;Hangzhou Hikvision Digital Technology Co., Ltd.&#39; (84 FR 54002)"
+            ))
+        #expect(
+            !html.contains("<script") && !html.contains("http://fonts") && html.contains("@media print")
+                && html.contains("max-width: 640px"))
     }
 
     @Test func severalPartiesShareOneAxis() throws {
@@ -46,10 +58,13 @@ import SanctionsCore
     }
 
     @Test func theAuditReportListsExactlyTheTransactionsThatAreNotPermitted() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var reader = try TransactionFile(path: root.appendingPathComponent("Examples/shipments.csv").path).reader()
         var transactions: [Transaction] = []
-        while let next = try reader.next() { if case .success(let transaction) = next { transactions.append(transaction) } }
+        while let next = try reader.next() {
+            if case .success(let transaction) = next { transactions.append(transaction) }
+        }
         var rescreener = Rescreener(snapshot: try Self.ledger.screeningSnapshot())
         let results = rescreener.process(transactions)
         var report = AuditReport()
@@ -59,13 +74,18 @@ import SanctionsCore
             report.add(transaction, result, sources: sources)
             summary.add(result)
         }
-        let method = AuditReport.Method(ledgerPath: "x", sequence: 352, hash: "h", threshold: 0.9, reviewFloor: 0.8, normalizerVersion: 1, knownAt: nil, runAt: Self.now, input: "shipments.csv")
+        let method = AuditReport.Method(
+            ledgerPath: "x", sequence: 352, hash: "h", threshold: 0.9, reviewFloor: 0.8, normalizerVersion: 1,
+            knownAt: nil, runAt: Self.now, input: "shipments.csv")
         let html = report.html(summary: summary, method: method)
         let listed = try captures(#"<section class="transaction" data-id="([^"]+)""#, in: html)
         let expected = zip(transactions, results).filter { $0.1.verdict != .permitted }.map(\.0.id)
         #expect(listed == expected)
         #expect(listed.count == 38)
-        #expect(try captures(#"data-verdict="([a-z-]+)">"#, in: html) == ["prohibited", "license-required", "review", "permitted"])
+        #expect(
+            try captures(#"data-verdict="([a-z-]+)">"#, in: html) == [
+                "prohibited", "license-required", "review", "permitted",
+            ])
         #expect(html.contains("head hash <code>h</code>"))
         let markdown = report.markdown(summary: summary, method: method)
         #expect(markdown.components(separatedBy: "\n### T").count - 1 == 38)
@@ -73,7 +93,8 @@ import SanctionsCore
 
     @Test func hostileNamesCannotBreakOutOfTheReport() {
         let escaped = HTMLPage.escape("<script>alert(1)</script>\u{202E}txt.exe \"quoted\" & 'single'")
-        #expect(escaped == "&lt;script&gt;alert(1)&lt;/script&gt;&#x202E;txt.exe &quot;quoted&quot; &amp; &#39;single&#39;")
+        #expect(
+            escaped == "&lt;script&gt;alert(1)&lt;/script&gt;&#x202E;txt.exe &quot;quoted&quot; &amp; &#39;single&#39;")
     }
 
     @Test func theChangeDigestGroupsByRegimeAndNotice() throws {
@@ -82,7 +103,10 @@ import SanctionsCore
         let digest = ChangeDigest(diff: diff, sources: sources, regimes: try Self.ledger.database.regimes())
         let groups = digest.groups
         #expect(groups.map(\.regime.rawValue) == ["bis-entity-list", "ofac-ns-cmic"])
-        #expect(groups[1].notices.map { $0.source?.citation ?? "" } == ["OFAC NS-CMIC List update of 2021-12-10", "OFAC NS-CMIC List update of 2021-12-16"])
+        #expect(
+            groups[1].notices.map { $0.source?.citation ?? "" } == [
+                "OFAC NS-CMIC List update of 2021-12-10", "OFAC NS-CMIC List update of 2021-12-16",
+            ])
         #expect(groups[0].notices.map { $0.source?.citation ?? "" } == ["86 FR 71557"])
         #expect(groups[0].notices[0].changes.count == 40)  // 37 listings and the three Huawei Marine aliases
         let markdown = digest.markdown()

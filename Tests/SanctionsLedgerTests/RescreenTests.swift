@@ -1,15 +1,16 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 @Suite struct RescreenTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let examples = root.appendingPathComponent("Examples/shipments.csv").path
 
     static func readAll(_ path: String) throws -> (transactions: [Transaction], bad: [InputError]) {
@@ -33,16 +34,22 @@ import SanctionsCore
         #expect(bad.isEmpty)
         #expect(transactions.count == 300)
         let results = rescreener.process(transactions)
-        let text = String(decoding: try Data(contentsOf: Self.root.appendingPathComponent("Examples/shipments.expected.csv")), as: UTF8.self)
+        let text = String(
+            decoding: try Data(contentsOf: Self.root.appendingPathComponent("Examples/shipments.expected.csv")),
+            as: UTF8.self)
         var reader = CSVReader(bytes: Array(text.utf8), file: "shipments.expected.csv")
         _ = try reader.next()
         var checked = 0
         while let record = try reader.next() {
             let id = record.fields[0]
             let (transaction, result) = try #require(zip(transactions, results).first { $0.0.id == id })
-            #expect(result.verdict.rawValue == record.fields[1], "\(id) \(transaction.counterparty) on \(transaction.date): \(record.fields[3])")
+            #expect(
+                result.verdict.rawValue == record.fields[1],
+                "\(id) \(transaction.counterparty) on \(transaction.date): \(record.fields[3])")
             if !record.fields[2].isEmpty {
-                #expect(result.matches.contains { $0.party.rawValue == record.fields[2] && $0.outcome == result.verdict }, "\(id): expected a match on \(record.fields[2])")
+                #expect(
+                    result.matches.contains { $0.party.rawValue == record.fields[2] && $0.outcome == result.verdict },
+                    "\(id): expected a match on \(record.fields[2])")
             }
             checked += 1
         }
@@ -73,24 +80,36 @@ import SanctionsCore
         let ledger = try TemporaryLedger.makeCurated()
         let before = try ledger.database.head().sequence
         // When a new listing of one of the benign counterparties is appended
-        let event = EventFactory.listed("test-yukon-fur-outfitters", party: "yukon-fur-outfitters", effective: "2021-01-01", published: "2025-06-01", name: "Yukon Fur Outfitters", citation: "TEST 2")
+        let event = EventFactory.listed(
+            "test-yukon-fur-outfitters", party: "yukon-fur-outfitters", effective: "2021-01-01",
+            published: "2025-06-01", name: "Yukon Fur Outfitters", citation: "TEST 2")
         try ledger.database.append([event])
         var lookback = try Lookback(ledger: ledger, baseline: .recordedThrough(before), options: ScreeningOptions())
         let transactions = try Self.readAll(Self.examples).transactions
         let differences = lookback.process(transactions)
         // Then exactly its export transactions on or after 2021-01-01 changed, each caused by the event
-        let expected = transactions.filter { $0.counterparty == "Yukon Fur Outfitters" && $0.date >= EventFactory.day("2021-01-01") && ($0.type == .export || $0.type == .exportEAR99) }
+        let expected = transactions.filter {
+            $0.counterparty == "Yukon Fur Outfitters" && $0.date >= EventFactory.day("2021-01-01")
+                && ($0.type == .export || $0.type == .exportEAR99)
+        }
         #expect(!expected.isEmpty)
         #expect(differences.map(\.transaction.id) == expected.map(\.id))
-        #expect(differences.allSatisfy { $0.change == .newlyHit && $0.after.verdict == .licenseRequired && $0.causes == [EventID("test-yukon-fur-outfitters")] })
+        #expect(
+            differences.allSatisfy {
+                $0.change == .newlyHit && $0.after.verdict == .licenseRequired
+                    && $0.causes == [EventID("test-yukon-fur-outfitters")]
+            })
         // and --since (published clock) sees the same: the event was published on 2025-06-01
-        var since = try Lookback(ledger: ledger, baseline: .knownAt(EventFactory.day("2025-05-31")), options: ScreeningOptions())
+        var since = try Lookback(
+            ledger: ledger, baseline: .knownAt(EventFactory.day("2025-05-31")), options: ScreeningOptions())
         #expect(since.process(transactions).map(\.transaction.id) == expected.map(\.id))
     }
 
     @Test func badRowsAreReportedWithTheirLinesAndTheRestIsRead() throws {
         let fixture = try FileFixture()
-        let path = try fixture.write("bad.csv", #"""
+        let path = try fixture.write(
+            "bad.csv",
+            #"""
             id,date,counterparty,type,note
             1,2020-01-01,Acme,export,ok
             2,2020-13-01,Acme,export,bad date
@@ -105,17 +124,20 @@ import SanctionsCore
         #expect(transactions.last?.counterparty == "Acme, \"Quoted\"")
         #expect(transactions.first?.extra == ["ok"])
         #expect(bad.map(\.line) == [3, 4, 5, 6])
-        #expect(bad.map(\.description).map { $0.replacingOccurrences(of: path, with: "bad.csv") } == [
-            "bad.csv:3: field 'date': '2020-13-01' is not a valid date: month 13 does not exist",
-            "bad.csv:4: field 'counterparty': missing counterparty",
-            "bad.csv:5: field 'type': unknown transaction type 'teleport' (known: export, export-ear99, payment, service, securities-purchase, securities-sale, procurement)",
-            "bad.csv:6: expected 5 columns, found 4",
-        ])
+        #expect(
+            bad.map(\.description).map { $0.replacingOccurrences(of: path, with: "bad.csv") } == [
+                "bad.csv:3: field 'date': '2020-13-01' is not a valid date: month 13 does not exist",
+                "bad.csv:4: field 'counterparty': missing counterparty",
+                "bad.csv:5: field 'type': unknown transaction type 'teleport' (known: export, export-ear99, payment, service, securities-purchase, securities-sale, procurement)",
+                "bad.csv:6: expected 5 columns, found 4",
+            ])
     }
 
     @Test func jsonLinesAreReadLikeCSV() throws {
         let fixture = try FileFixture()
-        let path = try fixture.write("t.jsonl", """
+        let path = try fixture.write(
+            "t.jsonl",
+            """
             {"id": "a", "date": "2019-10-09", "counterparty": "Hikvision", "type": "export"}
             {"id": "b", "date": "2019-10-09", "counterparty": "Hikvision"
             {"id": "c", "date": "2019-10-09", "counterparty": "Hikvision", "type": "payment", "amount": 100}

@@ -1,11 +1,11 @@
+import SanctionsBenchmarks
+import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsBenchmarks
-import SanctionsScreening
-import SanctionsImport
-import SanctionsStore
-import SanctionsCore
 
 /// Real cases on the curated Events/ with exact expected verdicts.
 @Suite struct ScreeningTests {
@@ -58,8 +58,12 @@ import SanctionsCore
         #expect(screen("SenseTime Group Limited", on: "2022-12-09", .securitiesSale).verdict == .permitted)
         #expect(screen("SenseTime Group Limited", on: "2022-12-10", .securitiesSale).verdict == .prohibited)
         // Hikvision under EO 14032: purchases prohibited from 2021-08-02
-        #expect(screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict == .prohibited)  // EO 13959 since 2021-01-11
-        #expect(screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-01-10", .securitiesPurchase).verdict == .permitted)
+        #expect(
+            screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict
+                == .prohibited)  // EO 13959 since 2021-01-11
+        #expect(
+            screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-01-10", .securitiesPurchase).verdict
+                == .permitted)
     }
 
     @Test func anEAR99ExportNeedsALicenceButAPaymentDoesNot() {
@@ -89,15 +93,22 @@ import SanctionsCore
     @Test func aSDNDesignationProhibitsEverything() {
         let result = screen("Xinjiang Public Security Bureau", on: "2021-01-01", .payment)
         #expect(result.verdict == .prohibited)
-        #expect(match(result, regime: "ofac-sdn")?.events.contains(EventID("OFAC-2020-07-09-xinjiang-public-security-bureau")) == true)
+        #expect(
+            match(result, regime: "ofac-sdn")?.events.contains(
+                EventID("OFAC-2020-07-09-xinjiang-public-security-bureau")) == true)
         #expect(screen("Quanguo Chen", on: "2020-07-09", .service).verdict == .prohibited)
         #expect(screen("Quanguo Chen", on: "2020-07-08", .service).verdict == .permitted)
     }
 
     @Test func possibleMatchesAreReviewNeverDropped() {
-        let strict = ScreeningSnapshot(rows: try! TemporaryLedger.makeCurated().database.projectionRows(), rules: try! TemporaryLedger.makeCurated().database.ruleRows(), options: ScreeningOptions(threshold: 0.99))  // swiftlint:disable:this force_try
+        let strict = ScreeningSnapshot(
+            rows: try! TemporaryLedger.makeCurated().database.projectionRows(),
+            // swiftlint:disable:this force_try
+            rules: try! TemporaryLedger.makeCurated().database.ruleRows(), options: ScreeningOptions(threshold: 0.99))
         let result = strict.screen("Hikvsion Digital Technology", on: EventFactory.day("2020-01-01"), type: .export)
-        let hit = result.matches.first { $0.party == PartyID("hangzhou-hikvision") && $0.regime == RegimeID("bis-entity-list") }
+        let hit = result.matches.first {
+            $0.party == PartyID("hangzhou-hikvision") && $0.regime == RegimeID("bis-entity-list")
+        }
         #expect(hit?.certain == false)
         #expect(hit?.outcome == .review)
         #expect(result.verdict == .review)
@@ -106,8 +117,12 @@ import SanctionsCore
     @Test func knownAtHidesWhatWasNotYetPublished() throws {
         let ledger = try TemporaryLedger.makeCurated()
         let early = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-20"))
-        #expect(early.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).matches.allSatisfy { $0.regime != RegimeID("bis-entity-list") })
+        #expect(
+            early.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).matches
+                .allSatisfy { $0.regime != RegimeID("bis-entity-list") })
         let later = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-21"))
-        #expect(later.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).verdict == .licenseRequired)
+        #expect(
+            later.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).verdict
+                == .licenseRequired)
     }
 }

@@ -1,6 +1,6 @@
+import SanctionsCore
 import SanctionsScreening
 import Testing
-import SanctionsCore
 
 @Suite struct MatchingTests {
     let scorer = NameScorer()
@@ -12,12 +12,12 @@ import SanctionsCore
     @Test(arguments: [
         ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),
         ("Hangzhou Hikvision Digital Technology Company Limited", "Hangzhou Hikvision Digital Technology Co., Ltd."),
-        ("Hikvsion Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd."),   // transposition
-        ("Hikkvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),                  // doubled letter
-        ("Quanguo Chen", "CHEN, Quanguo"),                                                  // word order
-        ("Sense Time", "SenseTime Group Limited"),                                          // split word
-        ("НІКVІЅІОN", "Hangzhou Hikvision Digital Technology Co., Ltd."),                   // homoglyphs
-        ("Muammar Qaddafi", "Muammar GADHAFI"),                                             // transliteration
+        ("Hikvsion Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd."),  // transposition
+        ("Hikkvision", "Hangzhou Hikvision Digital Technology Co., Ltd."),  // doubled letter
+        ("Quanguo Chen", "CHEN, Quanguo"),  // word order
+        ("Sense Time", "SenseTime Group Limited"),  // split word
+        ("НІКVІЅІОN", "Hangzhou Hikvision Digital Technology Co., Ltd."),  // homoglyphs
+        ("Muammar Qaddafi", "Muammar GADHAFI"),  // transliteration
         ("Megvii Technology Limited", "Megvii Technology"),
         ("SZ DJI Technology", "SZ DJI Technology Co., Ltd."),
     ])
@@ -44,12 +44,15 @@ import SanctionsCore
         let hits = index.search("Hikvision", minimumScore: 0.8)
         #expect(hits.first?.entry == 5000)
         var statistics = NameIndex.SearchStatistics()
-        _ = index.search(PreparedName(NameNormalizer.normalize("Hikvision")), minimumScore: 0.8, statistics: &statistics)
+        _ = index.search(
+            PreparedName(NameNormalizer.normalize("Hikvision")), minimumScore: 0.8, statistics: &statistics)
         #expect(statistics.candidatesScored < 50)
     }
 
     @Test func jaroWinklerKnownValues() {
-        func jw(_ a: String, _ b: String) -> Double { JaroWinkler.similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value)) }
+        func jw(_ a: String, _ b: String) -> Double {
+            JaroWinkler.similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+        }
         #expect(abs(jw("martha", "marhta") - 0.9611) < 0.001)
         #expect(abs(jw("dwayne", "duane") - 0.84) < 0.001)
         #expect(abs(jw("dixon", "dicksonx") - 0.8133) < 0.001)

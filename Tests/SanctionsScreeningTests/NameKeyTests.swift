@@ -1,6 +1,6 @@
 import SanctionsCore
-import Testing
 import SanctionsScreening
+import Testing
 
 @Suite struct NameKeyTests {
     @Test(arguments: [

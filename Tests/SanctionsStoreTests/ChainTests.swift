@@ -1,18 +1,20 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsScreening
-import SanctionsBenchmarks
-import SanctionsStore
-import SanctionsCore
 
 @Suite struct ChainTests {
     /// `count` listings of distinct parties, effective on successive days from 2000-01-01.
     static func manyListings(_ count: Int, prefix: String = "p") -> [LedgerEvent] {
         let start = EventFactory.day("2000-01-01")
         return (0..<count).map { index in
-            var event = EventFactory.listed("\(prefix)-\(index)", party: "\(prefix)-\(index)", effective: "2000-01-01", name: "Party \(index) Trading Co., Ltd.")
+            var event = EventFactory.listed(
+                "\(prefix)-\(index)", party: "\(prefix)-\(index)", effective: "2000-01-01",
+                name: "Party \(index) Trading Co., Ltd.")
             event.effective = start.adding(days: index % 5000)
             event.published = event.effective
             return event
@@ -40,8 +42,11 @@ import SanctionsCore
     func theDatabaseRefusesUpdateAndDelete(kind: StoreKind) throws {
         let ledger = try TemporaryLedger.make(kind)
         try ledger.database.append(Self.manyListings(3))
-        for sql in ["UPDATE event SET canonical = 'x' WHERE sequence = 1", "DELETE FROM event WHERE sequence = 2",
-                    "UPDATE event SET sequence = 99", "DELETE FROM event", "UPDATE regime SET severity = 0", "DELETE FROM regime"] {
+        for sql in [
+            "UPDATE event SET canonical = 'x' WHERE sequence = 1", "DELETE FROM event WHERE sequence = 2",
+            "UPDATE event SET sequence = 99", "DELETE FROM event", "UPDATE regime SET severity = 0",
+            "DELETE FROM regime",
+        ] {
             #expect(throws: (any Error).self, "\(sql) must fail") { try ledger.database.executeRawSQLForTesting(sql) }
         }
         #expect(try ledger.database.verifyChain().isIntact)
@@ -72,7 +77,10 @@ import SanctionsCore
         let copy = folder.appendingPathComponent("copy.sqlite").path
         try FileManager.default.copyItem(atPath: original, toPath: copy)
         // When someone drops the trigger with the sqlite3 shell and changes one byte of event 7
-        let shell = try SQLiteShell.run(copy, "DROP TRIGGER event_no_update; UPDATE event SET canonical = replace(canonical, 'Party 6 ', 'Party 9 ') WHERE sequence = 7;")
+        let shell = try SQLiteShell.run(
+            copy,
+            "DROP TRIGGER event_no_update; UPDATE event SET canonical = replace(canonical, 'Party 6 ', 'Party 9 ') WHERE sequence = 7;"
+        )
         #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
         // Then verify names sequence 7, and the untouched original still verifies
         let report = try Ledger.open(path: copy).database.verifyChain()
@@ -122,16 +130,22 @@ extension ChainTests {
         #expect(try ledger.database.verifyChain().isIntact)
         let report = try ledger.database.verifyChain(expecting: kept)
         #expect(!report.isIntact)
-        #expect(report.anchorProblem == "the log holds 27 events, but the expected head is event 30: the log was cut after event 27")
+        #expect(
+            report.anchorProblem
+                == "the log holds 27 events, but the expected head is event 30: the log was cut after event 27")
         // and an earlier head it still holds verifies
         let earlier = LedgerHead(sequence: 27, hash: try ledger.database.head().hash)
         #expect(try ledger.database.verifyChain(expecting: earlier).isIntact)
         // while a head with another hash at a sequence it holds does not
         let forged = LedgerHead(sequence: 10, hash: String(repeating: "0", count: 64))
-        #expect(try ledger.database.verifyChain(expecting: forged).anchorProblem?.contains("the history up to it was rewritten") == true)
+        #expect(
+            try ledger.database.verifyChain(expecting: forged).anchorProblem?.contains(
+                "the history up to it was rewritten") == true)
     }
 
-    @Test(arguments: ["353", "353:xyz", ":" + String(repeating: "a", count: 64), "-1:" + String(repeating: "a", count: 64)])
+    @Test(arguments: [
+        "353", "353:xyz", ":" + String(repeating: "a", count: 64), "-1:" + String(repeating: "a", count: 64),
+    ])
     func aMalformedHeadTokenIsRefused(token: String) {
         #expect(throws: InputError.self) { try LedgerHead(parsing: token) }
     }
@@ -148,6 +162,8 @@ enum SQLiteShell {
         process.standardError = pipe
         try process.run()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        )
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsScreening
-import SanctionsBenchmarks
-import SanctionsStore
-import SanctionsCore
 
 /// Model-based test of the projections: random streams (same-instant events, relistings, aliases,
 /// corrections that move dates across other events, retractions) appended one by one, then the
@@ -26,16 +26,23 @@ import SanctionsCore
             let seed = Self.baseSeed &+ UInt64(index)
             compared += try checkStream(seed: seed)
         }
-        print("fold model: \(Self.streams) random streams, \(compared) questions compared with the reference (seeds \(Self.baseSeed)...)")
+        print(
+            "fold model: \(Self.streams) random streams, \(compared) questions compared with the reference (seeds \(Self.baseSeed)...)"
+        )
     }
 
     /// Builds one random stream from `seed`, appends it, and compares every question. Returns how many were compared.
     func checkStream(seed: UInt64) throws -> Int {
         var random = SplitMix64(seed: seed)
         let ledger = try TemporaryLedger.make()
-        try ledger.database.append([EventFactory.rules("rules", effective: "2000-01-01", [RuleSpec(transactionType: .export, outcome: .licenseRequired)])])
+        try ledger.database.append([
+            EventFactory.rules(
+                "rules", effective: "2000-01-01", [RuleSpec(transactionType: .export, outcome: .licenseRequired)])
+        ])
         var accepted: [LedgerEvent] = []
-        for candidate in StreamGenerator.events(count: Int.random(in: 4...14, using: &random), accepted: { accepted }, using: &random) {
+        for candidate in StreamGenerator.events(
+            count: Int.random(in: 4...14, using: &random), accepted: { accepted }, using: &random)
+        {
             // Each event alone, as a user would append it: accepted or refused, never half.
             do {
                 try ledger.database.append([candidate])
@@ -46,14 +53,17 @@ import SanctionsCore
         }
         let snapshotNow = try ledger.screeningSnapshot()
         var compared = 0
-        let knowledge: [LedgerTime?] = [nil] + (0..<4).map { _ in StreamGenerator.day(Int.random(in: 0...StreamGenerator.span + 6, using: &random)) }
+        let knowledge: [LedgerTime?] =
+            [nil]
+            + (0..<4).map { _ in StreamGenerator.day(Int.random(in: 0...StreamGenerator.span + 6, using: &random)) }
         for knownAt in knowledge {
             let snapshot = knownAt.map { try? ledger.screeningSnapshot(knownAt: $0) } ?? snapshotNow
             for offset in 0...StreamGenerator.span + 2 {
                 let day = StreamGenerator.day(offset)
                 let expected = ReferenceFold.state(of: accepted, on: day, knownAt: knownAt)
                 let views = try ledger.list(asOf: AsOf(on: day, knownAt: knownAt), party: PartyID("p"))
-                let context = "seed \(seed), on \(day), known at \(knownAt?.description ?? "now"), events \(accepted.map(\.canonicalJSON))"
+                let context =
+                    "seed \(seed), on \(day), known at \(knownAt?.description ?? "now"), events \(accepted.map(\.canonicalJSON))"
                 #expect(views.count == (expected == nil ? 0 : 1), "\(context)")
                 if let expected, let view = views.first {
                     #expect(view.listedName == expected.name, "\(context)")
@@ -66,7 +76,8 @@ import SanctionsCore
                 }
                 if expected == nil {
                     for name in StreamGenerator.names {
-                        #expect(snapshot?.screen(name, on: day, type: .export).verdict == .permitted, "\(name): \(context)")
+                        #expect(
+                            snapshot?.screen(name, on: day, type: .export).verdict == .permitted, "\(name): \(context)")
                     }
                 }
                 compared += 1
@@ -97,7 +108,10 @@ enum StreamGenerator {
             let earlier = events.filter { $0.kind != .corrected && $0.kind != .retracted }
             switch roll {
             case 0..<25:
-                payload = .listed(DesignationDetails(name: names.randomElement(using: &random), programs: [["A"], ["B"], ["A", "B"]].randomElement(using: &random)))
+                payload = .listed(
+                    DesignationDetails(
+                        name: names.randomElement(using: &random),
+                        programs: [["A"], ["B"], ["A", "B"]].randomElement(using: &random)))
             case 25..<40:
                 payload = .delisted(reason: nil)
             case 40..<55:
@@ -105,7 +119,8 @@ enum StreamGenerator {
             case 55..<65:
                 payload = .aliasRemoved([Alias(aliases.randomElement(using: &random)!)])
             case 65..<78:
-                payload = Bool.random(using: &random)
+                payload =
+                    Bool.random(using: &random)
                     ? .amended(DesignationDetails(name: names.randomElement(using: &random)))
                     : .amended(DesignationDetails(programs: [["A"], ["B"], ["C"]].randomElement(using: &random)))
             case 78..<92 where !earlier.isEmpty:
@@ -117,12 +132,16 @@ enum StreamGenerator {
             default:
                 payload = .listed(DesignationDetails(name: names[0]))
             }
-            let isFix = { if case .corrected = payload { return true }; if case .retracted = payload { return true }; return false }()
+            let isFix = {
+                if case .corrected = payload { return true }; if case .retracted = payload { return true }; return false
+            }()
             // A fix takes effect (and is known) from its own publication, after what it fixes.
             let fixPublished = day(span + Int.random(in: 1...6, using: &random))
-            events.append(LedgerEvent(
-                id: id, party: PartyID("p"), regime: RegimeID("bis-entity-list"), effective: isFix ? fixPublished : effective,
-                published: isFix ? fixPublished : published, source: source, payload: payload))
+            events.append(
+                LedgerEvent(
+                    id: id, party: PartyID("p"), regime: RegimeID("bis-entity-list"),
+                    effective: isFix ? fixPublished : effective,
+                    published: isFix ? fixPublished : published, source: source, payload: payload))
         }
         return events
     }
@@ -147,7 +166,9 @@ enum ReferenceFold {
             resolved[event.id] = event
             order.append(event.id)
         }
-        for fix in visible.filter({ $0.kind == .corrected || $0.kind == .retracted }).sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
+        for fix in visible.filter({ $0.kind == .corrected || $0.kind == .retracted }).sorted(by: {
+            ($0.published, $0.id) < ($1.published, $1.id)
+        }) {
             guard let target = fix.target, let original = resolved[target] else { continue }
             switch fix.payload {
             case .retracted: resolved[target] = nil
@@ -161,8 +182,12 @@ enum ReferenceFold {
         var state: State?
         let instants = Set(history.map(\.effective.seconds)).sorted()
         for instant in instants {
-            var group = history.filter { $0.effective.seconds == instant }.sorted { (rank($0), $0.id) < (rank($1), $1.id) }
-            if state != nil, group.contains(where: { $0.kind == .listed }), let delisting = group.firstIndex(where: { $0.kind == .delisted }) {
+            var group = history.filter { $0.effective.seconds == instant }.sorted {
+                (rank($0), $0.id) < (rank($1), $1.id)
+            }
+            if state != nil, group.contains(where: { $0.kind == .listed }),
+                let delisting = group.firstIndex(where: { $0.kind == .delisted })
+            {
                 group.insert(group.remove(at: delisting), at: 0)
             }
             for event in group { apply(event, to: &state) }

@@ -1,11 +1,11 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsScreening
-import SanctionsBenchmarks
-import SanctionsStore
-import SanctionsCore
 
 /// The projections maintained append by append equal a full rebuild, and do not depend on the
 /// order in which (consistent) events were appended.
@@ -21,17 +21,22 @@ import SanctionsCore
     @Test func aRebuildRecreatesExactlyTheIndexesTheMigrationsCreate() throws {
         // Given a ledger on disk as the migrations left it (projection indexes without the dropped per-stream ones)
         let path = try TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path
-        let indexes = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name;"
+        let indexes =
+            "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name;"
         do {
             let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
             try ledger.database.declare(EventFactory.regimes)
-            try ledger.database.append([EventFactory.listed("e1", party: "acme", effective: "2020-01-01", name: "Acme Trading Co.")])
+            try ledger.database.append([
+                EventFactory.listed("e1", party: "acme", effective: "2020-01-01", name: "Acme Trading Co.")
+            ])
             try ledger.database.checkpoint()
         }
         let migrated = try SQLiteShell.run(path, indexes)
         #expect(migrated.status == 0, "sqlite3 failed: \(migrated.output)")
         #expect(migrated.output.contains("designationName_key"))
-        #expect(!migrated.output.contains("designation_stream") && !migrated.output.contains("designationName_stream") && !migrated.output.contains("rule_stream"))
+        #expect(
+            !migrated.output.contains("designation_stream") && !migrated.output.contains("designationName_stream")
+                && !migrated.output.contains("rule_stream"))
         // When its projections are rebuilt (indexes dropped for the bulk insert, then created again)
         do {
             let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
@@ -50,10 +55,13 @@ import SanctionsCore
         #expect(events.count >= 95_000)
         // Late events: amendments and aliases that nothing else depends on, appended afterwards in random order
         var random = SplitMix64(seed: 11)
-        let removedAliases = Set(events.compactMap { event -> String? in
-            if case .aliasRemoved(let aliases) = event.payload { return event.stream.rawValue + aliases.map(\.name).joined() }
-            return nil
-        })
+        let removedAliases = Set(
+            events.compactMap { event -> String? in
+                if case .aliasRemoved(let aliases) = event.payload {
+                    return event.stream.rawValue + aliases.map(\.name).joined()
+                }
+                return nil
+            })
         let corrected = Set(events.compactMap(\.target))
         var early: [LedgerEvent] = []
         var late: [LedgerEvent] = []
@@ -61,7 +69,8 @@ import SanctionsCore
             var movable = false
             switch event.payload {
             case .amended: movable = !corrected.contains(event.id)
-            case .aliasAdded(let aliases): movable = !removedAliases.contains(event.stream.rawValue + aliases.map(\.name).joined())
+            case .aliasAdded(let aliases):
+                movable = !removedAliases.contains(event.stream.rawValue + aliases.map(\.name).joined())
             default: break
             }
             if movable, Int.random(in: 0..<3, using: &random) == 0 { late.append(event) } else { early.append(event) }
@@ -78,11 +87,15 @@ import SanctionsCore
         late.shuffle(using: &random)
 
         // When they are appended in random order, in batches, to one ledger, and all at once to another
-        let incremental = try Ledger.open(path: TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path, clock: TemporaryLedger.fixedClock)
+        let incremental = try Ledger.open(
+            path: TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path,
+            clock: TemporaryLedger.fixedClock)
         try incremental.database.declare(SyntheticLedger.regimes)
         #expect(earlyBatches.count >= 3)
         for batch in earlyBatches { try incremental.database.append(batch) }
-        for batch in stride(from: 0, to: late.count, by: 4_000) { try incremental.database.append(Array(late[batch..<min(batch + 4_000, late.count)])) }
+        for batch in stride(from: 0, to: late.count, by: 4_000) {
+            try incremental.database.append(Array(late[batch..<min(batch + 4_000, late.count)]))
+        }
         let single = try Ledger.open(path: nil, clock: TemporaryLedger.fixedClock)
         try single.database.declare(SyntheticLedger.regimes)
         try single.database.append(events)

@@ -1,11 +1,11 @@
 import Foundation
+import SanctionsBenchmarks
+import SanctionsCore
 import SanctionsLedger
+import SanctionsScreening
+import SanctionsStore
 import SanctionsTestSupport
 import Testing
-import SanctionsScreening
-import SanctionsBenchmarks
-import SanctionsStore
-import SanctionsCore
 
 /// Screening compares the projection's stored normalised names with queries normalised by the
 /// running build; a ledger written by another normaliser version must not keep stale names.
@@ -15,10 +15,12 @@ import SanctionsCore
         let ledger = try TemporaryLedger.make(.onDisk)
         try ledger.database.append([
             EventFactory.listed("a", party: "a", effective: "2020-01-01", name: "ԝІᆹ Trading Co., Ltd."),
-            EventFactory.listed("b", party: "b", effective: "2020-01-01", name: "Hangzhou Hikvision Digital Technology Co., Ltd."),
+            EventFactory.listed(
+                "b", party: "b", effective: "2020-01-01", name: "Hangzhou Hikvision Digital Technology Co., Ltd."),
         ])
         #expect(try ledger.database.storedNormalizerVersion() == NameNormalizer.version)
-        try ledger.database.executeRawSQLForTesting("UPDATE projectionInfo SET value = '1'; UPDATE designationName SET normalized = 'stale'")
+        try ledger.database.executeRawSQLForTesting(
+            "UPDATE projectionInfo SET value = '1'; UPDATE designationName SET normalized = 'stale'")
         let path = try #require(ledger.database.path)
         // When it is opened again
         let reopened = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
+public import SanctionsImport
 public import SanctionsLedger
 import SanctionsScreening
-public import SanctionsImport
 
 /// The screening quality harness: recall on aliases and systematic variants of real listed names,
 /// and the false-positive rate on near-miss names, at a threshold and over a sweep of thresholds.
@@ -37,9 +37,34 @@ public struct ScreeningEvaluation {
     public var nearMissExamples: [(query: String, matched: String, score: Double)] = []
 
     /// Runs the harness on OFAC entries. `sample` limits how many entries get variants and near misses.
-    public static func run(entries: [OFACEntry], options: ScreeningOptions, sample: Int, seed: UInt64) -> ScreeningEvaluation {
+    public static func run(entries: [OFACEntry], options: ScreeningOptions, sample: Int, seed: UInt64)
+        -> ScreeningEvaluation
+    {
         let start = Date()
-        var evaluation = ScreeningEvaluation()
+        var run = EvaluationRun(entries: entries, options: options)
+        var random = SplitMix64(seed: seed)
+        let sampled = Array(
+            entries.filter { $0.type == .entity || $0.type == .individual }.shuffled(using: &random).prefix(sample))
+        var variants = NameVariants(seed: seed &+ 1)
+        run.aliasRows(entries)
+        let variantScores = run.variantRows(sampled, variants: &variants)
+        let nearMissScores = run.nearMissRow(sampled, variants: &variants)
+        run.sweep(variantScores: variantScores, nearMissScores: nearMissScores)
+        run.evaluation.seconds = Date().timeIntervalSince(start)
+        return run.evaluation
+    }
+}
+
+/// One evaluation in progress: the index over every listed name and alias, and the rows so far.
+private struct EvaluationRun {
+    let options: ScreeningOptions
+    let index: NameIndex
+    let owner: [String]
+    let raw: [String]
+    let floor: Double
+    var evaluation = ScreeningEvaluation()
+
+    init(entries: [OFACEntry], options: ScreeningOptions) {
         var owner: [String] = []
         var raw: [String] = []
         for entry in entries {
@@ -50,79 +75,96 @@ public struct ScreeningEvaluation {
                 owner.append(entry.number)
             }
         }
-        let index = NameIndex(names: raw)
+        self.options = options
+        self.owner = owner
+        self.raw = raw
+        self.index = NameIndex(names: raw)
+        self.floor = min(options.reviewFloor, 0.70)
         evaluation.names = raw.count
         evaluation.entries = entries.count
-        let floor = min(options.reviewFloor, 0.70)
+    }
 
-        /// The best score of the expected entry (or of any entry for near misses).
-        func best(_ query: String, expected: String?, statistics: inout NameIndex.SearchStatistics) -> Double {
-            let hits = index.search(PreparedName(NameNormalizer.normalize(query)), minimumScore: floor, statistics: &statistics)
-            if let expected { return hits.first { owner[$0.entry] == expected }?.score ?? 0 }
-            return hits.first?.score ?? 0
+    /// The best score of the expected entry (or of any entry for near misses).
+    func best(_ query: String, expected: String?, statistics: inout NameIndex.SearchStatistics) -> Double {
+        let hits = index.search(
+            PreparedName(NameNormalizer.normalize(query)), minimumScore: floor, statistics: &statistics)
+        if let expected { return hits.first { owner[$0.entry] == expected }?.score ?? 0 }
+        return hits.first?.score ?? 0
+    }
+
+    mutating func record(_ name: String, _ scores: [Double], statistics: NameIndex.SearchStatistics) {
+        var row = ScreeningEvaluation.Row(name: name)
+        row.queries = scores.count
+        row.certain = scores.filter { $0 >= options.threshold }.count
+        row.possible = scores.filter { $0 >= options.reviewFloor }.count
+        row.candidates = statistics.candidatesScored / max(1, statistics.queries)
+        evaluation.rows.append(row)
+    }
+
+    /// Every alias (and every weak alias) as a query for its own entry.
+    mutating func aliasRows(_ entries: [OFACEntry]) {
+        for weak in [false, true] {
+            var statistics = NameIndex.SearchStatistics()
+            var scores: [Double] = []
+            for entry in entries {
+                for alias in entry.aliases where alias.weak == weak {
+                    scores.append(best(alias.name, expected: entry.number, statistics: &statistics))
+                }
+            }
+            record(weak ? "weak alias (remarks)" : "alias (a.k.a./f.k.a./n.k.a.)", scores, statistics: statistics)
         }
+    }
 
-        var random = SplitMix64(seed: seed)
-        let sampled = Array(entries.filter { $0.type == .entity || $0.type == .individual }.shuffled(using: &random).prefix(sample))
-        var variants = NameVariants(seed: seed &+ 1)
-        var variantScores: [Double] = []
-        var nearMissScores: [Double] = []
-
-        func record(_ name: String, _ scores: [Double], candidates: Int) {
-            var row = Row(name: name)
-            row.queries = scores.count
-            row.certain = scores.filter { $0 >= options.threshold }.count
-            row.possible = scores.filter { $0 >= options.reviewFloor }.count
-            row.candidates = candidates
-            evaluation.rows.append(row)
-        }
-
-        // Every alias as a query for its own entry.
-        var statistics = NameIndex.SearchStatistics()
-        var aliasScores: [Double] = []
-        for entry in entries {
-            for alias in entry.aliases where !alias.weak { aliasScores.append(best(alias.name, expected: entry.number, statistics: &statistics)) }
-        }
-        record("alias (a.k.a./f.k.a./n.k.a.)", aliasScores, candidates: statistics.candidatesScored / max(1, statistics.queries))
-        statistics = NameIndex.SearchStatistics()
-        var weakScores: [Double] = []
-        for entry in entries {
-            for alias in entry.aliases where alias.weak { weakScores.append(best(alias.name, expected: entry.number, statistics: &statistics)) }
-        }
-        record("weak alias (remarks)", weakScores, candidates: statistics.candidatesScored / max(1, statistics.queries))
-
+    /// One row per variant class; returns every variant's score.
+    mutating func variantRows(_ sampled: [OFACEntry], variants: inout NameVariants) -> [Double] {
+        var all: [Double] = []
         for variant in VariantClass.allCases {
-            statistics = NameIndex.SearchStatistics()
+            var statistics = NameIndex.SearchStatistics()
             var scores: [Double] = []
             for entry in sampled {
                 guard let query = variants.make(variant, of: entry.name) else { continue }
                 scores.append(best(query, expected: entry.number, statistics: &statistics))
             }
-            variantScores += scores
-            record("variant: \(variant.rawValue)", scores, candidates: statistics.candidatesScored / max(1, statistics.queries))
+            all += scores
+            record("variant: \(variant.rawValue)", scores, statistics: statistics)
         }
+        return all
+    }
 
-        // Invented words (the list's own words would make real names).
-        let vocabulary: [String] = []
-        statistics = NameIndex.SearchStatistics()
+    /// Near misses: listed names with their most distinctive word replaced by an invented one.
+    mutating func nearMissRow(_ sampled: [OFACEntry], variants: inout NameVariants) -> [Double] {
+        var statistics = NameIndex.SearchStatistics()
         let known = Set(raw.map { NameNormalizer.normalize($0).text })
+        var scores: [Double] = []
         for entry in sampled {
-            guard let query = variants.nearMiss(of: entry.name, vocabulary: vocabulary), !known.contains(NameNormalizer.normalize(query).text) else { continue }
+            guard let query = variants.nearMiss(of: entry.name, vocabulary: []),
+                !known.contains(NameNormalizer.normalize(query).text)
+            else { continue }
             let score = best(query, expected: nil, statistics: &statistics)
-            if score >= options.reviewFloor, evaluation.nearMissExamples.count < 50, let hit = index.search(query, minimumScore: options.reviewFloor).first {
+            if score >= options.reviewFloor, evaluation.nearMissExamples.count < 50,
+                let hit = index.search(query, minimumScore: options.reviewFloor).first
+            {
                 evaluation.nearMissExamples.append((query: query, matched: raw[hit.entry], score: score))
             }
-            nearMissScores.append(score)
+            scores.append(score)
         }
-        record("near miss (must not match)", nearMissScores, candidates: statistics.candidatesScored / max(1, statistics.queries))
+        record("near miss (must not match)", scores, statistics: statistics)
+        return scores
+    }
 
+    /// Variant recall against near-miss match rate at thresholds 0.80 to 1.00.
+    mutating func sweep(variantScores: [Double], nearMissScores: [Double]) {
         for step in 0...10 {
             let threshold = 0.80 + Double(step) * 0.02
-            let recall = variantScores.isEmpty ? 0 : Double(variantScores.filter { $0 >= threshold }.count) / Double(variantScores.count)
-            let falsePositives = nearMissScores.isEmpty ? 0 : Double(nearMissScores.filter { $0 >= threshold }.count) / Double(nearMissScores.count)
-            evaluation.sweep.append(SweepPoint(threshold: threshold, variantRecall: recall, nearMissRate: falsePositives))
+            let recall =
+                variantScores.isEmpty
+                ? 0 : Double(variantScores.filter { $0 >= threshold }.count) / Double(variantScores.count)
+            let falsePositives =
+                nearMissScores.isEmpty
+                ? 0 : Double(nearMissScores.filter { $0 >= threshold }.count) / Double(nearMissScores.count)
+            evaluation.sweep.append(
+                ScreeningEvaluation.SweepPoint(
+                    threshold: threshold, variantRecall: recall, nearMissRate: falsePositives))
         }
-        evaluation.seconds = Date().timeIntervalSince(start)
-        return evaluation
     }
 }

@@ -1,7 +1,7 @@
 public import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
 import SanctionsScreening
-import SanctionsImport
 
 /// A small, fast, seedable random number generator (SplitMix64), so that synthetic ledgers and
 /// transaction files are reproducible from their `--seed`.

@@ -1,7 +1,7 @@
 public import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
 import SanctionsScreening
-import SanctionsImport
 
 /// Generates realistic synthetic event histories for benchmarks and property tests.
 ///
@@ -21,15 +21,22 @@ public struct SyntheticLedger {
 
     /// Regime declarations for a synthetic ledger.
     public static let regimes: [Regime] = [
-        Regime(id: RegimeID("bis-entity-list"), name: "Entity List", authority: "BIS", description: "synthetic", severity: 2),
+        Regime(
+            id: RegimeID("bis-entity-list"), name: "Entity List", authority: "BIS", description: "synthetic",
+            severity: 2),
         Regime(id: RegimeID("ofac-sdn"), name: "SDN", authority: "OFAC", description: "synthetic", severity: 4),
         Regime(id: RegimeID("ofac-ns-cmic"), name: "NS-CMIC", authority: "OFAC", description: "synthetic", severity: 3),
     ]
 
-    private static let syllables = ["han", "zhou", "hik", "vi", "sion", "da", "hua", "tech", "no", "lo", "gy", "shen", "zhen", "xin", "jiang",
-                                    "bei", "jing", "sen", "se", "time", "meg", "vii", "yi", "tu", "cloud", "walk", "net", "po", "sa", "ro",
-                                    "sta", "ka", "mi", "ra", "ul", "an", "ok", "ter", "vo", "lin", "mar", "kov", "pet", "ali", "reza", "far"]
-    private static let suffixes = ["Co., Ltd.", "Technology Co., Ltd.", "Trading LLC", "Group", "Holdings Limited", "Industries", "GmbH", "S.A.", "Corporation", "Limited"]
+    private static let syllables = [
+        "han", "zhou", "hik", "vi", "sion", "da", "hua", "tech", "no", "lo", "gy", "shen", "zhen", "xin", "jiang",
+        "bei", "jing", "sen", "se", "time", "meg", "vii", "yi", "tu", "cloud", "walk", "net", "po", "sa", "ro",
+        "sta", "ka", "mi", "ra", "ul", "an", "ok", "ter", "vo", "lin", "mar", "kov", "pet", "ali", "reza", "far",
+    ]
+    private static let suffixes = [
+        "Co., Ltd.", "Technology Co., Ltd.", "Trading LLC", "Group", "Holdings Limited", "Industries", "GmbH", "S.A.",
+        "Corporation", "Limited",
+    ]
 
     private var random: SplitMix64
     private let start = LedgerTime(seconds: 946_684_800, hasTimeOfDay: false)  // 2000-01-01
@@ -61,7 +68,9 @@ public struct SyntheticLedger {
 
     /// About `targetEvents` events for `parties` parties (the exact count depends on the draws).
     /// Every history is consistent: no alias or delisting outside a designation.
-    public mutating func events(parties: Int, targetEvents: Int, latest: LedgerTime = LedgerTime(seconds: 1_735_603_200, hasTimeOfDay: false)) -> [LedgerEvent] {
+    public mutating func events(
+        parties: Int, targetEvents: Int, latest: LedgerTime = LedgerTime(seconds: 1_735_603_200, hasTimeOfDay: false)
+    ) -> [LedgerEvent] {
         var events: [LedgerEvent] = []
         events.reserveCapacity(targetEvents + parties)
         let perParty = max(1, targetEvents / max(1, parties))
@@ -86,13 +95,20 @@ public struct SyntheticLedger {
                     if usedKeys.insert(NameKey.make(alias)).inserted { aliases.append(alias) }
                 }
                 let source = Source(citation: "SYN \(index)")
-                let details = DesignationDetails(name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
-                                                 programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
+                let details = DesignationDetails(
+                    name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
+                    programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
                 if regimeIndex > 0 {
-                    events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source,
-                                              payload: .escalated(details, from: [Self.regimeIDs[index % Self.regimeIDs.count]])))
+                    events.append(
+                        LedgerEvent(
+                            id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                            source: source,
+                            payload: .escalated(details, from: [Self.regimeIDs[index % Self.regimeIDs.count]])))
                 } else {
-                    events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .listed(details)))
+                    events.append(
+                        LedgerEvent(
+                            id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                            source: source, payload: .listed(details)))
                 }
                 budget -= 1
                 var listed = true
@@ -103,27 +119,57 @@ public struct SyntheticLedger {
                     if at > latest { break }
                     let roll = Int.random(in: 0..<100, using: &random)
                     if !listed {
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .listed(details)))
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                                source: source, payload: .listed(details)))
                         listed = true
                         currentAliases = aliases
-                        usedKeys = Set([listedName] + aliases).reduce(into: Set<String>()) { $0.insert(NameKey.make($1)) }
+                        usedKeys = Set([listedName] + aliases).reduce(into: Set<String>()) {
+                            $0.insert(NameKey.make($1))
+                        }
                     } else if roll < 45 {
                         let alias = name()
                         guard usedKeys.insert(NameKey.make(alias)).inserted else { continue }
                         currentAliases.append(alias)
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasAdded([Alias(alias)])))
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                                source: source, payload: .aliasAdded([Alias(alias)])))
                     } else if roll < 60, let removed = currentAliases.popLast() {
                         usedKeys.remove(NameKey.make(removed))
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .aliasRemoved([Alias(removed)])))
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                                source: source, payload: .aliasRemoved([Alias(removed)])))
                     } else if roll < 80 {
-                        let amendment = DesignationDetails(addresses: ["\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"])
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .amended(amendment)))
-                    } else if roll < 88, let target = events.last, target.party == party, target.regime == regime, target.kind == .amended {
+                        let amendment = DesignationDetails(addresses: [
+                            "\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"
+                        ])
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                                source: source, payload: .amended(amendment)))
+                    } else if roll < 88, let target = events.last, target.party == party, target.regime == regime,
+                        target.kind == .amended
+                    {
                         let fixDate = target.published.adding(days: Int.random(in: 1...30, using: &random))
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: fixDate, published: fixDate, source: source,
-                                                  payload: .corrected(target: target.id, changes: .object([JSONMember(key: "addresses", value: .array([.string("Corrected \(name()) Street, CN")]))]))))
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: fixDate, published: fixDate,
+                                source: source,
+                                payload: .corrected(
+                                    target: target.id,
+                                    changes: .object([
+                                        JSONMember(
+                                            key: "addresses", value: .array([.string("Corrected \(name()) Street, CN")])
+                                        )
+                                    ]))))
                     } else {
-                        events.append(LedgerEvent(id: id(), party: party, regime: regime, effective: at, published: published(for: at), source: source, payload: .delisted(reason: nil)))
+                        events.append(
+                            LedgerEvent(
+                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                                source: source, payload: .delisted(reason: nil)))
                         listed = false
                     }
                     budget -= 1

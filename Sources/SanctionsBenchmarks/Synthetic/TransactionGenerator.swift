@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
+import SanctionsImport
 import SanctionsLedger
 import SanctionsScreening
-import SanctionsImport
 
 /// Generates realistic transactions files for benchmarks: N rows over M distinct counterparties, a
 /// share of them variants of listed names (typos, word order, dropped legal forms, case), the rest
@@ -29,12 +29,17 @@ public struct TransactionGenerator {
             let variant = classes.randomElement(using: &random)!
             result.append(Bool.random(using: &random) ? name : (variants.make(variant, of: name) ?? name))
         }
-        while result.count < count { result.append(names.name() + " " + ["Inc", "Ltd", "GmbH", "LLC", "S.A.", "Co."].randomElement(using: &random)!) }
+        while result.count < count {
+            result.append(
+                names.name() + " " + ["Inc", "Ltd", "GmbH", "LLC", "S.A.", "Co."].randomElement(using: &random)!)
+        }
         return result
     }
 
     /// Writes `rows` transactions as CSV lines (header first) through `write`, dated between `from` and `to`.
-    public mutating func write(rows: Int, counterparties: [String], from: LedgerTime, to: LedgerTime, _ write: (String) throws -> Void) rethrows {
+    public mutating func write(
+        rows: Int, counterparties: [String], from: LedgerTime, to: LedgerTime, _ write: (String) throws -> Void
+    ) rethrows {
         try write("id,date,counterparty,type,country,eccn,amount,currency\n")
         let span = from.days(until: to)
         let types = TransactionType.allCases
@@ -42,8 +47,12 @@ public struct TransactionGenerator {
             let date = from.adding(days: Int.random(in: 0...span, using: &random))
             let name = counterparties.randomElement(using: &random)!
             let type = types.randomElement(using: &random)!
-            let quoted = name.contains(",") || name.contains("\"") ? "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : name
-            try write("T\(index),\(date),\(quoted),\(type.rawValue),CN,\(type == .exportEAR99 ? "EAR99" : "3A001"),\(Int.random(in: 100...100_000, using: &random)),USD\n")
+            let quoted =
+                name.contains(",") || name.contains("\"")
+                ? "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : name
+            try write(
+                "T\(index),\(date),\(quoted),\(type.rawValue),CN,\(type == .exportEAR99 ? "EAR99" : "3A001"),\(Int.random(in: 100...100_000, using: &random)),USD\n"
+            )
         }
     }
 }

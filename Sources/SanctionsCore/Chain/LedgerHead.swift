@@ -23,10 +23,13 @@ public struct LedgerHead: Hashable, Sendable, CustomStringConvertible {
     public init(parsing token: String) throws(InputError) {
         let parts = token.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let sequence = Int(parts[0]), sequence >= 0 else {
-            throw InputError(.invalidField, "'\(token)' is not a ledger head: expected SEQUENCE:HASH, e.g. 353:47e4…", field: "--expect")
+            throw InputError(
+                .invalidField, "'\(token)' is not a ledger head: expected SEQUENCE:HASH, e.g. 353:47e4…",
+                field: "--expect")
         }
         let hash = parts[1].lowercased()
-        guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+        guard hash.utf8.count == 64, hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else {
             throw InputError(.invalidField, "'\(token)': the hash must be 64 hexadecimal digits", field: "--expect")
         }
         self.init(sequence: sequence, hash: hash)

@@ -26,7 +26,8 @@ extension Regime {
     public var json: JSONValue {
         .object([
             "id": .string(id.rawValue), "name": .string(name), "authority": .string(authority),
-            "description": .string(description), "severity": .number(String(severity)), "url": url.map(JSONValue.string),
+            "description": .string(description), "severity": .number(String(severity)),
+            "url": url.map(JSONValue.string),
         ])
     }
 
@@ -41,7 +42,8 @@ extension Regime {
             throw reader.error("severity", .missingField, "required field is missing")
         }
         self.init(
-            id: RegimeID(idText), name: try reader.requiredString("name"), authority: try reader.requiredString("authority"),
+            id: RegimeID(idText), name: try reader.requiredString("name"),
+            authority: try reader.requiredString("authority"),
             description: try reader.requiredString("description"), severity: severity, url: try reader.string("url"))
         try reader.finish()
     }

@@ -71,7 +71,9 @@ public struct DesignationDetails: Hashable, Sendable {
         if let programs = amendment.programs { result.programs = programs }
         if let license = amendment.license { result.license = license }
         if let remarks = amendment.remarks { result.remarks = remarks }
-        if let milestones = amendment.milestones { result.milestones = (result.milestones ?? [:]).merging(milestones) { $1 } }
+        if let milestones = amendment.milestones {
+            result.milestones = (result.milestones ?? [:]).merging(milestones) { $1 }
+        }
         return result
     }
 }

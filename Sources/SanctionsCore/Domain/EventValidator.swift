@@ -20,20 +20,26 @@ public enum EventValidator {
                 throw fail("from", .unknownRegime, "unknown regime '\(regime)' in 'from'")
             }
             if from.contains(event.regime) {
-                throw fail("from", .invalidField, "an escalation to \(event.regime) cannot come from \(event.regime) itself")
+                throw fail(
+                    "from", .invalidField, "an escalation to \(event.regime) cannot come from \(event.regime) itself")
             }
         }
         if let party = event.party, reservedPartySlugs.contains(party.rawValue) {
             throw fail("party", .invalidField, "'\(party)' is reserved (it names the rule and observation streams)")
         }
         if case .observed = event.payload, event.published < event.effective {
-            throw fail("effective", .invalidDate, "an observation is effective at \(event.effective), after its publication \(event.published): a list cannot be compared before it is seen")
+            throw fail(
+                "effective", .invalidDate,
+                "an observation is effective at \(event.effective), after its publication \(event.published): a list cannot be compared before it is seen"
+            )
         }
         if event.published < earliestDate {
             throw fail("published", .invalidDate, "published \(event.published) is before 1900-01-01")
         }
         if event.published.day > now.day {
-            throw fail("published", .invalidDate, "published \(event.published) is after today (\(now.dayString)): the public cannot have known it yet")
+            throw fail(
+                "published", .invalidDate,
+                "published \(event.published) is after today (\(now.dayString)): the public cannot have known it yet")
         }
         if event.effective < earliestDate {
             throw fail("effective", .invalidDate, "effective \(event.effective) is before 1900-01-01")

@@ -66,8 +66,10 @@ extension LedgerEvent {
 
 extension Source {
     var json: JSONValue {
-        .object(["citation": .string(citation), "title": title.map(JSONValue.string), "url": url.map(JSONValue.string),
-                 "authority": authority.map(JSONValue.string)])
+        .object([
+            "citation": .string(citation), "title": title.map(JSONValue.string), "url": url.map(JSONValue.string),
+            "authority": authority.map(JSONValue.string),
+        ])
     }
 }
 
@@ -88,16 +90,24 @@ extension DesignationDetails {
         add("addresses", addresses.map { .array($0.map(JSONValue.string)) })
         add("country", country.map(JSONValue.string))
         add("entityType", entityType.map { .string($0.rawValue) })
-        add("identifiers", identifiers.map { .array($0.map { .object(["type": .string($0.type), "value": .string($0.value)]) }) })
+        add(
+            "identifiers",
+            identifiers.map { .array($0.map { .object(["type": .string($0.type), "value": .string($0.value)]) }) })
         add("programs", programs.map { .array($0.map(JSONValue.string)) })
-        add("license", license.map {
-            .object(["requirement": $0.requirement.map(JSONValue.string), "policy": $0.policy.map(JSONValue.string),
-                     "exempt": $0.exempt.isEmpty ? nil : .array($0.exempt.map { .string($0.rawValue) })])
-        })
+        add(
+            "license",
+            license.map {
+                .object([
+                    "requirement": $0.requirement.map(JSONValue.string), "policy": $0.policy.map(JSONValue.string),
+                    "exempt": $0.exempt.isEmpty ? nil : .array($0.exempt.map { .string($0.rawValue) }),
+                ])
+            })
         add("remarks", remarks.map(JSONValue.string))
-        add("milestones", milestones.map { map in
-            .object(map.keys.sorted().map { JSONMember(key: $0, value: .string(map[$0]!.description)) })
-        })
+        add(
+            "milestones",
+            milestones.map { map in
+                .object(map.keys.sorted().map { JSONMember(key: $0, value: .string(map[$0]!.description)) })
+            })
         return members
     }
 }
@@ -107,11 +117,16 @@ extension RuleSpec {
         .object([
             "transactionType": .string(transactionType.rawValue), "outcome": .string(outcome.rawValue),
             "policy": policy.map(JSONValue.string), "note": note.map(JSONValue.string),
-            "changes": changes.isEmpty ? nil : .array(changes.map { change in
-                .object(["milestone": change.milestone.map(JSONValue.string),
-                         "days": change.days.map { .number(String($0)) },
-                         "outcome": .string(change.outcome.rawValue), "note": change.note.map(JSONValue.string)])
-            }),
+            "changes": changes.isEmpty
+                ? nil
+                : .array(
+                    changes.map { change in
+                        .object([
+                            "milestone": change.milestone.map(JSONValue.string),
+                            "days": change.days.map { .number(String($0)) },
+                            "outcome": .string(change.outcome.rawValue), "note": change.note.map(JSONValue.string),
+                        ])
+                    }),
         ])
     }
 }

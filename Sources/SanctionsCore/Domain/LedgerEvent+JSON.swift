@@ -20,7 +20,9 @@ extension LedgerEvent {
     static let commonKeys: Set<String> = ["id", "type", "party", "regime", "effective", "published", "source", "note"]
 
     /// Decodes one event from `json`, located at `path` (e.g. `events[3]`) in the context's file.
-    public init(json: JSONValue, path: String = "", line: Int = 0, context: DecodingContext = .init()) throws(InputError) {
+    public init(json: JSONValue, path: String = "", line: Int = 0, context: DecodingContext = .init())
+        throws(InputError)
+    {
         do {
             self = try Self.decode(json, path: path, line: line, context: context)
         } catch {
@@ -28,11 +30,15 @@ extension LedgerEvent {
         }
     }
 
-    private static func decode(_ json: JSONValue, path: String, line: Int, context: DecodingContext) throws(InputError) -> LedgerEvent {
+    private static func decode(_ json: JSONValue, path: String, line: Int, context: DecodingContext) throws(InputError)
+        -> LedgerEvent
+    {
         var reader = try JSONObjectReader(json, path: path, line: line)
         let idText = try reader.requiredString("id")
         guard IdentifierSyntax.isEventID(idText) else {
-            throw reader.error("id", .invalidField, "'\(idText)' is not a valid event id (1 to 200 printable ASCII characters, no spaces)")
+            throw reader.error(
+                "id", .invalidField,
+                "'\(idText)' is not a valid event id (1 to 200 printable ASCII characters, no spaces)")
         }
         let typeText = try reader.requiredString("type")
         guard let kind = EventKind(rawValue: typeText) else {
@@ -45,13 +51,17 @@ extension LedgerEvent {
         }
         var party: PartyID?
         if kind == .ruleChanged || kind == .observed {
-            if reader.has("party") { throw reader.error("party", .unknownField, "a \(kind.rawValue) event concerns a regime, not a party") }
-        } else if (kind == .corrected || kind == .retracted), !reader.has("party") {
+            if reader.has("party") {
+                throw reader.error("party", .unknownField, "a \(kind.rawValue) event concerns a regime, not a party")
+            }
+        } else if kind == .corrected || kind == .retracted, !reader.has("party") {
             party = nil  // a fix of a rule-changed event concerns the regime's rules
         } else {
             let partyText = try reader.requiredString("party")
             guard IdentifierSyntax.isSlug(partyText) else {
-                throw reader.error("party", .invalidField, "'\(partyText)' is not a valid party slug (lowercase letters, digits, '-', '.', '_')")
+                throw reader.error(
+                    "party", .invalidField,
+                    "'\(partyText)' is not a valid party slug (lowercase letters, digits, '-', '.', '_')")
             }
             party = PartyID(partyText)
         }
@@ -106,7 +116,10 @@ extension LedgerEvent {
         case .amended:
             let details = try decodeDetails(&reader, requireName: false, allowAliases: false)
             if details.isEmpty {
-                throw InputError(.missingField, "an amendment changes at least one field (name, addresses, country, entityType, identifiers, programs, license, remarks, milestones)", line: reader.line, field: reader.path.isEmpty ? nil : reader.path)
+                throw InputError(
+                    .missingField,
+                    "an amendment changes at least one field (name, addresses, country, entityType, identifiers, programs, license, remarks, milestones)",
+                    line: reader.line, field: reader.path.isEmpty ? nil : reader.path)
             }
             return .amended(details)
         case .ruleChanged:
@@ -115,7 +128,8 @@ extension LedgerEvent {
             }
             var rules: [RuleSpec] = []
             for element in elements {
-                rules.append(try decodeRule(JSONObjectReader(element.value, path: element.path, line: reader.lineOf("rules"))))
+                rules.append(
+                    try decodeRule(JSONObjectReader(element.value, path: element.path, line: reader.lineOf("rules"))))
             }
             return .ruleChanged(rules)
         case .corrected:
@@ -125,7 +139,9 @@ extension LedgerEvent {
                 throw reader.error("changes", .invalidField, "expected a non-empty object of corrected fields")
             }
             for member in members where ["id", "type", "party", "regime", "published"].contains(member.key) {
-                throw InputError(.invalidField, "'\(member.key)' cannot be corrected (retract the event and append a new one)", line: member.line, field: reader.fieldPath("changes") + "." + member.key)
+                throw InputError(
+                    .invalidField, "'\(member.key)' cannot be corrected (retract the event and append a new one)",
+                    line: member.line, field: reader.fieldPath("changes") + "." + member.key)
             }
             return .corrected(target: EventID(target), changes: changes)
         case .retracted:
@@ -141,17 +157,24 @@ extension LedgerEvent {
             throw reader.error("list", .invalidField, "'\(list)' is not a valid list source id (lowercase slug)")
         }
         let sha256 = try reader.string("sha256")
-        if let sha256, sha256.utf8.count != 64 || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        if let sha256,
+            sha256.utf8.count != 64
+                || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        {
             throw reader.error("sha256", .invalidField, "expected 64 lowercase hexadecimal digits")
         }
         guard let entries = try reader.integer("entries") else {
             throw reader.error("entries", .missingField, "required field is missing")
         }
-        guard entries >= 0 else { throw reader.error("entries", .invalidField, "a count of entries cannot be negative") }
+        guard entries >= 0 else {
+            throw reader.error("entries", .invalidField, "a count of entries cannot be negative")
+        }
         return Observation(list: list, file: try reader.string("file"), sha256: sha256, entries: entries)
     }
 
-    static func decodeDetails(_ reader: inout JSONObjectReader, requireName: Bool, allowAliases: Bool) throws(InputError) -> DesignationDetails {
+    static func decodeDetails(_ reader: inout JSONObjectReader, requireName: Bool, allowAliases: Bool)
+        throws(InputError) -> DesignationDetails
+    {
         var details = DesignationDetails()
         details.name = requireName ? try reader.requiredString("name") : try reader.string("name")
         if allowAliases { details.aliases = try decodeAliases(&reader) }
@@ -159,7 +182,8 @@ extension LedgerEvent {
         details.country = try reader.string("country")
         if let typeText = try reader.string("entityType") {
             guard let type = EntityType(rawValue: typeText) else {
-                throw reader.error("entityType", .invalidField, "'\(typeText)' is not one of entity, individual, vessel, aircraft")
+                throw reader.error(
+                    "entityType", .invalidField, "'\(typeText)' is not one of entity, individual, vessel, aircraft")
             }
             details.entityType = type
         }
@@ -167,7 +191,8 @@ extension LedgerEvent {
             var identifiers: [Identifier] = []
             for element in elements {
                 var item = try JSONObjectReader(element.value, path: element.path, line: reader.lineOf("identifiers"))
-                identifiers.append(Identifier(type: try item.requiredString("type"), value: try item.requiredString("value")))
+                identifiers.append(
+                    Identifier(type: try item.requiredString("type"), value: try item.requiredString("value")))
                 try item.finish()
             }
             details.identifiers = identifiers
@@ -177,11 +202,15 @@ extension LedgerEvent {
             var exempt: [TransactionType] = []
             for text in try license.stringArray("exempt") ?? [] {
                 guard let type = TransactionType(rawValue: text) else {
-                    throw license.error("exempt", .invalidField, "unknown transaction type '\(text)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw license.error(
+                        "exempt", .invalidField,
+                        "unknown transaction type '\(text)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 exempt.append(type)
             }
-            details.license = LicenseTerms(requirement: try license.string("requirement"), policy: try license.string("policy"), exempt: exempt)
+            details.license = LicenseTerms(
+                requirement: try license.string("requirement"), policy: try license.string("policy"), exempt: exempt)
             try license.finish()
         }
         details.remarks = try reader.string("remarks")
@@ -201,7 +230,10 @@ extension LedgerEvent {
         var aliases: [Alias] = []
         for element in elements {
             if case .string(let name) = element.value {
-                if TextChecks.isBlank(name) { throw InputError(.invalidField, "alias must not be empty", line: reader.lineOf("aliases"), field: element.path) }
+                if TextChecks.isBlank(name) {
+                    throw InputError(
+                        .invalidField, "alias must not be empty", line: reader.lineOf("aliases"), field: element.path)
+                }
                 try TextChecks.validate(name, field: element.path, line: reader.lineOf("aliases"))
                 aliases.append(Alias(name))
                 continue
@@ -227,21 +259,29 @@ extension LedgerEvent {
         let typeText = try reader.requiredString("transactionType")
         guard let type = TransactionType(rawValue: typeText) else {
             let known = TransactionType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw reader.error("transactionType", .invalidField, "unknown transaction type '\(typeText)' (known: \(known))")
+            throw reader.error(
+                "transactionType", .invalidField, "unknown transaction type '\(typeText)' (known: \(known))")
         }
         let outcome = try decodeOutcome(&reader)
-        var rule = RuleSpec(transactionType: type, outcome: outcome, policy: try reader.string("policy"), note: try reader.string("note"))
+        var rule = RuleSpec(
+            transactionType: type, outcome: outcome, policy: try reader.string("policy"),
+            note: try reader.string("note"))
         for element in try reader.array("changes") ?? [] {
             var change = try JSONObjectReader(element.value, path: element.path, line: reader.lineOf("changes"))
             let milestone = try change.string("milestone")
             let days = try change.integer("days")
             if milestone == nil, days == nil {
-                throw InputError(.missingField, "a change states a milestone, a number of days after listing, or both", line: change.line, field: element.path)
+                throw InputError(
+                    .missingField, "a change states a milestone, a number of days after listing, or both",
+                    line: change.line, field: element.path)
             }
             if let days, days < 0 || days > 36_500 {
                 throw change.error("days", .invalidField, "days after listing must be between 0 and 36500")
             }
-            rule.changes.append(RuleSpec.Change(milestone: milestone, days: days, outcome: try decodeOutcome(&change), note: try change.string("note")))
+            rule.changes.append(
+                RuleSpec.Change(
+                    milestone: milestone, days: days, outcome: try decodeOutcome(&change),
+                    note: try change.string("note")))
             try change.finish()
         }
         try reader.finish()
@@ -251,7 +291,8 @@ extension LedgerEvent {
     private static func decodeOutcome(_ reader: inout JSONObjectReader) throws(InputError) -> Outcome {
         let text = try reader.requiredString("outcome")
         guard let outcome = Outcome(rawValue: text), outcome != .review else {
-            throw reader.error("outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, permitted")
+            throw reader.error(
+                "outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, permitted")
         }
         return outcome
     }

@@ -16,8 +16,11 @@ public struct Transaction: Sendable, Hashable {
     /// The line (or record number) it was read from.
     public var line: Int
 
-    public init(id: String, date: LedgerTime, counterparty: String, type: TransactionType, country: String? = nil, eccn: String? = nil,
-                amount: String? = nil, currency: String? = nil, extra: [String] = [], line: Int = 0) {
+    public init(
+        id: String, date: LedgerTime, counterparty: String, type: TransactionType, country: String? = nil,
+        eccn: String? = nil,
+        amount: String? = nil, currency: String? = nil, extra: [String] = [], line: Int = 0
+    ) {
         self.id = id
         self.date = date
         self.counterparty = counterparty

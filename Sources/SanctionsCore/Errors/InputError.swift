@@ -60,7 +60,10 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// The event the problem is about, when known (lets an importer point at the event's file and line).
     public var eventID: EventID?
 
-    public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil, field: String? = nil, eventID: EventID? = nil) {
+    public init(
+        _ code: Code, _ message: String, file: String? = nil, line: Int? = nil, field: String? = nil,
+        eventID: EventID? = nil
+    ) {
         self.code = code
         self.eventID = eventID
         self.message = message

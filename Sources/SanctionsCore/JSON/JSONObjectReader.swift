@@ -13,7 +13,9 @@ public struct JSONObjectReader {
     /// Wraps `value`, which must be an object.
     public init(_ value: JSONValue, path: String, line: Int) throws(InputError) {
         guard case .object(let members) = value else {
-            throw InputError(.invalidField, "expected an object, found \(value.typeName)", line: line, field: path.isEmpty ? nil : path)
+            throw InputError(
+                .invalidField, "expected an object, found \(value.typeName)", line: line,
+                field: path.isEmpty ? nil : path)
         }
         self.members = members
         self.consumed = [Bool](repeating: false, count: members.count)
@@ -121,7 +123,9 @@ public struct JSONObjectReader {
         strings.reserveCapacity(elements.count)
         for element in elements {
             guard case .string(let text) = element.value else {
-                throw InputError(.invalidField, "expected a string, found \(element.value.typeName)", line: lineOf(key), field: element.path)
+                throw InputError(
+                    .invalidField, "expected a string, found \(element.value.typeName)", line: lineOf(key),
+                    field: element.path)
             }
             if TextChecks.isBlank(text) {
                 throw InputError(.invalidField, "must not be empty", line: lineOf(key), field: element.path)
@@ -141,7 +145,9 @@ public struct JSONObjectReader {
     /// Fails when the object holds a member that no read asked for (a typo or a field of another type).
     public func finish(allowed extra: Set<String> = []) throws(InputError) {
         for (index, member) in members.enumerated() where !consumed[index] && !extra.contains(member.key) {
-            throw InputError(.unknownField, "unknown field (not part of this record type)", line: member.line, field: fieldPath(member.key))
+            throw InputError(
+                .unknownField, "unknown field (not part of this record type)", line: member.line,
+                field: fieldPath(member.key))
         }
     }
 }
@@ -166,13 +172,19 @@ public enum TextChecks {
     /// Whether the text is empty or only whitespace and invisible characters.
     public static func isBlank(_ text: String) -> Bool {
         if text.utf8.contains(where: { $0 > 0x20 && $0 < 0x80 }) { return false }
-        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.value < 0x20 }
+        return text.unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.value < 0x20
+        }
     }
 
     /// Refuses NUL bytes and oversized fields. `field` and `line` are only evaluated for the error.
-    public static func validate(_ text: String, field: @autoclosure () -> String, line: @autoclosure () -> Int) throws(InputError) {
+    public static func validate(_ text: String, field: @autoclosure () -> String, line: @autoclosure () -> Int)
+        throws(InputError)
+    {
         if text.utf8.count > maximumFieldBytes {
-            throw InputError(.invalidField, "text of \(text.utf8.count) bytes is longer than the limit of \(maximumFieldBytes)", line: line(), field: field())
+            throw InputError(
+                .invalidField, "text of \(text.utf8.count) bytes is longer than the limit of \(maximumFieldBytes)",
+                line: line(), field: field())
         }
         if text.utf8.contains(0) {
             throw InputError(.invalidField, "text contains a NUL character", line: line(), field: field())

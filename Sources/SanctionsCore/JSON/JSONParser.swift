@@ -112,7 +112,9 @@ public struct JSONParser {
             }
             guard !isDuplicate else { throw error("duplicate member '\(key)'") }
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input after member name '\(key)' (the file is truncated)") }
+            guard index < bytes.count else {
+                throw error("unexpected end of input after member name '\(key)' (the file is truncated)")
+            }
             guard bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after member name '\(key)'")
             }

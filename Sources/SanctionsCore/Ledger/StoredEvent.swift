@@ -23,7 +23,10 @@ public struct EventFilter: Sendable {
     public var toSequence: Int?
     public var limit: Int?
 
-    public init(party: PartyID? = nil, regime: RegimeID? = nil, kind: EventKind? = nil, fromSequence: Int? = nil, toSequence: Int? = nil, limit: Int? = nil) {
+    public init(
+        party: PartyID? = nil, regime: RegimeID? = nil, kind: EventKind? = nil, fromSequence: Int? = nil,
+        toSequence: Int? = nil, limit: Int? = nil
+    ) {
         self.party = party
         self.regime = regime
         self.kind = kind

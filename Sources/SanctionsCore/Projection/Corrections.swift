@@ -33,7 +33,12 @@ enum CorrectionResolver {
         fixes.sort { ($0.published, $0.id) < ($1.published, $1.id) }
         for fix in fixes {
             guard let target = fix.target, let original = byID[target] else {
-                anomalies.append(HistoryAnomaly(event: fix.id, message: "\(fix.kind.rawValue) event targets '\(fix.target?.rawValue ?? "")', which is not in this party's history on \(fix.regime)"))
+                anomalies.append(
+                    HistoryAnomaly(
+                        event: fix.id,
+                        message:
+                            "\(fix.kind.rawValue) event targets '\(fix.target?.rawValue ?? "")', which is not in this party's history on \(fix.regime)"
+                    ))
                 continue
             }
             switch fix.payload {
@@ -43,7 +48,8 @@ enum CorrectionResolver {
                 do {
                     byID[target] = try original.applying(changes: changes)
                 } catch {
-                    anomalies.append(HistoryAnomaly(event: fix.id, message: "the correction does not give a valid event: \(error)"))
+                    anomalies.append(
+                        HistoryAnomaly(event: fix.id, message: "the correction does not give a valid event: \(error)"))
                 }
             default: break
             }

@@ -1,5 +1,5 @@
 /// A time interval `[from, to)` on one clock; `to == nil` means open ended.
-public struct TimeInterval: Hashable, Sendable {
+public struct LedgerInterval: Hashable, Sendable {
     public var from: LedgerTime
     public var to: LedgerTime?
 
@@ -22,9 +22,9 @@ public struct DesignationSegment: Hashable, Sendable {
     /// When the designation this segment belongs to began (its listing's effective time).
     public var listedFrom: LedgerTime
     /// Valid time: when these details were in force.
-    public var valid: TimeInterval
+    public var valid: LedgerInterval
     /// Knowledge time: from which publication these details were known, until a later publication changed them.
-    public var known: TimeInterval
+    public var known: LedgerInterval
     /// Name, addresses, programmes, licence terms (aliases are in ``NameSegment``s).
     public var details: DesignationDetails
     /// The regimes this designation escalated from, when its listing was an escalation.
@@ -40,8 +40,10 @@ public struct DesignationSegment: Hashable, Sendable {
     public var endsDesignation: Bool
 
     public init(
-        party: PartyID, regime: RegimeID, listedFrom: LedgerTime, valid: TimeInterval, known: TimeInterval, details: DesignationDetails,
-        escalatedFrom: [RegimeID], listingEvent: EventID, detailEvents: [EventID], endEvent: EventID?, endsDesignation: Bool
+        party: PartyID, regime: RegimeID, listedFrom: LedgerTime, valid: LedgerInterval, known: LedgerInterval,
+        details: DesignationDetails,
+        escalatedFrom: [RegimeID], listingEvent: EventID, detailEvents: [EventID], endEvent: EventID?,
+        endsDesignation: Bool
     ) {
         self.party = party
         self.regime = regime
@@ -78,16 +80,17 @@ public struct NameSegment: Hashable, Sendable {
     public var kind: NameKind
     public var weak: Bool
     public var listedFrom: LedgerTime
-    public var valid: TimeInterval
-    public var known: TimeInterval
+    public var valid: LedgerInterval
+    public var known: LedgerInterval
     /// The event that attached the name (listing, alias-added or amendment of the name).
     public var startEvent: EventID
     /// The event that detached it (alias-removed, amendment of the name, or delisting).
     public var endEvent: EventID?
 
     public init(
-        party: PartyID, regime: RegimeID, name: String, kind: NameKind, weak: Bool, listedFrom: LedgerTime, valid: TimeInterval,
-        known: TimeInterval, startEvent: EventID, endEvent: EventID?
+        party: PartyID, regime: RegimeID, name: String, kind: NameKind, weak: Bool, listedFrom: LedgerTime,
+        valid: LedgerInterval,
+        known: LedgerInterval, startEvent: EventID, endEvent: EventID?
     ) {
         self.party = party
         self.regime = regime
@@ -106,14 +109,17 @@ public struct NameSegment: Hashable, Sendable {
 public struct RuleSegment: Hashable, Sendable {
     public var regime: RegimeID
     public var rule: RuleSpec
-    public var valid: TimeInterval
-    public var known: TimeInterval
+    public var valid: LedgerInterval
+    public var known: LedgerInterval
     /// The rule-changed event that stated this rule.
     public var event: EventID
     /// The rule-changed event that replaced it, when one did.
     public var endEvent: EventID?
 
-    public init(regime: RegimeID, rule: RuleSpec, valid: TimeInterval, known: TimeInterval, event: EventID, endEvent: EventID?) {
+    public init(
+        regime: RegimeID, rule: RuleSpec, valid: LedgerInterval, known: LedgerInterval, event: EventID,
+        endEvent: EventID?
+    ) {
         self.regime = regime
         self.rule = rule
         self.valid = valid
@@ -134,7 +140,8 @@ public struct PublicationRow: Hashable, Sendable {
     /// The `observed` event.
     public var event: EventID
 
-    public init(regime: RegimeID, observation: Observation, instant: LedgerTime, published: LedgerTime, event: EventID) {
+    public init(regime: RegimeID, observation: Observation, instant: LedgerTime, published: LedgerTime, event: EventID)
+    {
         self.regime = regime
         self.observation = observation
         self.instant = instant

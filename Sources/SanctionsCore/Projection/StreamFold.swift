@@ -39,7 +39,9 @@ public enum StreamFold {
             guard index > 0 else { continue }
             let previous = ordered[index - 1]
             guard previous.published <= event.published else { return false }
-            if previous.effective.seconds == event.effective.seconds, previous.published != event.published { return false }
+            if previous.effective.seconds == event.effective.seconds, previous.published != event.published {
+                return false
+            }
         }
         return true
     }
@@ -50,11 +52,16 @@ public enum StreamFold {
         var projection = StreamProjection()
         for event in events.sorted(by: { ($0.effective, $0.id) < ($1.effective, $1.id) }) {
             guard case .observed(let observation) = event.payload else {
-                projection.anomalies.append(HistoryAnomaly(event: event.id, message: "a \(event.kind.rawValue) event in the observation stream of \(event.regime)"))
+                projection.anomalies.append(
+                    HistoryAnomaly(
+                        event: event.id,
+                        message: "a \(event.kind.rawValue) event in the observation stream of \(event.regime)"))
                 continue
             }
-            projection.publications.append(PublicationRow(
-                regime: event.regime, observation: observation, instant: event.effective, published: event.published, event: event.id))
+            projection.publications.append(
+                PublicationRow(
+                    regime: event.regime, observation: observation, instant: event.effective,
+                    published: event.published, event: event.id))
         }
         return projection
     }
@@ -75,11 +82,15 @@ public enum StreamFold {
         var visibleCount = 0
         var lastAnomalies: [HistoryAnomaly] = []
         for epoch in epochs {
-            while visibleCount < byPublication.count, byPublication[visibleCount].published <= epoch { visibleCount += 1 }
+            while visibleCount < byPublication.count, byPublication[visibleCount].published <= epoch {
+                visibleCount += 1
+            }
             var anomalies: [HistoryAnomaly] = []
             let resolved = CorrectionResolver.resolve(Array(byPublication[..<visibleCount]), anomalies: &anomalies)
             let fold = ValidTimeFold.run(resolved, party: party, regime: regime)
-            advance(&openDesignations, to: Set(fold.designations), at: epoch, closed: &projection.designations) { $0.known = $1 }
+            advance(&openDesignations, to: Set(fold.designations), at: epoch, closed: &projection.designations) {
+                $0.known = $1
+            }
             advance(&openNames, to: Set(fold.names), at: epoch, closed: &projection.names) { $0.known = $1 }
             advance(&openRules, to: Set(fold.rules), at: epoch, closed: &projection.rules) { $0.known = $1 }
             lastAnomalies = anomalies + fold.anomalies
@@ -111,37 +122,51 @@ public enum StreamFold {
                 // and the events of one instant were published together.
                 let previous = ordered[index - 1]
                 guard previous.published <= event.published else { return nil }
-                if previous.effective.seconds == event.effective.seconds, previous.published != event.published { return nil }
+                if previous.effective.seconds == event.effective.seconds, previous.published != event.published {
+                    return nil
+                }
             }
             published[event.id] = event.published
         }
         let fold = ValidTimeFold.run(ordered, party: first.party ?? PartyID(""), regime: first.regime)
         var projection = StreamProjection()
-        func versions<Row>(_ row: Row, opened: EventID, closed: EventID?, reopen: (inout Row) -> Void, setKnown: (inout Row, TimeInterval) -> Void) -> [Row] {
+        func versions<Row>(
+            _ row: Row, opened: EventID, closed: EventID?, reopen: (inout Row) -> Void,
+            setKnown: (inout Row, LedgerInterval) -> Void
+        ) -> [Row] {
             let start = published[opened] ?? first.published
             guard let closed, let end = published[closed], end > start else {
                 var only = row
-                setKnown(&only, TimeInterval(from: start, to: nil))
+                setKnown(&only, LedgerInterval(from: start, to: nil))
                 return [only]
             }
             var open = row
             reopen(&open)
-            setKnown(&open, TimeInterval(from: start, to: end))
+            setKnown(&open, LedgerInterval(from: start, to: end))
             var final = row
-            setKnown(&final, TimeInterval(from: end, to: nil))
+            setKnown(&final, LedgerInterval(from: end, to: nil))
             return [open, final]
         }
         for row in fold.designations {
-            projection.designations += versions(row, opened: row.detailEvents.last ?? row.listingEvent, closed: row.endEvent,
-                                                reopen: { $0.valid.to = nil; $0.endEvent = nil; $0.endsDesignation = false }, setKnown: { $0.known = $1 })
+            projection.designations += versions(
+                row, opened: row.detailEvents.last ?? row.listingEvent, closed: row.endEvent,
+                reopen: {
+                    $0.valid.to = nil; $0.endEvent = nil; $0.endsDesignation = false
+                }, setKnown: { $0.known = $1 })
         }
         for row in fold.names {
-            projection.names += versions(row, opened: row.startEvent, closed: row.endEvent,
-                                         reopen: { $0.valid.to = nil; $0.endEvent = nil }, setKnown: { $0.known = $1 })
+            projection.names += versions(
+                row, opened: row.startEvent, closed: row.endEvent,
+                reopen: {
+                    $0.valid.to = nil; $0.endEvent = nil
+                }, setKnown: { $0.known = $1 })
         }
         for row in fold.rules {
-            projection.rules += versions(row, opened: row.event, closed: row.endEvent,
-                                         reopen: { $0.valid.to = nil; $0.endEvent = nil }, setKnown: { $0.known = $1 })
+            projection.rules += versions(
+                row, opened: row.event, closed: row.endEvent,
+                reopen: {
+                    $0.valid.to = nil; $0.endEvent = nil
+                }, setKnown: { $0.known = $1 })
         }
         projection.designations.sort(by: DesignationSegment.projectionOrder)
         projection.names.sort(by: NameSegment.projectionOrder)
@@ -153,29 +178,31 @@ public enum StreamFold {
     /// Closes the open rows that `current` no longer has and opens the new ones at `epoch`.
     private static func advance<Row: Hashable>(
         _ open: inout [Row: LedgerTime], to current: Set<Row>, at epoch: LedgerTime, closed: inout [Row],
-        setKnown: (inout Row, TimeInterval) -> Void
+        setKnown: (inout Row, LedgerInterval) -> Void
     ) {
         for (row, from) in open where !current.contains(row) {
             var finished = row
-            setKnown(&finished, TimeInterval(from: from, to: epoch))
+            setKnown(&finished, LedgerInterval(from: from, to: epoch))
             closed.append(finished)
             open[row] = nil
         }
         for row in current where open[row] == nil { open[row] = epoch }
     }
 
-    private static func flush<Row: Hashable>(_ open: [Row: LedgerTime], into rows: inout [Row], setKnown: (inout Row, TimeInterval) -> Void) {
+    private static func flush<Row: Hashable>(
+        _ open: [Row: LedgerTime], into rows: inout [Row], setKnown: (inout Row, LedgerInterval) -> Void
+    ) {
         for (row, from) in open {
             var finished = row
-            setKnown(&finished, TimeInterval(from: from, to: nil))
+            setKnown(&finished, LedgerInterval(from: from, to: nil))
             rows.append(finished)
         }
     }
 }
 
-extension TimeInterval {
+extension LedgerInterval {
     /// Orders intervals by start, then end (open last).
-    static func precedes(_ lhs: TimeInterval, _ rhs: TimeInterval) -> Bool {
+    static func precedes(_ lhs: LedgerInterval, _ rhs: LedgerInterval) -> Bool {
         if lhs.from != rhs.from { return lhs.from < rhs.from }
         switch (lhs.to, rhs.to) {
         case (let l?, let r?): return l < r
@@ -189,25 +216,28 @@ extension TimeInterval {
 extension DesignationSegment {
     /// A deterministic order: valid start, knowledge start, then the rest.
     public static func projectionOrder(_ lhs: DesignationSegment, _ rhs: DesignationSegment) -> Bool {
-        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
-        if lhs.known != rhs.known { return TimeInterval.precedes(lhs.known, rhs.known) }
-        return lhs.detailEvents.map(\.rawValue).joined(separator: ",") < rhs.detailEvents.map(\.rawValue).joined(separator: ",")
+        if lhs.valid != rhs.valid { return LedgerInterval.precedes(lhs.valid, rhs.valid) }
+        if lhs.known != rhs.known { return LedgerInterval.precedes(lhs.known, rhs.known) }
+        return lhs.detailEvents.map(\.rawValue).joined(separator: ",")
+            < rhs.detailEvents.map(\.rawValue).joined(separator: ",")
     }
 }
 
 extension NameSegment {
     public static func projectionOrder(_ lhs: NameSegment, _ rhs: NameSegment) -> Bool {
         if lhs.name != rhs.name { return lhs.name < rhs.name }
-        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
-        if lhs.known != rhs.known { return TimeInterval.precedes(lhs.known, rhs.known) }
+        if lhs.valid != rhs.valid { return LedgerInterval.precedes(lhs.valid, rhs.valid) }
+        if lhs.known != rhs.known { return LedgerInterval.precedes(lhs.known, rhs.known) }
         return lhs.kind.rawValue < rhs.kind.rawValue
     }
 }
 
 extension RuleSegment {
     public static func projectionOrder(_ lhs: RuleSegment, _ rhs: RuleSegment) -> Bool {
-        if lhs.rule.transactionType != rhs.rule.transactionType { return lhs.rule.transactionType < rhs.rule.transactionType }
-        if lhs.valid != rhs.valid { return TimeInterval.precedes(lhs.valid, rhs.valid) }
-        return TimeInterval.precedes(lhs.known, rhs.known)
+        if lhs.rule.transactionType != rhs.rule.transactionType {
+            return lhs.rule.transactionType < rhs.rule.transactionType
+        }
+        if lhs.valid != rhs.valid { return LedgerInterval.precedes(lhs.valid, rhs.valid) }
+        return LedgerInterval.precedes(lhs.known, rhs.known)
     }
 }

@@ -41,7 +41,7 @@ struct ValidTimeFold {
         var event: EventID
     }
 
-    static let placeholderKnown = TimeInterval(from: LedgerTime(seconds: 0, hasTimeOfDay: false), to: nil)
+    static let placeholderKnown = LedgerInterval(from: LedgerTime(seconds: 0, hasTimeOfDay: false), to: nil)
 
     let party: PartyID
     let regime: RegimeID
@@ -55,7 +55,9 @@ struct ValidTimeFold {
     /// Sorts events for folding: effective time, then rules, listings, amendments, aliases, delistings, then id.
     static func effectiveOrder(_ lhs: LedgerEvent, _ rhs: LedgerEvent) -> Bool {
         if lhs.effective != rhs.effective { return lhs.effective < rhs.effective }
-        if lhs.kind.sameInstantRank != rhs.kind.sameInstantRank { return lhs.kind.sameInstantRank < rhs.kind.sameInstantRank }
+        if lhs.kind.sameInstantRank != rhs.kind.sameInstantRank {
+            return lhs.kind.sameInstantRank < rhs.kind.sameInstantRank
+        }
         return lhs.id < rhs.id
     }
 
@@ -86,7 +88,8 @@ struct ValidTimeFold {
         else { return Array(group) }
         var ordered = Array(group)
         let event = ordered.remove(at: delisting - group.startIndex)
-        let position = ordered.firstIndex { $0.kind.sameInstantRank > EventKind.ruleChanged.sameInstantRank } ?? ordered.count
+        let position =
+            ordered.firstIndex { $0.kind.sameInstantRank > EventKind.ruleChanged.sameInstantRank } ?? ordered.count
         ordered.insert(event, at: position)
         return ordered
     }
@@ -118,18 +121,24 @@ struct ValidTimeFold {
             open = designation
         case .aliasAdded(let aliases):
             guard var designation = open else {
-                return anomaly(event, "adds an alias to a designation of '\(party)' on \(regime) that is not in force on \(at)")
+                return anomaly(
+                    event, "adds an alias to a designation of '\(party)' on \(regime) that is not in force on \(at)")
             }
             addAliases(&designation, aliases, at: at, event: event.id)
             open = designation
         case .aliasRemoved(let aliases):
             guard var designation = open else {
-                return anomaly(event, "removes an alias from a designation of '\(party)' on \(regime) that is not in force on \(at)")
+                return anomaly(
+                    event,
+                    "removes an alias from a designation of '\(party)' on \(regime) that is not in force on \(at)")
             }
             for alias in aliases {
                 let key = NameKey.make(alias.name)
                 guard let existing = designation.names[key], existing.kind != .primary else {
-                    anomaly(event, "removes alias '\(alias.name)', which the designation of '\(party)' on \(regime) does not have on \(at)")
+                    anomaly(
+                        event,
+                        "removes alias '\(alias.name)', which the designation of '\(party)' on \(regime) does not have on \(at)"
+                    )
                     continue
                 }
                 closeName(&designation, key: key, at: at, endEvent: event.id)
@@ -147,7 +156,10 @@ struct ValidTimeFold {
         case .ruleChanged(let specs):
             for spec in specs {
                 if let current = openRules[spec.transactionType], current.from < at {
-                    rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: at), known: Self.placeholderKnown, event: current.event, endEvent: event.id))
+                    rules.append(
+                        RuleSegment(
+                            regime: regime, rule: current.spec, valid: LedgerInterval(from: current.from, to: at),
+                            known: Self.placeholderKnown, event: current.event, endEvent: event.id))
                 }
                 openRules[spec.transactionType] = OpenRule(spec: spec, from: at, event: event.id)
             }
@@ -176,12 +188,15 @@ struct ValidTimeFold {
         var designation = OpenDesignation(
             listedFrom: at, listingEvent: event.id, escalatedFrom: escalatedFrom, details: listedDetails,
             detailsFrom: at, detailEvents: [event.id], fieldSources: ["*": event.id], primaryKey: primaryKey)
-        designation.names[primaryKey] = OpenName(name: name, kind: .primary, weak: false, from: at, startEvent: event.id)
+        designation.names[primaryKey] = OpenName(
+            name: name, kind: .primary, weak: false, from: at, startEvent: event.id)
         addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
         open = designation
     }
 
-    private mutating func setPrimaryName(_ designation: inout OpenDesignation, _ name: String, at: LedgerTime, event: EventID) {
+    private mutating func setPrimaryName(
+        _ designation: inout OpenDesignation, _ name: String, at: LedgerTime, event: EventID
+    ) {
         let key = NameKey.make(name)
         if key == designation.primaryKey, designation.names[key]?.name == name { return }
         closeName(&designation, key: designation.primaryKey, at: at, endEvent: event)
@@ -194,28 +209,35 @@ struct ValidTimeFold {
         for alias in aliases {
             let key = NameKey.make(alias.name)
             guard !key.isEmpty, designation.names[key] == nil else { continue }
-            designation.names[key] = OpenName(name: alias.name, kind: NameKind(alias.kind), weak: alias.weak, from: at, startEvent: event)
+            designation.names[key] = OpenName(
+                name: alias.name, kind: NameKind(alias.kind), weak: alias.weak, from: at, startEvent: event)
         }
     }
 
-    private mutating func closeDetails(_ designation: inout OpenDesignation, at: LedgerTime?, endEvent: EventID?, endsDesignation: Bool) {
+    private mutating func closeDetails(
+        _ designation: inout OpenDesignation, at: LedgerTime?, endEvent: EventID?, endsDesignation: Bool
+    ) {
         defer { if let at { designation.detailsFrom = at } }
         if let at, at <= designation.detailsFrom { return }  // a zero-length version: nothing to record
-        designations.append(DesignationSegment(
-            party: party, regime: regime, listedFrom: designation.listedFrom,
-            valid: TimeInterval(from: designation.detailsFrom, to: at), known: Self.placeholderKnown,
-            details: designation.details, escalatedFrom: designation.escalatedFrom,
-            listingEvent: designation.listingEvent, detailEvents: designation.detailEvents,
-            endEvent: endEvent, endsDesignation: endsDesignation))
+        designations.append(
+            DesignationSegment(
+                party: party, regime: regime, listedFrom: designation.listedFrom,
+                valid: LedgerInterval(from: designation.detailsFrom, to: at), known: Self.placeholderKnown,
+                details: designation.details, escalatedFrom: designation.escalatedFrom,
+                listingEvent: designation.listingEvent, detailEvents: designation.detailEvents,
+                endEvent: endEvent, endsDesignation: endsDesignation))
     }
 
-    private mutating func closeName(_ designation: inout OpenDesignation, key: String, at: LedgerTime?, endEvent: EventID?) {
+    private mutating func closeName(
+        _ designation: inout OpenDesignation, key: String, at: LedgerTime?, endEvent: EventID?
+    ) {
         guard let name = designation.names.removeValue(forKey: key) else { return }
         if let at, at <= name.from { return }
-        names.append(NameSegment(
-            party: party, regime: regime, name: name.name, kind: name.kind, weak: name.weak,
-            listedFrom: designation.listedFrom, valid: TimeInterval(from: name.from, to: at),
-            known: Self.placeholderKnown, startEvent: name.startEvent, endEvent: endEvent))
+        names.append(
+            NameSegment(
+                party: party, regime: regime, name: name.name, kind: name.kind, weak: name.weak,
+                listedFrom: designation.listedFrom, valid: LedgerInterval(from: name.from, to: at),
+                known: Self.placeholderKnown, startEvent: name.startEvent, endEvent: endEvent))
     }
 
     /// Emits the rows still open at the end of history (open-ended intervals).
@@ -229,7 +251,10 @@ struct ValidTimeFold {
         }
         for type in openRules.keys.sorted() {
             guard let current = openRules[type] else { continue }
-            rules.append(RuleSegment(regime: regime, rule: current.spec, valid: TimeInterval(from: current.from, to: nil), known: Self.placeholderKnown, event: current.event, endEvent: nil))
+            rules.append(
+                RuleSegment(
+                    regime: regime, rule: current.spec, valid: LedgerInterval(from: current.from, to: nil),
+                    known: Self.placeholderKnown, event: current.event, endEvent: nil))
         }
     }
 }

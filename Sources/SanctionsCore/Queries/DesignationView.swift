@@ -26,21 +26,28 @@ public struct DesignationView: Sendable, Hashable {
     /// Every event behind this view: the listing, amendments, and the events that attached its names.
     public var eventIDs: [EventID] {
         var seen = Set<EventID>()
-        return ([segment.listingEvent] + segment.detailEvents + names.map(\.startEvent)).filter { seen.insert($0).inserted }
+        return ([segment.listingEvent] + segment.detailEvents + names.map(\.startEvent)).filter {
+            seen.insert($0).inserted
+        }
     }
 }
 
 /// Assembles views from projection rows (from the store or from an in-memory fold).
 public enum ProjectionQuery {
     /// The designations in force at `asOf` among `designations`, each with its names from `names`.
-    public static func views(designations: [DesignationSegment], names: [NameSegment], asOf: AsOf) -> [DesignationView] {
+    public static func views(designations: [DesignationSegment], names: [NameSegment], asOf: AsOf) -> [DesignationView]
+    {
         var namesByDesignation: [String: [NameSegment]] = [:]
         for name in names where asOf.includes(valid: name.valid, known: name.known) {
             namesByDesignation[name.party.rawValue + "|" + name.regime.rawValue, default: []].append(name)
         }
-        return designations
+        return
+            designations
             .filter { asOf.includes(valid: $0.valid, known: $0.known) }
-            .map { DesignationView(segment: $0, names: namesByDesignation[$0.party.rawValue + "|" + $0.regime.rawValue] ?? []) }
+            .map {
+                DesignationView(
+                    segment: $0, names: namesByDesignation[$0.party.rawValue + "|" + $0.regime.rawValue] ?? [])
+            }
             .sorted { ($0.regime, $0.listedName, $0.party) < ($1.regime, $1.listedName, $1.party) }
     }
 }

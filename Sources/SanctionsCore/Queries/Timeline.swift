@@ -57,7 +57,10 @@ public struct Timeline: Sendable {
 
     /// Builds the timeline from the party's stored events (with sequence numbers) and its projection
     /// rows (all intervals). Rows known now decide the spans; escalation is derived from them.
-    public static func build(party: PartyID, events: [(sequence: Int, event: LedgerEvent)], rows: [DesignationSegment], names: [NameSegment], now: LedgerTime) -> Timeline {
+    public static func build(
+        party: PartyID, events: [(sequence: Int, event: LedgerEvent)], rows: [DesignationSegment], names: [NameSegment],
+        now: LedgerTime
+    ) -> Timeline {
         let current = rows.filter { $0.known.to == nil }
         var fixes: [EventID: [EventID]] = [:]
         for (_, event) in events { if let target = event.target { fixes[target, default: []].append(event.id) } }
@@ -66,10 +69,16 @@ public struct Timeline: Sendable {
             var escalatedFrom: [RegimeID] = []
             if event.kind.opensDesignation {
                 let at = event.effective
-                escalatedFrom = Array(Set(current.filter { $0.regime != event.regime && $0.valid.contains(at) }.map(\.regime))).sorted()
-                if case .escalated(_, let from) = event.payload { escalatedFrom = Array(Set(escalatedFrom + from)).sorted() }
+                escalatedFrom = Array(
+                    Set(current.filter { $0.regime != event.regime && $0.valid.contains(at) }.map(\.regime))
+                ).sorted()
+                if case .escalated(_, let from) = event.payload {
+                    escalatedFrom = Array(Set(escalatedFrom + from)).sorted()
+                }
             }
-            return Entry(event: event, sequence: sequence, summary: describe(event), escalatedFrom: escalatedFrom, fixedBy: fixes[event.id] ?? [])
+            return Entry(
+                event: event, sequence: sequence, summary: describe(event), escalatedFrom: escalatedFrom,
+                fixedBy: fixes[event.id] ?? [])
         }
         var summaries: [RegimeSummary] = []
         for regime in Set(current.map(\.regime)).sorted() {
@@ -80,16 +89,24 @@ public struct Timeline: Sendable {
                 if let last = spans.last, last.from == segment.listedFrom {
                     spans[spans.count - 1].to = segment.valid.to
                     spans[spans.count - 1].endEvent = segment.endsDesignation ? segment.endEvent : nil
-                    if last.listedName != name { spans[spans.count - 1].listedNames.append(Span.ListedName(from: segment.valid.from, name: name)) }
+                    if last.listedName != name {
+                        spans[spans.count - 1].listedNames.append(Span.ListedName(from: segment.valid.from, name: name))
+                    }
                 } else {
-                    spans.append(Span(from: segment.listedFrom, to: segment.valid.to, listedNames: [Span.ListedName(from: segment.listedFrom, name: name)],
-                                      listingEvent: segment.listingEvent, endEvent: segment.endsDesignation ? segment.endEvent : nil))
+                    spans.append(
+                        Span(
+                            from: segment.listedFrom, to: segment.valid.to,
+                            listedNames: [Span.ListedName(from: segment.listedFrom, name: name)],
+                            listingEvent: segment.listingEvent,
+                            endEvent: segment.endsDesignation ? segment.endEvent : nil))
                 }
             }
             var seen = Set<String>()
-            let regimeNames = names.filter { $0.regime == regime && $0.known.to == nil }.sorted { $0.valid.from < $1.valid.from }
-                .map(\.name).filter { seen.insert($0).inserted }
-            let inForce = spans.contains { TimeInterval(from: $0.from, to: $0.to).contains(now) }
+            let regimeNames = names.filter { $0.regime == regime && $0.known.to == nil }.sorted {
+                $0.valid.from < $1.valid.from
+            }
+            .map(\.name).filter { seen.insert($0).inserted }
+            let inForce = spans.contains { LedgerInterval(from: $0.from, to: $0.to).contains(now) }
             summaries.append(RegimeSummary(regime: regime, spans: spans, names: regimeNames, inForceNow: inForce))
         }
         summaries.sort { ($0.first ?? now, $0.regime) < ($1.first ?? now, $1.regime) }
@@ -119,14 +136,17 @@ public struct Timeline: Sendable {
             if let name = details.name { parts.append("name '\(name)'") }
             if let addresses = details.addresses { parts.append("addresses (\(addresses.count))") }
             if let programs = details.programs { parts.append("programmes \(programs.joined(separator: ", "))") }
-            if let license = details.license { parts.append("licence terms" + (license.policy.map { " (\($0))" } ?? "")) }
+            if let license = details.license {
+                parts.append("licence terms" + (license.policy.map { " (\($0))" } ?? ""))
+            }
             if details.country != nil { parts.append("country") }
             if details.identifiers != nil { parts.append("identifiers") }
             if details.remarks != nil { parts.append("remarks") }
             if details.milestones != nil { parts.append("dates") }
             return "amended: " + parts.joined(separator: ", ")
         case .ruleChanged(let rules):
-            return "rules: " + rules.map { "\($0.transactionType.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", ")
+            return "rules: "
+                + rules.map { "\($0.transactionType.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", ")
         case .corrected(let target, let changes):
             let fields: [String]
             if case .object(let members) = changes { fields = members.map(\.key) } else { fields = [] }
@@ -134,7 +154,8 @@ public struct Timeline: Sendable {
         case .retracted(let target, let reason):
             return "retracts '\(target)'" + (reason.map { ": \($0)" } ?? "")
         case .observed(let observation):
-            return "observed \(observation.list) publication" + (observation.file.map { " \($0)" } ?? "") + ": \(observation.entries) entries"
+            return "observed \(observation.list) publication" + (observation.file.map { " \($0)" } ?? "")
+                + ": \(observation.entries) entries"
         }
     }
 }

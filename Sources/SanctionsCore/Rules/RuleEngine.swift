@@ -16,13 +16,21 @@ public enum RuleEngine {
         public var ruleEvent: EventID?
     }
 
-    public static func evaluate(rule: RuleSegment?, designation: DesignationSegment, type: TransactionType, on date: LedgerTime) -> Evaluation {
+    public static func evaluate(
+        rule: RuleSegment?, designation: DesignationSegment, type: TransactionType, on date: LedgerTime
+    ) -> Evaluation {
         guard let rule else {
-            return Evaluation(outcome: .review, policy: nil, note: "no rule for \(type.rawValue) on \(designation.regime) is in the ledger: review by hand", ruleEvent: nil)
+            return Evaluation(
+                outcome: .review, policy: nil,
+                note: "no rule for \(type.rawValue) on \(designation.regime) is in the ledger: review by hand",
+                ruleEvent: nil)
         }
         let details = designation.details
         if let license = details.license, license.exempt.contains(type) {
-            return Evaluation(outcome: .permitted, policy: nil, note: "the entry's licence requirement excludes \(type.rawValue): \(license.requirement ?? "")", ruleEvent: rule.event)
+            return Evaluation(
+                outcome: .permitted, policy: nil,
+                note: "the entry's licence requirement excludes \(type.rawValue): \(license.requirement ?? "")",
+                ruleEvent: rule.event)
         }
         let instant = date.queryInstant
         var outcome = rule.rule.outcome

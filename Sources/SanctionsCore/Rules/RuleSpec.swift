@@ -75,7 +75,10 @@ public struct RuleSpec: Hashable, Sendable {
     /// What the rule is, in words.
     public var note: String?
 
-    public init(transactionType: TransactionType, outcome: Outcome, policy: String? = nil, changes: [Change] = [], note: String? = nil) {
+    public init(
+        transactionType: TransactionType, outcome: Outcome, policy: String? = nil, changes: [Change] = [],
+        note: String? = nil
+    ) {
         self.transactionType = transactionType
         self.outcome = outcome
         self.policy = policy

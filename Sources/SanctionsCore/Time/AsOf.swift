@@ -33,7 +33,7 @@ public struct AsOf: Sendable, Hashable {
     public var knownInstant: LedgerTime? { knownAt?.queryInstant }
 
     /// Whether a row with these intervals is part of this view.
-    public func includes(valid: TimeInterval, known: TimeInterval) -> Bool {
+    public func includes(valid: LedgerInterval, known: LedgerInterval) -> Bool {
         guard valid.contains(validInstant) else { return false }
         if let knownInstant { return known.contains(knownInstant) }
         return known.to == nil

@@ -17,15 +17,23 @@ public enum CSLParser {
         }
     }
 
-    static let required = ["_id", "source", "name", "addresses", "federal_register_notice", "start_date", "end_date", "alt_names"]
+    static let required = [
+        "_id", "source", "name", "addresses", "federal_register_notice", "start_date", "end_date", "alt_names",
+    ]
 
     /// Parses the file. Malformed rows fail the parse unless `skipBadRows` (then they are returned).
-    public static func parse(_ bytes: [UInt8], file: String, skipBadRows: Bool = false) throws(InputError) -> (rows: [Row], skipped: [InputError]) {
+    public static func parse(_ bytes: [UInt8], file: String, skipBadRows: Bool = false) throws(InputError) -> (
+        rows: [Row], skipped: [InputError]
+    ) {
         var reader = CSVReader(bytes: bytes, file: file)
-        guard let header = try reader.next() else { throw InputError(.malformedRow, "the file is empty (a header row is required)", file: file, line: 1) }
-        let columns = header.fields.map { $0.trimmingCharactersInSet() }
+        guard let header = try reader.next() else {
+            throw InputError(.malformedRow, "the file is empty (a header row is required)", file: file, line: 1)
+        }
+        let columns = header.fields.map { $0.trimmedOfWhitespace() }
         for column in required where !columns.contains(column) {
-            throw InputError(.malformedRow, "the header lacks the column '\(column)' (is this trade.gov's consolidated.csv?)", file: file, line: 1)
+            throw InputError(
+                .malformedRow, "the header lacks the column '\(column)' (is this trade.gov's consolidated.csv?)",
+                file: file, line: 1)
         }
         var rows: [Row] = []
         var skipped: [InputError] = []
@@ -39,12 +47,15 @@ public enum CSLParser {
             do {
                 guard let next = try reader.next() else { break }
                 record = next
-            } catch where error.code == .notUTF8 || error.code == .oversizeField || error.code == .invalidField {
+            } catch  where error.code == .notUTF8 || error.code == .oversizeField || error.code == .invalidField {
                 try bad(error)
                 continue
             }
             guard record.fields.count == columns.count else {
-                try bad(InputError(.malformedRow, "expected \(columns.count) columns, found \(record.fields.count)", file: file, line: record.line))
+                try bad(
+                    InputError(
+                        .malformedRow, "expected \(columns.count) columns, found \(record.fields.count)", file: file,
+                        line: record.line))
                 continue
             }
             var values: [String: String] = [:]
@@ -56,7 +67,10 @@ public enum CSLParser {
             }
             let key = row["source"] + "|" + row["_id"]
             if let earlier = seen[key], !row["source"].contains("Treasury") {
-                try bad(InputError(.malformedRow, "duplicate _id \(row["_id"]) (also on line \(earlier))", file: file, line: record.line, field: "_id"))
+                try bad(
+                    InputError(
+                        .malformedRow, "duplicate _id \(row["_id"]) (also on line \(earlier))", file: file,
+                        line: record.line, field: "_id"))
                 continue
             }
             seen[key] = record.line
@@ -71,21 +85,23 @@ public enum CSLParser {
         let input = Array(text.unicodeScalars)
         for (index, scalar) in input.enumerated() {
             if (0x80...0x9F).contains(scalar.value) { continue }
-            if scalar == "?", index > 0, index + 1 < input.count, input[index - 1].properties.isAlphabetic, input[index + 1].properties.isAlphabetic {
+            if scalar == "?", index > 0, index + 1 < input.count, input[index - 1].properties.isAlphabetic,
+                input[index + 1].properties.isAlphabetic
+            {
                 scalars.append("\u{2019}")
                 continue
             }
             if scalar.properties.isWhitespace, scalars.last?.properties.isWhitespace == true { continue }
             scalars.append(scalar.properties.isWhitespace ? " " : scalar)
         }
-        return String(String.UnicodeScalarView(scalars)).trimmingCharactersInSet()
+        return String(String.UnicodeScalarView(scalars)).trimmedOfWhitespace()
     }
 
     /// Splits a multi-valued field joined with `; ` (a leading "and " is dropped).
     public static func split(_ field: String) -> [String] {
         field.components(separatedBy: ";").flatMap { $0.components(separatedBy: ", and ") }.map { part in
-            var value = part.trimmingCharactersInSet()
-            if value.hasPrefix("and ") { value = String(value.dropFirst(4)).trimmingCharactersInSet() }
+            var value = part.trimmedOfWhitespace()
+            if value.hasPrefix("and ") { value = String(value.dropFirst(4)).trimmedOfWhitespace() }
             return value
         }.filter { !$0.isEmpty }
     }
@@ -94,7 +110,9 @@ public enum CSLParser {
     public static func date(_ text: String) -> LedgerTime? {
         if let time = try? LedgerTime.parse(text) { return time }
         let parts = text.split(separator: "/")
-        if parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]) { return try? LedgerTime(year: year, month: month, day: day) }
+        if parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]) {
+            return try? LedgerTime(year: year, month: month, day: day)
+        }
         return nil
     }
 }

@@ -19,7 +19,9 @@ public enum CSLSnapshotBuilder {
             if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
             let addresses = CSLParser.split(row["addresses"])
             if !addresses.isEmpty { details.addresses = addresses }
-            if let last = addresses.first?.split(separator: ",").last?.trimmingCharactersInSet(), last.count == 2, last.uppercased() == last {
+            if let last = addresses.first?.split(separator: ",").last?.trimmedOfWhitespace(), last.count == 2,
+                last.uppercased() == last
+            {
                 details.country = last
             }
             switch row["type"].lowercased() {
@@ -29,21 +31,32 @@ public enum CSLSnapshotBuilder {
             default: details.entityType = .entity
             }
             var identifiers = [Identifier(type: IdentifierKind.cslID, value: row["_id"])]
-            if !row["entity_number"].isEmpty { identifiers.append(Identifier(type: source == "csl-ofac" ? IdentifierKind.ofacEntryNumber : IdentifierKind.cslEntityNumber, value: row["entity_number"])) }
+            if !row["entity_number"].isEmpty {
+                identifiers.append(
+                    Identifier(
+                        type: source == "csl-ofac" ? IdentifierKind.ofacEntryNumber : IdentifierKind.cslEntityNumber,
+                        value: row["entity_number"]))
+            }
             details.identifiers = identifiers
             let programs = CSLParser.split(row["programs"])
             if !programs.isEmpty { details.programs = programs }
             if !row["license_requirement"].isEmpty || !row["license_policy"].isEmpty {
-                details.license = LicenseTerms(requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
-                                               policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
+                details.license = LicenseTerms(
+                    requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
+                    policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
             }
             if !row["remarks"].isEmpty { details.remarks = row["remarks"] }
             let notices = row["federal_register_notice"]
-            let citation = notices.isEmpty ? nil : (CSLParser.split(notices).first.map { $0.components(separatedBy: ",").first ?? $0 } ?? notices)
+            let citation =
+                notices.isEmpty
+                ? nil : (CSLParser.split(notices).first.map { $0.components(separatedBy: ",").first ?? $0 } ?? notices)
             var notes: [String] = []
             func usable(_ column: String) -> LedgerTime? {
                 guard let date = CSLParser.date(row[column]) else {
-                    if !row[column].isEmpty { notes.append("\(column) '\(row[column])' in the CSL (line \(row.line)) is not a date and was not used") }
+                    if !row[column].isEmpty {
+                        notes.append(
+                            "\(column) '\(row[column])' in the CSL (line \(row.line)) is not a date and was not used")
+                    }
                     return nil
                 }
                 guard date >= EventValidator.earliestDate, column == "end_date" || date <= published else {
@@ -54,12 +67,19 @@ public enum CSLSnapshotBuilder {
             }
             let start = usable("start_date")
             let end = usable("end_date")
-            if start == nil, row["start_date"].isEmpty { notes.append("the CSL gives no start date: dated to the list's date") }
+            if start == nil, row["start_date"].isEmpty {
+                notes.append("the CSL gives no start date: dated to the list's date")
+            }
             var entry = ListSnapshot.Entry(
                 key: row["_id"] + "@" + regime.rawValue, regime: regime, details: details, listedEffective: start,
                 endsEffective: end, file: file, line: row.line,
-                source: citation.map { Source(citation: $0.trimmingCharactersInSet(), title: "Federal Register notice (as cited by the Consolidated Screening List of \(published.dayString))",
-                                              url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"]) })
+                source: citation.map {
+                    Source(
+                        citation: $0.trimmedOfWhitespace(),
+                        title:
+                            "Federal Register notice (as cited by the Consolidated Screening List of \(published.dayString))",
+                        url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"])
+                })
             entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
             entries.append(entry)
         }

@@ -93,107 +93,145 @@ public struct CSVReader {
         return nil
     }
 
+    /// The record being read: fields so far, the current field, and the quoting state. A field
+    /// over the limit is dropped while the rest of its record is read, so that the error is about
+    /// that record only and reading can go on with the next one.
+    private struct RecordInProgress {
+        let line: Int
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var afterQuote = false
+        var oversize = false
+        var badText: InputError?
+    }
+
     /// The next record, or nil at the end. Blank lines are skipped.
     public mutating func next() throws(InputError) -> Record? {
+        guard try skipBlankLines() else { return nil }
+        var record = RecordInProgress(line: line)
+        while true {
+            guard available() else {
+                if let readError {
+                    throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line)
+                }
+                if record.quoted {
+                    throw InputError(
+                        .malformedRow,
+                        "a quoted field is never closed (the file is truncated or its quoting is broken)", file: file,
+                        line: record.line)
+                }
+                endField(&record)
+                return try finish(record)
+            }
+            let byte = bytes[index]
+            if record.quoted {
+                readQuoted(byte, into: &record)
+            } else if try readUnquoted(byte, into: &record) {
+                return try finish(record)
+            }
+        }
+    }
+
+    /// Skips blank lines and a DOS end-of-file marker; false at the end of the input.
+    private mutating func skipBlankLines() throws(InputError) -> Bool {
         while available() {
             let byte = bytes[index]
-            if byte == 0x1A { index = bytes.count; exhausted = true; return nil }  // DOS end-of-file marker
+            if byte == 0x1A { index = bytes.count; exhausted = true; return false }  // DOS end-of-file marker
             if byte == 0x0A { index += 1; line += 1; continue }
             if byte == 0x0D, peekNext() == 0x0A { index += 2; line += 1; continue }
             break
         }
         if let readError { throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line) }
-        guard available() else { return nil }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var afterQuote = false
-        // A field over the limit is dropped while the rest of its record is read, so that the
-        // error is about that record only and reading can go on with the next one.
-        var oversize = false
-        var badText: InputError?
-        func finished(_ record: Record) throws(InputError) -> Record {
-            if oversize { throw InputError(.oversizeField, "a field is longer than \(maximumFieldBytes) bytes; the record was skipped", file: file, line: startLine) }
-            if let badText { throw badText }
-            return record
-        }
-        func text(_ bytes: [UInt8], line: Int) -> String {
-            do {
-                return try self.text(bytes, line: line)
-            } catch {
-                if badText == nil { badText = error }
-                return ""
-            }
-        }
-        while true {
-            guard available() else {
-                if let readError { throw InputError(.unreadableFile, "reading failed: \(readError)", file: file, line: line) }
-                if quoted { throw InputError(.malformedRow, "a quoted field is never closed (the file is truncated or its quoting is broken)", file: file, line: startLine) }
-                fields.append(text(field, line: startLine))
-                return try finished(Record(line: startLine, fields: fields))
-            }
-            let byte = bytes[index]
-            if quoted {
+        return available()
+    }
+
+    /// One byte inside quotes: a doubled quote is a quote, a single one closes the field.
+    private mutating func readQuoted(_ byte: UInt8, into record: inout RecordInProgress) {
+        index += 1
+        if byte == UInt8(ascii: "\"") {
+            if available(), bytes[index] == UInt8(ascii: "\"") {
+                append(byte, to: &record)
                 index += 1
-                if byte == UInt8(ascii: "\"") {
-                    if available(), bytes[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
-                }
-                if field.count > maximumFieldBytes {
-                    oversize = true
-                    field.removeAll(keepingCapacity: true)
-                }
-                continue
+            } else {
+                record.quoted = false
+                record.afterQuote = true
             }
-            if byte == separator {
-                fields.append(text(field, line: startLine))
-                field.removeAll(keepingCapacity: true)
-                afterQuote = false
-                index += 1
-                continue
-            }
-            if byte == 0x0A || byte == 0x0D || byte == 0x1A {
-                fields.append(text(field, line: startLine))
-                if byte == 0x0D, peekNext() == 0x0A { index += 1 }
-                if byte != 0x1A {
-                    index += 1
-                    line += 1
-                }
-                return try finished(Record(line: startLine, fields: fields))
-            }
-            if afterQuote {
-                throw InputError(.malformedRow, "unexpected text after a closing quote (broken quoting)", file: file, line: line)
-            }
-            if byte == UInt8(ascii: "\"") {
-                if field.allSatisfy({ $0 == 0x20 }) {
-                    field.removeAll()
-                    quoted = true
-                    index += 1
-                    continue
-                }
-                throw InputError(.malformedRow, "a quote inside an unquoted field (broken quoting)", file: file, line: line)
-            }
-            field.append(byte)
+        } else {
+            if byte == 0x0A { line += 1 }
+            append(byte, to: &record)
+        }
+    }
+
+    /// One byte outside quotes; true when it ends the record.
+    private mutating func readUnquoted(_ byte: UInt8, into record: inout RecordInProgress) throws(InputError) -> Bool {
+        if byte == separator {
+            endField(&record)
+            record.afterQuote = false
             index += 1
-            if field.count > maximumFieldBytes {
-                oversize = true
-                field.removeAll(keepingCapacity: true)
-            }
+            return false
         }
+        if byte == 0x0A || byte == 0x0D || byte == 0x1A {
+            endField(&record)
+            if byte == 0x0D, peekNext() == 0x0A { index += 1 }
+            if byte != 0x1A {
+                index += 1
+                line += 1
+            }
+            return true
+        }
+        if record.afterQuote {
+            throw InputError(
+                .malformedRow, "unexpected text after a closing quote (broken quoting)", file: file, line: line)
+        }
+        if byte == UInt8(ascii: "\"") {
+            guard record.field.allSatisfy({ $0 == 0x20 }) else {
+                throw InputError(
+                    .malformedRow, "a quote inside an unquoted field (broken quoting)", file: file, line: line)
+            }
+            record.field.removeAll()
+            record.quoted = true
+            index += 1
+            return false
+        }
+        append(byte, to: &record)
+        index += 1
+        return false
+    }
+
+    private func append(_ byte: UInt8, to record: inout RecordInProgress) {
+        record.field.append(byte)
+        if record.field.count > maximumFieldBytes {
+            record.oversize = true
+            record.field.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Closes the current field (a field that is not UTF-8 is remembered, and the record refused at its end).
+    private func endField(_ record: inout RecordInProgress) {
+        do {
+            record.fields.append(try text(record.field, line: record.line))
+        } catch {
+            if record.badText == nil { record.badText = error }
+            record.fields.append("")
+        }
+        record.field.removeAll(keepingCapacity: true)
+    }
+
+    private func finish(_ record: RecordInProgress) throws(InputError) -> Record {
+        if record.oversize {
+            throw InputError(
+                .oversizeField, "a field is longer than \(maximumFieldBytes) bytes; the record was skipped", file: file,
+                line: record.line)
+        }
+        if let badText = record.badText { throw badText }
+        return Record(line: record.line, fields: record.fields)
     }
 
     private func text(_ bytes: [UInt8], line: Int) throws(InputError) -> String {
         if let offset = UTF8Check.firstInvalidOffset(bytes) {
-            throw InputError(.notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) is not valid UTF-8", file: file, line: line)
+            throw InputError(
+                .notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) is not valid UTF-8", file: file, line: line)
         }
         if bytes.contains(0) { throw InputError(.invalidField, "a field contains a NUL byte", file: file, line: line) }
         return String(decoding: bytes, as: UTF8.self)

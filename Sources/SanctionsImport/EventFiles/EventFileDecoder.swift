@@ -26,12 +26,17 @@ public enum EventFileDecoder {
     static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> JSONValue {
         if let offset = UTF8Check.firstInvalidOffset(bytes) {
             let position = UTF8Check.position(of: offset, in: bytes)
-            throw InputError(.notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8 (event files must be UTF-8)", file: path, line: position.line)
+            throw InputError(
+                .notUTF8,
+                "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8 (event files must be UTF-8)",
+                file: path, line: position.line)
         }
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw InputError(.malformedJSON, "malformed JSON: \(error.reason) (column \(error.column))", file: path, line: error.line)
+            throw InputError(
+                .malformedJSON, "malformed JSON: \(error.reason) (column \(error.column))", file: path, line: error.line
+            )
         }
     }
 
@@ -52,25 +57,35 @@ public enum EventFileDecoder {
             return EventFile(path: path, notice: nil, regimes: regimes, events: [])
         }
         guard var noticeReader = try reader.object("notice") else {
-            throw InputError(.missingField, "an event file holds a 'notice' and its 'events' (or a list of 'regimes')", line: 1, field: "notice")
+            throw InputError(
+                .missingField, "an event file holds a 'notice' and its 'events' (or a list of 'regimes')", line: 1,
+                field: "notice")
         }
         let notice = try decodeNotice(&noticeReader)
         guard let elements = try reader.array("events") else {
             throw reader.error("events", .missingField, "required field is missing")
         }
         try reader.finish()
-        let context = LedgerEvent.DecodingContext(file: path, defaultPublished: notice.published, defaultSource: notice.source)
+        let context = LedgerEvent.DecodingContext(
+            file: path, defaultPublished: notice.published, defaultSource: notice.source)
         var events: [LocatedEvent] = []
         events.reserveCapacity(elements.count)
         for element in elements {
             var value = element.value
             // The notice's effective date is the default of its events.
-            if let effective = notice.effective, case .object(var members) = value, !members.contains(where: { $0.key == "effective" }) {
-                members.append(JSONMember(key: "effective", value: .string(effective.description), line: members.first?.line ?? 0))
+            if let effective = notice.effective, case .object(var members) = value,
+                !members.contains(where: { $0.key == "effective" })
+            {
+                members.append(
+                    JSONMember(key: "effective", value: .string(effective.description), line: members.first?.line ?? 0))
                 value = .object(members)
             }
             let line: Int
-            if case .object(let members) = value { line = members.first?.line ?? reader.lineOf("events") } else { line = reader.lineOf("events") }
+            if case .object(let members) = value {
+                line = members.first?.line ?? reader.lineOf("events")
+            } else {
+                line = reader.lineOf("events")
+            }
             let event = try LedgerEvent(json: value, path: element.path, line: line, context: context)
             events.append(LocatedEvent(event: event, file: path, line: line))
         }
@@ -83,7 +98,8 @@ public enum EventFileDecoder {
         }
         let notice = Notice(
             citation: try reader.requiredString("citation"), title: try reader.string("title"),
-            authority: try reader.requiredString("authority"), published: published, effective: try reader.time("effective"),
+            authority: try reader.requiredString("authority"), published: published,
+            effective: try reader.time("effective"),
             url: try reader.string("url"), note: try reader.string("note"))
         try reader.finish()
         return notice

@@ -17,8 +17,10 @@ public enum OFACCSVParser {
         public var add: (name: String, bytes: [UInt8])?
         public var comments: (name: String, bytes: [UInt8])?
 
-        public init(primary: (name: String, bytes: [UInt8]), alt: (name: String, bytes: [UInt8])? = nil,
-                    add: (name: String, bytes: [UInt8])? = nil, comments: (name: String, bytes: [UInt8])? = nil) {
+        public init(
+            primary: (name: String, bytes: [UInt8]), alt: (name: String, bytes: [UInt8])? = nil,
+            add: (name: String, bytes: [UInt8])? = nil, comments: (name: String, bytes: [UInt8])? = nil
+        ) {
             self.primary = primary
             self.alt = alt
             self.add = add
@@ -48,47 +50,91 @@ public enum OFACCSVParser {
             if utf8.count == 3, field == "-0-" { return nil }
             return field
         }
-        let trimmed = field.trimmingCharactersInSet()
+        let trimmed = field.trimmedOfWhitespace()
         return trimmed.isEmpty || trimmed == "-0-" ? nil : trimmed
     }
 
     /// Parses a publication. Errors name the file and line.
     public static func parse(_ files: Files, badRows: BadRowPolicy = .fail) throws(InputError) -> Result {
+        var reading = PublicationReading(badRows: badRows)
+        try reading.readPrimary(files.primary)
+        if let comments = files.comments { try reading.readComments(comments) }
+        if let alt = files.alt { try reading.readAliases(alt) }
+        if let add = files.add { try reading.readAddresses(add) }
+        reading.addWeakAliases()
+        return Result(entries: reading.entries, skipped: reading.skipped)
+    }
+
+    /// The state of one publication being read: its entries so far, and the rows skipped.
+    private struct PublicationReading {
+        let badRows: BadRowPolicy
+        var entries: [OFACEntry] = []
+        var position: [String: Int] = [:]
         var skipped: [InputError] = []
-        func handle(_ error: InputError) throws(InputError) {
+
+        init(badRows: BadRowPolicy) {
+            self.badRows = badRows
+        }
+
+        /// A bad row: fails the parse, or is kept and skipped.
+        mutating func handle(_ error: InputError) throws(InputError) {
             if case .fail = badRows { throw error }
             skipped.append(error)
         }
+
         /// The next record; a record that is bad as a whole (not UTF-8, a field too long) is handled as a bad row.
-        func nextRecord(_ reader: inout CSVReader) throws(InputError) -> CSVReader.Record? {
+        mutating func nextRecord(_ reader: inout CSVReader) throws(InputError) -> CSVReader.Record? {
             while true {
                 do {
                     return try reader.next()
-                } catch where error.code == .notUTF8 || error.code == .oversizeField || error.code == .invalidField {
+                } catch  where error.code == .notUTF8 || error.code == .oversizeField || error.code == .invalidField {
                     try handle(error)
                 }
             }
         }
-        var entries: [OFACEntry] = []
-        var position: [String: Int] = [:]
-        var reader = CSVReader(bytes: files.primary.bytes, file: files.primary.name)
-        while let record = try nextRecord(&reader) {
+
+        /// `sdn.csv` / `cons_prim.csv`: one entry a row.
+        mutating func readPrimary(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+            var reader = CSVReader(bytes: file.bytes, file: file.name)
+            while let record = try nextRecord(&reader) {
+                switch Self.entry(record, file: reader.file, known: position) {
+                case .success(let entry):
+                    position[entry.number] = entries.count
+                    entries.append(entry)
+                case .failure(let error):
+                    try handle(error)
+                }
+            }
+        }
+
+        /// One primary row as an entry, or why it is bad.
+        static func entry(_ record: CSVReader.Record, file: String, known: [String: Int])
+            -> Swift.Result<OFACEntry, InputError>
+        {
             guard record.fields.count == 12 else {
-                try handle(InputError(.malformedRow, "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)", file: reader.file, line: record.line))
-                continue
+                return .failure(
+                    InputError(
+                        .malformedRow,
+                        "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)",
+                        file: file, line: record.line))
             }
             let f = record.fields
             guard let number = value(f[0]), number.allSatisfy(\.isNumber) else {
-                try handle(InputError(.malformedRow, "ent_num '\(f[0])' is not a number", file: reader.file, line: record.line, field: "ent_num"))
-                continue
+                return .failure(
+                    InputError(
+                        .malformedRow, "ent_num '\(f[0])' is not a number", file: file, line: record.line,
+                        field: "ent_num"))
             }
             guard let name = value(f[1]) else {
-                try handle(InputError(.malformedRow, "entry \(number) has no name", file: reader.file, line: record.line, field: "SDN_Name"))
-                continue
+                return .failure(
+                    InputError(
+                        .malformedRow, "entry \(number) has no name", file: file, line: record.line, field: "SDN_Name"))
             }
-            if position[number] != nil {
-                try handle(InputError(.malformedRow, "duplicate entry number \(number)", file: reader.file, line: record.line, field: "ent_num"))
-                continue
+            if known[number] != nil {
+                return .failure(
+                    InputError(
+                        .malformedRow, "duplicate entry number \(number)", file: file, line: record.line,
+                        field: "ent_num"))
             }
             let type: EntityType
             switch value(f[2])?.lowercased() {
@@ -97,44 +143,65 @@ public enum OFACCSVParser {
             case "vessel": type = .vessel
             case "aircraft": type = .aircraft
             case let other?:
-                try handle(InputError(.malformedRow, "unknown SDN_Type '\(other)'", file: reader.file, line: record.line, field: "SDN_Type"))
-                continue
+                return .failure(
+                    InputError(
+                        .malformedRow, "unknown SDN_Type '\(other)'", file: file, line: record.line, field: "SDN_Type"))
             }
             var vessel: [String: String] = [:]
-            for (key, index) in [("callSign", 5), ("vesselType", 6), ("tonnage", 7), ("grt", 8), ("flag", 9), ("owner", 10)] {
+            for (key, index) in [
+                ("callSign", 5), ("vesselType", 6), ("tonnage", 7), ("grt", 8), ("flag", 9), ("owner", 10),
+            ] {
                 if let text = value(f[index]) { vessel[key] = text }
             }
-            position[number] = entries.count
-            entries.append(OFACEntry(
-                number: number, name: name, type: type, programs: programs(value(f[3])), title: value(f[4]), remarks: value(f[11]),
-                aliases: [], addresses: [], country: nil, vessel: vessel, file: reader.file, line: record.line))
+            return .success(
+                OFACEntry(
+                    number: number, name: name, type: type, programs: programs(value(f[3])), title: value(f[4]),
+                    remarks: value(f[11]),
+                    aliases: [], addresses: [], country: nil, vessel: vessel, file: file, line: record.line))
         }
-        if let comments = files.comments {
-            var reader = CSVReader(bytes: comments.bytes, file: comments.name)
+
+        /// `sdn_comments.csv`: continuations of remarks cut at 1,000 characters.
+        mutating func readComments(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+            var reader = CSVReader(bytes: file.bytes, file: file.name)
             while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 2, let number = value(record.fields[0]) else {
-                    try handle(InputError(.malformedRow, "expected ent_num and remarks", file: reader.file, line: record.line))
+                    try handle(
+                        InputError(.malformedRow, "expected ent_num and remarks", file: reader.file, line: record.line))
                     continue
                 }
                 // A continuation for an entry not in this publication (the comments file is older or newer): ignored.
-                guard let index = position[number], let more = record.fields.dropFirst().joined(separator: ",").nonEmptyValue else { continue }
+                guard let index = position[number],
+                    let more = record.fields.dropFirst().joined(separator: ",").nonEmptyValue
+                else { continue }
                 entries[index].remarks = (entries[index].remarks ?? "") + more
             }
         }
-        if let alt = files.alt {
-            var reader = CSVReader(bytes: alt.bytes, file: alt.name)
+
+        /// `alt.csv`: aliases (a.k.a., f.k.a., n.k.a.).
+        mutating func readAliases(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+            var reader = CSVReader(bytes: file.bytes, file: file.name)
             while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 4 else {
-                    try handle(InputError(.malformedRow, "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
+                    try handle(
+                        InputError(
+                            .malformedRow,
+                            "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found \(record.fields.count)",
+                            file: reader.file, line: record.line))
                     continue
                 }
                 let f = record.fields
                 guard let number = value(f[0]), let index = position[number] else {
-                    try handle(InputError(.malformedRow, "alias points to entry '\(f[0])', which the primary file does not have", file: reader.file, line: record.line, field: "ent_num"))
+                    try handle(
+                        InputError(
+                            .malformedRow, "alias points to entry '\(f[0])', which the primary file does not have",
+                            file: reader.file, line: record.line, field: "ent_num"))
                     continue
                 }
                 guard let name = value(f[3]) else {
-                    try handle(InputError(.malformedRow, "alias of entry \(number) has no name", file: reader.file, line: record.line, field: "alt_name"))
+                    try handle(
+                        InputError(
+                            .malformedRow, "alias of entry \(number) has no name", file: reader.file, line: record.line,
+                            field: "alt_name"))
                     continue
                 }
                 let kind: Alias.Kind
@@ -143,22 +210,35 @@ public enum OFACCSVParser {
                 case "fka": kind = .fka
                 case "nka": kind = .nka
                 case let other?:
-                    try handle(InputError(.malformedRow, "unknown alt_type '\(other)'", file: reader.file, line: record.line, field: "alt_type"))
+                    try handle(
+                        InputError(
+                            .malformedRow, "unknown alt_type '\(other)'", file: reader.file, line: record.line,
+                            field: "alt_type"))
                     continue
                 }
-                entries[index].aliases.append(OFACEntry.AlternateName(number: value(f[1]), kind: kind, name: name, weak: false))
+                entries[index].aliases.append(
+                    OFACEntry.AlternateName(number: value(f[1]), kind: kind, name: name, weak: false))
             }
         }
-        if let add = files.add {
-            var reader = CSVReader(bytes: add.bytes, file: add.name)
+
+        /// `add.csv`: addresses, and the country of the first one that states it.
+        mutating func readAddresses(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+            var reader = CSVReader(bytes: file.bytes, file: file.name)
             while let record = try nextRecord(&reader) {
                 guard record.fields.count >= 5 else {
-                    try handle(InputError(.malformedRow, "expected 6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks), found \(record.fields.count)", file: reader.file, line: record.line))
+                    try handle(
+                        InputError(
+                            .malformedRow,
+                            "expected 6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks), found \(record.fields.count)",
+                            file: reader.file, line: record.line))
                     continue
                 }
                 let f = record.fields
                 guard let number = value(f[0]), let index = position[number] else {
-                    try handle(InputError(.malformedRow, "address points to entry '\(f[0])', which the primary file does not have", file: reader.file, line: record.line, field: "ent_num"))
+                    try handle(
+                        InputError(
+                            .malformedRow, "address points to entry '\(f[0])', which the primary file does not have",
+                            file: reader.file, line: record.line, field: "ent_num"))
                     continue
                 }
                 let parts = [f[2], f[3], f[4]].compactMap(value)
@@ -166,18 +246,25 @@ public enum OFACCSVParser {
                 if entries[index].country == nil, let country = value(f[4]) { entries[index].country = country }
             }
         }
-        for index in entries.indices {
-            for weak in weakAliases(in: entries[index].remarks) where !entries[index].aliases.contains(where: { $0.name == weak }) {
-                entries[index].aliases.append(OFACEntry.AlternateName(number: nil, kind: .aka, name: weak, weak: true))
+
+        /// The weak aliases the remarks carry (`a.k.a. 'ABU AHMAD'`), kept as aliases marked weak.
+        mutating func addWeakAliases() {
+            for index in entries.indices {
+                for weak in weakAliases(in: entries[index].remarks)
+                where !entries[index].aliases.contains(where: { $0.name == weak }) {
+                    entries[index].aliases.append(
+                        OFACEntry.AlternateName(number: nil, kind: .aka, name: weak, weak: true))
+                }
             }
         }
-        return Result(entries: entries, skipped: skipped)
     }
 
     /// Programme tags from the Program column (`SDGT] [IFSR` → `["SDGT", "IFSR"]`).
     public static func programs(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(whereSeparator: { $0 == "]" || $0 == "[" }).map { $0.trimmingCharactersInSet() }.filter { !$0.isEmpty }
+        return text.split(whereSeparator: { $0 == "]" || $0 == "[" }).map { $0.trimmedOfWhitespace() }.filter {
+            !$0.isEmpty
+        }
     }
 
     /// Weak (low-quality) aliases in the remarks: `a.k.a. 'X'`.
@@ -194,7 +281,7 @@ public enum OFACCSVParser {
             }
             let start = index + marker.count
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "'")) else { break }
-            let name = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharactersInSet()
+            let name = String(decoding: bytes[start..<end], as: UTF8.self).trimmedOfWhitespace()
             if !name.isEmpty { result.append(name) }
             index = end + 1
         }
@@ -204,7 +291,7 @@ public enum OFACCSVParser {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingCharactersInSet() -> String {
+    func trimmedOfWhitespace() -> String {
         if self.utf8.allSatisfy({ $0 < 0x80 }) {
             let bytes = Array(self.utf8)
             var start = 0
@@ -218,7 +305,9 @@ extension StringProtocol {
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace {
+            end = scalars.index(before: end)
+        }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 public import SanctionsCore
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -28,7 +29,9 @@ public enum OFACEnhancedXMLParser {
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> Result {
         if let offset = UTF8Check.firstInvalidOffset(bytes) {
             let position = UTF8Check.position(of: offset, in: bytes)
-            throw InputError(.notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8", file: file, line: position.line)
+            throw InputError(
+                .notUTF8, "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8",
+                file: file, line: position.line)
         }
         try refuseConstructsOFACNeverUses(bytes, file: file)
         let delegate = EnhancedXMLDelegate(file: file)
@@ -40,17 +43,24 @@ public enum OFACEnhancedXMLParser {
         if let error = delegate.error { throw error }
         guard parsed else {
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
-            throw InputError(.malformedRow, "malformed XML (\(reason.trimmingCharactersInSet())); the file may be truncated", file: file, line: max(parser.lineNumber, 1))
+            throw InputError(
+                .malformedRow, "malformed XML (\(reason.trimmedOfWhitespace())); the file may be truncated", file: file,
+                line: max(parser.lineNumber, 1))
         }
         guard delegate.sawRoot else {
-            throw InputError(.malformedRow, "not an OFAC Enhanced XML publication: no <sanctionsData> root element", file: file, line: 1)
+            throw InputError(
+                .malformedRow, "not an OFAC Enhanced XML publication: no <sanctionsData> root element", file: file,
+                line: 1)
         }
         // libxml2 can report success for a document cut short; a publication is whole only when
         // its root element is closed (a truncated download would otherwise delist every entity
         // after the cut).
         guard delegate.closedRoot else {
             let lines = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            throw InputError(.malformedRow, "the file ends before </sanctionsData>: it is truncated (\(delegate.entries.count) entities read)", file: file, line: lines)
+            throw InputError(
+                .malformedRow,
+                "the file ends before </sanctionsData>: it is truncated (\(delegate.entries.count) entities read)",
+                file: file, line: lines)
         }
         return Result(entries: delegate.entries, dataAsOf: delegate.dataAsOf)
     }
@@ -61,17 +71,27 @@ public enum OFACEnhancedXMLParser {
     /// found by the fuzzer, `EnhancedXMLImportTests` keeps the input).
     static func refuseConstructsOFACNeverUses(_ bytes: [UInt8], file: String) throws(InputError) {
         func line(_ offset: Int) -> Int { UTF8Check.position(of: offset, in: bytes).line }
-        if let offset = firstOccurrence(of: Array("<!DOCTYPE".utf8), in: bytes) ?? firstOccurrence(of: Array("<!ENTITY".utf8), in: bytes) {
-            throw InputError(.malformedRow, "a DTD or entity declaration; OFAC publications have none, and this reader does not expand them", file: file, line: line(offset))
+        if let offset = firstOccurrence(of: Array("<!DOCTYPE".utf8), in: bytes)
+            ?? firstOccurrence(of: Array("<!ENTITY".utf8), in: bytes)
+        {
+            throw InputError(
+                .malformedRow,
+                "a DTD or entity declaration; OFAC publications have none, and this reader does not expand them",
+                file: file, line: line(offset))
         }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let declaration = Array("<?xml".utf8)
         var from = 0
         while let offset = firstOccurrence(of: Array("<?".utf8), in: bytes, from: from) {
-            let isDeclaration = offset == start && bytes[offset...].starts(with: declaration)
-                && bytes.count > offset + declaration.count && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset + declaration.count])
+            let isDeclaration =
+                offset == start && bytes[offset...].starts(with: declaration)
+                && bytes.count > offset + declaration.count
+                && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset + declaration.count])
             guard isDeclaration else {
-                throw InputError(.malformedRow, "a processing instruction (<?...?>) other than the XML declaration at the start; OFAC publications have none", file: file, line: line(offset))
+                throw InputError(
+                    .malformedRow,
+                    "a processing instruction (<?...?>) other than the XML declaration at the start; OFAC publications have none",
+                    file: file, line: line(offset))
             }
             from = offset + 2
         }
@@ -141,7 +161,10 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
         return path[(index + 1)...]
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         path.append(element)
         text = ""
         guard error == nil else { return }
@@ -152,9 +175,13 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             guard let id = attributes["id"], !id.isEmpty, id.allSatisfy(\.isNumber) else {
                 return fail(parser, "an <entity> without a numeric id attribute", field: "entity/@id")
             }
-            guard seen.insert(id).inserted else { return fail(parser, "duplicate entity id \(id)", field: "entity/@id") }
-            entity = OFACEntry(number: id, name: "", type: .entity, programs: [], title: nil, remarks: nil, aliases: [], addresses: [], country: nil,
-                               vessel: [:], file: file, line: parser.lineNumber)
+            guard seen.insert(id).inserted else {
+                return fail(parser, "duplicate entity id \(id)", field: "entity/@id")
+            }
+            entity = OFACEntry(
+                number: id, name: "", type: .entity, programs: [], title: nil, remarks: nil, aliases: [], addresses: [],
+                country: nil,
+                vessel: [:], file: file, line: parser.lineNumber)
             primaryNameFound = false
             remarkParts = []
         case "name" where inner.elementsEqual(["names", "name"]):
@@ -190,7 +217,7 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             text = ""
         }
         guard error == nil else { return }
-        let value = text.trimmingCharactersInSet()
+        let value = text.trimmedOfWhitespace()
         if path.elementsEqual(["sanctionsData"]) {
             closedRoot = true
             return
@@ -201,6 +228,17 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
         }
         guard entity != nil else { return }
         let inner = Array(self.inner)
+        switch inner.first {
+        case "names": endNamePart(parser, inner, value)
+        case "addresses": endAddressPart(inner, value)
+        case "features", "identityDocuments": endFeaturePart(inner, value)
+        case nil: endEntity(parser)
+        default: endGeneralPart(parser, inner, value)
+        }
+    }
+
+    /// An element of `generalInfo` or `sanctionsPrograms` has ended.
+    private func endGeneralPart(_ parser: XMLParser, _ inner: [String], _ value: String) {
         switch inner {
         case ["generalInfo", "entityType"]:
             switch value.lowercased() {
@@ -208,12 +246,23 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             case "individual": entity?.type = .individual
             case "vessel": entity?.type = .vessel
             case "aircraft": entity?.type = .aircraft
-            default: fail(parser, "entity \(entity?.number ?? "?") has the unknown entityType '\(value)'", field: "entityType")
+            default:
+                fail(
+                    parser, "entity \(entity?.number ?? "?") has the unknown entityType '\(value)'", field: "entityType"
+                )
             }
         case ["generalInfo", "remarks"] where !value.isEmpty:
             remarkParts.insert(value, at: 0)
         case ["sanctionsPrograms", "sanctionsProgram"] where !value.isEmpty:
             entity?.programs.append(value)
+        default:
+            break
+        }
+    }
+
+    /// An element of `names` has ended.
+    private func endNamePart(_ parser: XMLParser, _ inner: [String], _ value: String) {
+        switch inner {
         case ["names", "name", "isPrimary"]:
             nameIsPrimary = value == "true"
         case ["names", "name", "isLowQuality"]:
@@ -223,7 +272,10 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             case "aka": nameAliasKind = .aka
             case "fka": nameAliasKind = .fka
             case "nka": nameAliasKind = .nka
-            default: fail(parser, "entity \(entity?.number ?? "?") has a name of the unknown aliasType '\(value)'", field: "aliasType")
+            default:
+                fail(
+                    parser, "entity \(entity?.number ?? "?") has a name of the unknown aliasType '\(value)'",
+                    field: "aliasType")
             }
         case ["names", "name", "translations", "translation", "isPrimary"]:
             translationPrimary = value == "true"
@@ -233,6 +285,14 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             if let name = translationFullName, !name.isEmpty { translations.append((translationPrimary, name)) }
         case ["names", "name"]:
             endName(parser)
+        default:
+            break
+        }
+    }
+
+    /// An element of `addresses` has ended.
+    private func endAddressPart(_ inner: [String], _ value: String) {
+        switch inner {
         case ["addresses", "address", "country"]:
             addressCountry = value.isEmpty ? nil : value
         case ["addresses", "address", "translations", "translation", "addressParts", "addressPart", "type"]:
@@ -241,6 +301,14 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             if let type = addressPartType, !value.isEmpty { addressParts.append((type, value)) }
         case ["addresses", "address"]:
             endAddress()
+        default:
+            break
+        }
+    }
+
+    /// An element of `features` or `identityDocuments` has ended (they become remarks, as in the CSV).
+    private func endFeaturePart(_ inner: [String], _ value: String) {
+        switch inner {
         case ["features", "feature", "type"]:
             featureType = value
         case ["features", "feature", "value"]:
@@ -259,21 +327,23 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             if let type = documentType, let number = documentNumber, !number.isEmpty {
                 remarkParts.append("\(type) \(number)" + (documentCountry.map { " (\($0))" } ?? ""))
             }
-        case []:
-            endEntity(parser)
         default:
             break
         }
     }
 
     /// How the legacy CSV remarks word the features they abbreviate.
-    static let legacyFeatureLabels = ["Birthdate": "DOB", "Place of Birth": "POB", "Nationality Country": "nationality", "Citizenship Country": "citizen"]
+    static let legacyFeatureLabels = [
+        "Birthdate": "DOB", "Place of Birth": "POB", "Nationality Country": "nationality",
+        "Citizenship Country": "citizen",
+    ]
 
     private func endName(_ parser: XMLParser) {
         guard var entity else { return }
         let ordered = translations.filter(\.primary) + translations.filter { !$0.primary }
         guard let first = ordered.first else {
-            return fail(parser, "entity \(entity.number) has a name without a formattedFullName", field: "formattedFullName")
+            return fail(
+                parser, "entity \(entity.number) has a name without a formattedFullName", field: "formattedFullName")
         }
         var others = ordered.dropFirst().map(\.fullName)
         if nameIsPrimary && !primaryNameFound {
@@ -283,7 +353,10 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             others.insert(first.fullName, at: 0)
         }
         for name in others where name != entity.name && !entity.aliases.contains(where: { $0.name == name }) {
-            entity.aliases.append(OFACEntry.AlternateName(number: nil, kind: nameIsPrimary ? .aka : nameAliasKind, name: name, weak: nameIsPrimary ? false : nameWeak))
+            entity.aliases.append(
+                OFACEntry.AlternateName(
+                    number: nil, kind: nameIsPrimary ? .aka : nameAliasKind, name: name,
+                    weak: nameIsPrimary ? false : nameWeak))
         }
         self.entity = entity
     }

@@ -31,8 +31,11 @@ public struct ListSnapshot: Sendable {
         /// A note for the listing event (e.g. a date in the file that could not be used).
         public var note: String?
 
-        public init(key: String, regime: RegimeID, details: DesignationDetails, listedEffective: LedgerTime? = nil, endsEffective: LedgerTime? = nil,
-                    file: String, line: Int, source: Source? = nil) {
+        public init(
+            key: String, regime: RegimeID, details: DesignationDetails, listedEffective: LedgerTime? = nil,
+            endsEffective: LedgerTime? = nil,
+            file: String, line: Int, source: Source? = nil
+        ) {
             self.key = key
             self.regime = regime
             self.details = details
@@ -67,7 +70,8 @@ public struct ListSnapshot: Sendable {
 
     /// Builds a snapshot.
     public init(
-        source: String, regimes: Set<RegimeID>, published: LedgerTime, effective: LedgerTime, coverage: Coverage, entries: [Entry],
+        source: String, regimes: Set<RegimeID>, published: LedgerTime, effective: LedgerTime, coverage: Coverage,
+        entries: [Entry],
         citation: String, title: String, url: String?, authority: String, file: String? = nil, sha256: String? = nil
     ) {
         self.source = source
@@ -97,8 +101,10 @@ public struct ListSnapshot: Sendable {
     public var observationEvents: [LedgerEvent] {
         entriesByRegime.map { regime, count in
             LedgerEvent(
-                id: SnapshotEventID.observation(source: source, regime: regime, at: effective), party: nil, regime: regime,
-                effective: effective, published: published, source: Source(citation: citation, title: title, url: url, authority: authority),
+                id: SnapshotEventID.observation(source: source, regime: regime, at: effective), party: nil,
+                regime: regime,
+                effective: effective, published: published,
+                source: Source(citation: citation, title: title, url: url, authority: authority),
                 payload: .observed(Observation(list: source, file: file, sha256: sha256, entries: count)))
         }
     }

@@ -25,13 +25,16 @@ public enum OFACSnapshotBuilder {
 
         /// The legacy CSV files of one publication (aliases and addresses are covered when alt and add are there).
         public init(_ files: OFACCSVParser.Files) {
-            self.init(file: files.primary.name, format: .legacyCSV, coverage: ListSnapshot.Coverage(aliases: files.alt != nil, addresses: files.add != nil))
+            self.init(
+                file: files.primary.name, format: .legacyCSV,
+                coverage: ListSnapshot.Coverage(aliases: files.alt != nil, addresses: files.add != nil))
         }
     }
 
     /// Builds a snapshot. Entries whose programmes map to no regime are an error naming the entry.
     public static func build(
-        _ parsedEntries: [OFACEntry], source: String, publication: Publication, published: LedgerTime, effective: LedgerTime?,
+        _ parsedEntries: [OFACEntry], source: String, publication: Publication, published: LedgerTime,
+        effective: LedgerTime?,
         map: ProgramRegimeMap, severity: (RegimeID) -> Int
     ) throws(InputError) -> ListSnapshot {
         var entries: [ListSnapshot.Entry] = []
@@ -39,14 +42,18 @@ public enum OFACSnapshotBuilder {
         var regimes = map.sources[source]?.managedRegimes ?? []
         for entry in parsedEntries {
             guard let regime = map.regime(source: source, programs: entry.programs, severity: severity) else {
-                throw InputError(.invalidField, "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)", file: entry.file, line: entry.line, field: "Program")
+                throw InputError(
+                    .invalidField,
+                    "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)",
+                    file: entry.file, line: entry.line, field: "Program")
             }
             regimes.insert(regime)
             var details = DesignationDetails(
                 name: entry.name,
                 aliases: entry.aliases.map { Alias($0.name, kind: $0.kind, weak: $0.weak) },
                 addresses: entry.addresses, country: entry.country, entityType: entry.type,
-                identifiers: [Identifier(type: IdentifierKind.ofacEntryNumber, value: entry.number)], programs: entry.programs, remarks: entry.remarks)
+                identifiers: [Identifier(type: IdentifierKind.ofacEntryNumber, value: entry.number)],
+                programs: entry.programs, remarks: entry.remarks)
             var listedEffective: LedgerTime?
             if let remarks = entry.remarks, remarks.utf8.contains(UInt8(ascii: "(")), remarks.contains("(CMIC)") {
                 let dates = cmicDates(remarks)
@@ -56,7 +63,10 @@ public enum OFACSnapshotBuilder {
                 if let divestment = dates.divestment { milestones["divestment-ends"] = divestment }
                 if !milestones.isEmpty { details.milestones = milestones }
             }
-            entries.append(ListSnapshot.Entry(key: entry.number, regime: regime, details: details, listedEffective: listedEffective, file: entry.file, line: entry.line))
+            entries.append(
+                ListSnapshot.Entry(
+                    key: entry.number, regime: regime, details: details, listedEffective: listedEffective,
+                    file: entry.file, line: entry.line))
         }
         let fileName = publication.file.split(separator: "/").last.map(String.init) ?? publication.file
         let isSDN = source == "ofac-sdn"
@@ -65,22 +75,31 @@ public enum OFACSnapshotBuilder {
         switch publication.format {
         case .legacyCSV:
             format = "legacy CSV"
-            url = isSDN ? "https://www.treasury.gov/ofac/downloads/sdn.csv" : "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"
+            url =
+                isSDN
+                ? "https://www.treasury.gov/ofac/downloads/sdn.csv"
+                : "https://www.treasury.gov/ofac/downloads/consolidated/cons_prim.csv"
         case .enhancedXML:
             format = "Enhanced XML"
-            url = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/" + (isSDN ? "SDN_ENHANCED.ZIP" : "CONS_ENHANCED.ZIP")
+            url =
+                "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
+                + (isSDN ? "SDN_ENHANCED.ZIP" : "CONS_ENHANCED.ZIP")
         }
         return ListSnapshot(
             source: source, regimes: regimes, published: published, effective: effective ?? published,
             coverage: publication.coverage, entries: entries,
             citation: "\(isSDN ? "OFAC SDN list" : "OFAC consolidated (non-SDN) list") (\(fileName)) of \(published)",
-            title: isSDN ? "OFAC Specially Designated Nationals list, \(format)" : "OFAC Consolidated Sanctions List (non-SDN), \(format)",
+            title: isSDN
+                ? "OFAC Specially Designated Nationals list, \(format)"
+                : "OFAC Consolidated Sanctions List (non-SDN), \(format)",
             url: url, authority: "OFAC")
     }
 
     /// The CMIC dates in remarks: "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021;
     /// Purchase/Sales For Divestment Date (CMIC) 03 Jun 2022".
-    public static func cmicDates(_ remarks: String) -> (listing: LedgerTime?, effective: LedgerTime?, divestment: LedgerTime?) {
+    public static func cmicDates(_ remarks: String) -> (
+        listing: LedgerTime?, effective: LedgerTime?, divestment: LedgerTime?
+    ) {
         func date(after label: String) -> LedgerTime? {
             guard let range = remarks.range(of: label + " ") else { return nil }
             let rest = remarks[range.upperBound...].prefix(11)
@@ -90,6 +109,9 @@ public enum OFACSnapshotBuilder {
             guard let month = months.firstIndex(of: parts[1].lowercased()) else { return nil }
             return try? LedgerTime(year: year, month: month + 1, day: day)
         }
-        return (date(after: "Listing Date (CMIC)"), date(after: "Effective Date (CMIC)"), date(after: "Purchase/Sales For Divestment Date (CMIC)"))
+        return (
+            date(after: "Listing Date (CMIC)"), date(after: "Effective Date (CMIC)"),
+            date(after: "Purchase/Sales For Divestment Date (CMIC)")
+        )
     }
 }

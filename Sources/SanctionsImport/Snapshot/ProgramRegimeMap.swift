@@ -51,6 +51,8 @@ public struct ProgramRegimeMap: Sendable {
     public func regime(source: String, programs: [String], severity: (RegimeID) -> Int) -> RegimeID? {
         guard let mapping = sources[source] else { return nil }
         if let regime = mapping.defaultRegime { return regime }
-        return programs.compactMap { mapping.programs[$0] }.max { (severity($0), $0.rawValue) < (severity($1), $1.rawValue) }
+        return programs.compactMap { mapping.programs[$0] }.max {
+            (severity($0), $0.rawValue) < (severity($1), $1.rawValue)
+        }
     }
 }

@@ -37,15 +37,23 @@ public enum SnapshotDiffer {
     ///   - otherRegimes: the regimes (outside this source) a party is designated on at the snapshot time.
     ///   - severity: each regime's severity (a higher number is stricter).
     public static func events(
-        _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID, otherRegimes: (PartyID) -> [RegimeID],
+        _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID,
+        otherRegimes: (PartyID) -> [RegimeID],
         severity: (RegimeID) -> Int
     ) -> [LedgerEvent] {
-        let source = Source(citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: snapshot.authority)
+        let source = Source(
+            citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: snapshot.authority)
         var events: [LedgerEvent] = []
-        func event(_ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil, published: LedgerTime? = nil,
-                   source override: Source? = nil, _ payload: LedgerEvent.Payload) -> LedgerEvent {
-            LedgerEvent(id: SnapshotEventID.make(source: snapshot.source, key: key, change: change, at: snapshot.effective), party: party, regime: regime,
-                        effective: effective ?? snapshot.effective, published: published ?? snapshot.published, source: override ?? source, payload: payload)
+        func event(
+            _ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil,
+            published: LedgerTime? = nil,
+            source override: Source? = nil, _ payload: LedgerEvent.Payload
+        ) -> LedgerEvent {
+            LedgerEvent(
+                id: SnapshotEventID.make(source: snapshot.source, key: key, change: change, at: snapshot.effective),
+                party: party, regime: regime,
+                effective: effective ?? snapshot.effective, published: published ?? snapshot.published,
+                source: override ?? source, payload: payload)
         }
         var seen = Set<String>()
         for entry in snapshot.entries {
@@ -53,31 +61,46 @@ public enum SnapshotDiffer {
             guard let existing = current[entry.key], existing.regime == entry.regime else {
                 if let existing = current[entry.key] {
                     // The entry moved to another regime of this source (a programme change).
-                    events.append(event(entry.key, "delisted-\(existing.regime)", party: existing.party, regime: existing.regime, .delisted(reason: "moved to \(entry.regime) in this list")))
+                    events.append(
+                        event(
+                            entry.key, "delisted-\(existing.regime)", party: existing.party, regime: existing.regime,
+                            .delisted(reason: "moved to \(entry.regime) in this list")))
                 }
                 let partyID = current[entry.key]?.party ?? party(entry.key)
                 var effective = snapshot.effective
                 if let stated = entry.listedEffective, stated < snapshot.effective { effective = stated }
                 // A list that names the notice behind a listing dates its publication by the listing.
                 let published = entry.source != nil && effective < snapshot.published ? effective : snapshot.published
-                let others = otherRegimes(partyID).filter { $0 != entry.regime && severity($0) < severity(entry.regime) }
-                let payload: LedgerEvent.Payload = others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
-                var listing = event(entry.key, "listed", party: partyID, regime: entry.regime, effective: effective, published: published, source: entry.source, payload)
+                let others = otherRegimes(partyID).filter {
+                    $0 != entry.regime && severity($0) < severity(entry.regime)
+                }
+                let payload: LedgerEvent.Payload =
+                    others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
+                var listing = event(
+                    entry.key, "listed", party: partyID, regime: entry.regime, effective: effective,
+                    published: published, source: entry.source, payload)
                 listing.note = entry.note
                 events.append(listing)
                 if let ends = entry.endsEffective, ends > effective {
-                    events.append(event(entry.key, "expires", party: partyID, regime: entry.regime, effective: ends, published: published, source: entry.source,
-                                        .delisted(reason: "the listing's stated end date (e.g. the expiry of a denial order)")))
+                    events.append(
+                        event(
+                            entry.key, "expires", party: partyID, regime: entry.regime, effective: ends,
+                            published: published, source: entry.source,
+                            .delisted(reason: "the listing's stated end date (e.g. the expiry of a denial order)")))
                 }
                 continue
             }
-            events += differences(entry, existing, snapshot: snapshot) { key, change, party, regime, effective, payload in
+            events += differences(entry, existing, snapshot: snapshot) {
+                key, change, party, regime, effective, payload in
                 event(key, change, party: party, regime: regime, effective: effective, payload)
             }
         }
         for key in current.keys.filter({ !seen.contains($0) }).sorted() {
             guard let existing = current[key] else { continue }
-            events.append(event(key, "delisted", party: existing.party, regime: existing.regime, .delisted(reason: "no longer on the list")))
+            events.append(
+                event(
+                    key, "delisted", party: existing.party, regime: existing.regime,
+                    .delisted(reason: "no longer on the list")))
         }
         return events
     }
@@ -92,8 +115,12 @@ public enum SnapshotDiffer {
         var amendment = DesignationDetails()
         if new.name != old.name { amendment.name = new.name }
         if (new.programs ?? []) != (old.programs ?? []) { amendment.programs = new.programs ?? [] }
-        if snapshot.coverage.addresses, (new.addresses ?? []) != (old.addresses ?? []) { amendment.addresses = new.addresses ?? [] }
-        if snapshot.coverage.addresses, new.country != old.country, let country = new.country { amendment.country = country }
+        if snapshot.coverage.addresses, (new.addresses ?? []) != (old.addresses ?? []) {
+            amendment.addresses = new.addresses ?? []
+        }
+        if snapshot.coverage.addresses, new.country != old.country, let country = new.country {
+            amendment.country = country
+        }
         if new.remarks != old.remarks, let remarks = new.remarks { amendment.remarks = remarks }
         if new.entityType != old.entityType, let type = new.entityType { amendment.entityType = type }
         if (new.identifiers ?? []) != (old.identifiers ?? []) { amendment.identifiers = new.identifiers ?? [] }
@@ -108,10 +135,17 @@ public enum SnapshotDiffer {
         let newKeys = Set(newAliases.map { NameKey.make($0.name) })
         let oldKeys = Set(oldAliases.map { NameKey.make($0.name) })
         var addedKeys = Set<String>()
-        let added = newAliases.filter { !oldKeys.contains(NameKey.make($0.name)) && addedKeys.insert(NameKey.make($0.name)).inserted }
+        let added = newAliases.filter {
+            !oldKeys.contains(NameKey.make($0.name)) && addedKeys.insert(NameKey.make($0.name)).inserted
+        }
         let removed = oldAliases.filter { !newKeys.contains(NameKey.make($0.name)) && NameKey.make($0.name) != primary }
-        if !removed.isEmpty { events.append(make(entry.key, "alias-removed", existing.party, existing.regime, nil, .aliasRemoved(removed))) }
-        if !added.isEmpty { events.append(make(entry.key, "alias-added", existing.party, existing.regime, nil, .aliasAdded(added))) }
+        if !removed.isEmpty {
+            events.append(
+                make(entry.key, "alias-removed", existing.party, existing.regime, nil, .aliasRemoved(removed)))
+        }
+        if !added.isEmpty {
+            events.append(make(entry.key, "alias-added", existing.party, existing.regime, nil, .aliasAdded(added)))
+        }
         return events
     }
 }

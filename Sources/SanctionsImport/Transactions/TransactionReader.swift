@@ -33,12 +33,17 @@ public struct TransactionReader {
         switch format {
         case .csv:
             var reader = CSVReader(file: file, chunks: chunks)
-            guard let headerRecord = try reader.next() else { throw InputError(.malformedRow, "the file is empty (a header row is required)", file: file, line: 1) }
-            header = headerRecord.fields.map { $0.trimmingCharactersInSet() }
+            guard let headerRecord = try reader.next() else {
+                throw InputError(.malformedRow, "the file is empty (a header row is required)", file: file, line: 1)
+            }
+            header = headerRecord.fields.map { $0.trimmedOfWhitespace() }
             for (index, name) in header.enumerated() {
                 let key = name.lowercased()
                 if Self.known.contains(key) {
-                    guard columns[key] == nil else { throw InputError(.malformedRow, "column '\(name)' appears twice in the header", file: file, line: 1) }
+                    guard columns[key] == nil else {
+                        throw InputError(
+                            .malformedRow, "column '\(name)' appears twice in the header", file: file, line: 1)
+                    }
                     columns[key] = index
                 } else {
                     extraIndexes.append(index)
@@ -46,7 +51,10 @@ public struct TransactionReader {
                 }
             }
             for required in ["id", "date", "counterparty", "type"] where columns[required] == nil {
-                throw InputError(.malformedRow, "the header lacks the required column '\(required)' (required: id, date, counterparty, type)", file: file, line: 1)
+                throw InputError(
+                    .malformedRow,
+                    "the header lacks the required column '\(required)' (required: id, date, counterparty, type)",
+                    file: file, line: 1)
             }
             csv = reader
         case .jsonl:
@@ -64,18 +72,22 @@ public struct TransactionReader {
             do {
                 guard let next = try reader.next() else { return nil }
                 record = next
-            } catch where error.code == .oversizeField || error.code == .notUTF8 || error.code == .invalidField {
+            } catch  where error.code == .oversizeField || error.code == .notUTF8 || error.code == .invalidField {
                 return .failure(error)
             }
             if record.fields.count != header.count {
-                return .failure(InputError(.malformedRow, "expected \(header.count) columns, found \(record.fields.count)", file: file, line: record.line))
+                return .failure(
+                    InputError(
+                        .malformedRow, "expected \(header.count) columns, found \(record.fields.count)", file: file,
+                        line: record.line))
             }
             func field(_ name: String) -> String? {
                 guard let index = columns[name] else { return nil }
-                let value = record.fields[index].trimmingCharactersInSet()
+                let value = record.fields[index].trimmedOfWhitespace()
                 return value.isEmpty ? nil : value
             }
-            return try Self.make(file: file, line: record.line, field: field, extra: extraIndexes.map { record.fields[$0] })
+            return try Self.make(
+                file: file, line: record.line, field: field, extra: extraIndexes.map { record.fields[$0] })
         case .jsonl:
             guard var reader = lines else { return nil }
             defer { lines = reader }
@@ -85,12 +97,18 @@ public struct TransactionReader {
                 do {
                     value = try JSONParser.parse(bytes)
                 } catch {
-                    return .failure(InputError(.malformedJSON, "malformed JSON: \(error.reason) (column \(error.column))", file: file, line: number))
+                    return .failure(
+                        InputError(
+                            .malformedJSON, "malformed JSON: \(error.reason) (column \(error.column))", file: file,
+                            line: number))
                 }
-                guard case .object = value else { return .failure(InputError(.malformedRow, "expected a JSON object", file: file, line: number)) }
+                guard case .object = value else {
+                    return .failure(InputError(.malformedRow, "expected a JSON object", file: file, line: number))
+                }
                 func field(_ name: String) -> String? {
                     switch value[name] {
-                    case .string(let text)?: return text.trimmingCharactersInSet().isEmpty ? nil : text.trimmingCharactersInSet()
+                    case .string(let text)?:
+                        return text.trimmedOfWhitespace().isEmpty ? nil : text.trimmedOfWhitespace()
                     case .number(let text)?: return text
                     default: return nil
                     }
@@ -101,9 +119,15 @@ public struct TransactionReader {
         }
     }
 
-    private static func make(file: String, line: Int, field: (String) -> String?, extra: [String]) throws(InputError) -> Result<Transaction, InputError> {
-        guard let id = field("id") else { return .failure(InputError(.missingField, "missing transaction id", file: file, line: line, field: "id")) }
-        guard let dateText = field("date") else { return .failure(InputError(.missingField, "missing date", file: file, line: line, field: "date")) }
+    private static func make(file: String, line: Int, field: (String) -> String?, extra: [String]) throws(InputError)
+        -> Result<Transaction, InputError>
+    {
+        guard let id = field("id") else {
+            return .failure(InputError(.missingField, "missing transaction id", file: file, line: line, field: "id"))
+        }
+        guard let dateText = field("date") else {
+            return .failure(InputError(.missingField, "missing date", file: file, line: line, field: "date"))
+        }
         let date: LedgerTime
         do {
             date = try LedgerTime.parse(dateText)
@@ -111,17 +135,30 @@ public struct TransactionReader {
             return .failure(InputError(.invalidDate, error.description, file: file, line: line, field: "date"))
         }
         guard let counterparty = field("counterparty") else {
-            return .failure(InputError(.missingField, "missing counterparty", file: file, line: line, field: "counterparty"))
+            return .failure(
+                InputError(.missingField, "missing counterparty", file: file, line: line, field: "counterparty"))
         }
         if counterparty.utf8.count > 10_000 {
-            return .failure(InputError(.invalidField, "counterparty of \(counterparty.utf8.count) bytes is longer than 10000", file: file, line: line, field: "counterparty"))
+            return .failure(
+                InputError(
+                    .invalidField, "counterparty of \(counterparty.utf8.count) bytes is longer than 10000", file: file,
+                    line: line, field: "counterparty"))
         }
-        guard let typeText = field("type") else { return .failure(InputError(.missingField, "missing type", file: file, line: line, field: "type")) }
+        guard let typeText = field("type") else {
+            return .failure(InputError(.missingField, "missing type", file: file, line: line, field: "type"))
+        }
         guard let type = TransactionType(rawValue: typeText.lowercased()) else {
-            return .failure(InputError(.invalidField, "unknown transaction type '\(typeText)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))", file: file, line: line, field: "type"))
+            return .failure(
+                InputError(
+                    .invalidField,
+                    "unknown transaction type '\(typeText)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    file: file, line: line, field: "type"))
         }
-        return .success(Transaction(id: id, date: date, counterparty: counterparty, type: type, country: field("country"), eccn: field("eccn"),
-                                    amount: field("amount"), currency: field("currency"), extra: extra, line: line))
+        return .success(
+            Transaction(
+                id: id, date: date, counterparty: counterparty, type: type, country: field("country"),
+                eccn: field("eccn"),
+                amount: field("amount"), currency: field("currency"), extra: extra, line: line))
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Reading event files from disk and importing them.
 extension Ledger {
@@ -35,7 +35,8 @@ extension Ledger {
     package static func readEventFiles(_ files: [String], limits: InputLimits = .eventFiles) throws -> [EventFile] {
         var decoded: [EventFile] = []
         for file in files {
-            decoded.append(try EventFileDecoder.decode(try InputFiles.readRegularFile(file, limits: limits), path: file))
+            decoded.append(
+                try EventFileDecoder.decode(try InputFiles.readRegularFile(file, limits: limits), path: file))
         }
         return decoded
     }
@@ -45,19 +46,25 @@ extension Ledger {
     ///
     /// Errors name the file and line of the event concerned.
     @discardableResult
-    public func importFiles(_ paths: [String], dryRun: Bool = false, expectedLastSequence: Int? = nil, limits: InputLimits = .eventFiles) throws -> AppendReport {
+    public func importFiles(
+        _ paths: [String], dryRun: Bool = false, expectedLastSequence: Int? = nil, limits: InputLimits = .eventFiles
+    ) throws -> AppendReport {
         let files = try Self.readEventFiles(try Self.eventFilePaths(paths), limits: limits)
         return try importDecoded(files, dryRun: dryRun, expectedLastSequence: expectedLastSequence)
     }
 
     /// Imports already decoded event files in one transaction.
     @discardableResult
-    package func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws -> AppendReport {
+    package func importDecoded(_ files: [EventFile], dryRun: Bool = false, expectedLastSequence: Int? = nil) throws
+        -> AppendReport
+    {
         let regimes = files.flatMap(\.regimes)
         let located = files.flatMap(\.events)
         try Self.refuseSnapshotEvents(located)
         do {
-            return try database.importBatch(regimes: regimes, events: located.map(\.event), expectedLastSequence: expectedLastSequence, dryRun: dryRun)
+            return try database.importBatch(
+                regimes: regimes, events: located.map(\.event), expectedLastSequence: expectedLastSequence,
+                dryRun: dryRun)
         } catch let error as InputError {
             throw Self.locate(error, in: located)
         }
@@ -81,22 +88,29 @@ extension Ledger {
     /// collide with (and so block) a later import of the real publication, or claim a publication
     /// the ledger never compared.
     static func refuseSnapshotEvents(_ located: [LocatedEvent]) throws(InputError) {
-        let sources = (try? programRegimeMap().sources.keys.sorted()) ?? ["ofac-sdn", "ofac-consolidated", "csl", "csl-ofac"]
+        let sources =
+            (try? programRegimeMap().sources.keys.sorted()) ?? ["ofac-sdn", "ofac-consolidated", "csl", "csl-ofac"]
         for item in located {
             if item.event.kind == .observed {
-                throw InputError(.invalidField, "an 'observed' event records a publication a snapshot import compared; it cannot be written by hand (use import-snapshot)",
-                                 file: item.file, line: item.line, field: "type", eventID: item.event.id)
+                throw InputError(
+                    .invalidField,
+                    "an 'observed' event records a publication a snapshot import compared; it cannot be written by hand (use import-snapshot)",
+                    file: item.file, line: item.line, field: "type", eventID: item.event.id)
             }
             if SnapshotEventID.hasSnapshotForm(item.event.id, sources: sources) {
-                throw InputError(.invalidField, "event id '\(item.event.id)' has the form of a snapshot import's id (<source>:<key>:<change>@<stamp>); choose another id",
-                                 file: item.file, line: item.line, field: "id", eventID: item.event.id)
+                throw InputError(
+                    .invalidField,
+                    "event id '\(item.event.id)' has the form of a snapshot import's id (<source>:<key>:<change>@<stamp>); choose another id",
+                    file: item.file, line: item.line, field: "id", eventID: item.event.id)
             }
         }
     }
 
     /// Points an error about an event at the file and line the event came from.
     static func locate(_ error: InputError, in located: [LocatedEvent]) -> InputError {
-        guard error.file == nil, let id = error.eventID, let origin = located.first(where: { $0.event.id == id }) else { return error }
+        guard error.file == nil, let id = error.eventID, let origin = located.first(where: { $0.event.id == id }) else {
+            return error
+        }
         var relocated = error
         relocated.file = origin.file
         relocated.line = origin.line

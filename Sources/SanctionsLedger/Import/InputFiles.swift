@@ -1,9 +1,9 @@
 import Foundation
-import ZIPFoundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+import ZIPFoundation
 
 /// How much one input may take once read: a file, a member of an archive, a whole series archive.
 ///
@@ -38,7 +38,10 @@ public struct InputLimits: Sendable, Hashable {
     }
 
     func tooLarge(_ file: String, what: String = "the file") -> InputError {
-        InputError(.overLimit, "\(what) unpacks to more than \(maxFileBytes >> 20) MiB, the limit for one input (raise it with --max-unpacked-mib if the file is genuine)", file: file)
+        InputError(
+            .overLimit,
+            "\(what) unpacks to more than \(maxFileBytes >> 20) MiB, the limit for one input (raise it with --max-unpacked-mib if the file is genuine)",
+            file: file)
     }
 }
 
@@ -60,9 +63,12 @@ public enum InputFiles {
             throw InputError(.unreadableFile, "no such file, or it cannot be read", file: path)
         }
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw InputError(.unreadableFile, "not a regular file (a device, pipe or folder): refused as input", file: path)
+            throw InputError(
+                .unreadableFile, "not a regular file (a device, pipe or folder): refused as input", file: path)
         }
-        if let size = attributes[.size] as? Int, size > limits.maxFileBytes { throw limits.tooLarge(path, what: "the file") }
+        if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
+            throw limits.tooLarge(path, what: "the file")
+        }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
@@ -91,19 +97,24 @@ public enum InputFiles {
         guard offset + 8 <= bytes.count else { throw damaged("cut in the header") }
         let deflate = Data(bytes[offset..<(bytes.count - 8)])
         let trailer = Array(bytes.suffix(8))
-        let expectedCRC = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
-        let expectedSize = UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
+        let expectedCRC =
+            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        let expectedSize =
+            UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
         var output: [UInt8] = []
         output.reserveCapacity(min(limits.maxFileBytes, Int(expectedSize)))
         let crc: CRC32
         do {
-            crc = try Data.decompress(size: Int64(deflate.count), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                guard position < deflate.count else { throw GzipTruncated() }
-                return deflate.subdata(in: Int(position)..<min(deflate.count, Int(position) + size))
-            }, consumer: { chunk in
-                guard output.count + chunk.count <= limits.maxFileBytes else { throw limits.tooLarge(file) }
-                output.append(contentsOf: chunk)
-            })
+            crc = try Data.decompress(
+                size: Int64(deflate.count), bufferSize: 1 << 16, skipCRC32: false,
+                provider: { position, size in
+                    guard position < deflate.count else { throw GzipTruncated() }
+                    return deflate.subdata(in: Int(position)..<min(deflate.count, Int(position) + size))
+                },
+                consumer: { chunk in
+                    guard output.count + chunk.count <= limits.maxFileBytes else { throw limits.tooLarge(file) }
+                    output.append(contentsOf: chunk)
+                })
         } catch let error as InputError {
             throw error
         } catch is GzipTruncated {
@@ -121,7 +132,9 @@ public enum InputFiles {
 
     /// The first regular member of a `.zip` whose name `matches`, within the limit. Symbolic links
     /// in the archive are refused.
-    public static func zipMember(_ path: String, limits: InputLimits = .standard, matches: (String) -> Bool) throws -> (name: String, bytes: [UInt8]) {
+    public static func zipMember(_ path: String, limits: InputLimits = .standard, matches: (String) -> Bool) throws -> (
+        name: String, bytes: [UInt8]
+    ) {
         _ = try readRegularFile(path, limits: limits)
         let archive: Archive
         do {
@@ -131,20 +144,26 @@ public enum InputFiles {
         }
         for entry in archive {
             if entry.type == .symlink {
-                throw InputError(.unreadableFile, "the archive holds a symbolic link (\(entry.path)): refused", file: path)
+                throw InputError(
+                    .unreadableFile, "the archive holds a symbolic link (\(entry.path)): refused", file: path)
             }
             guard entry.type == .file, matches(entry.path) else { continue }
-            if entry.uncompressedSize > UInt64(limits.maxFileBytes) { throw limits.tooLarge(path, what: "the member \(entry.path)") }
+            if entry.uncompressedSize > UInt64(limits.maxFileBytes) {
+                throw limits.tooLarge(path, what: "the member \(entry.path)")
+            }
             var output: [UInt8] = []
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard output.count + chunk.count <= limits.maxFileBytes else { throw limits.tooLarge(path, what: "the member \(entry.path)") }
+                    guard output.count + chunk.count <= limits.maxFileBytes else {
+                        throw limits.tooLarge(path, what: "the member \(entry.path)")
+                    }
                     output.append(contentsOf: chunk)
                 }
             } catch let error as InputError {
                 throw error
             } catch {
-                throw InputError(.unreadableFile, "cannot extract \(entry.path): \(error); the archive may be damaged", file: path)
+                throw InputError(
+                    .unreadableFile, "cannot extract \(entry.path): \(error); the archive may be damaged", file: path)
             }
             return (entry.path, output)
         }

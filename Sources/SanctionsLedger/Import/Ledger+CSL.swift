@@ -1,25 +1,30 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Importing trade.gov's Consolidated Screening List, linked to the parties the ledger already has.
 extension Ledger {
     /// Reads a CSL CSV (`.csv` or `.csv.gz`) into a snapshot of `source` (`csl`: the BIS and State
     /// lists; `csl-ofac`: OFAC's lists as the CSL carries them).
     package func readCSLSnapshot(
-        path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false, limits: InputLimits = .standard
+        path: String, source: String = "csl", published: LedgerTime, skipBadRows: Bool = false,
+        limits: InputLimits = .standard
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let bytes = try Self.readBytes(path, limits: limits)
         let (rows, skipped) = try CSLParser.parse(bytes, file: path, skipBadRows: skipBadRows)
-        var snapshot = try CSLSnapshotBuilder.build(rows, source: source, map: try Self.programRegimeMap(), published: published, file: path)
+        var snapshot = try CSLSnapshotBuilder.build(
+            rows, source: source, map: try Self.programRegimeMap(), published: published, file: path)
         snapshot.file = (path as NSString).lastPathComponent
         snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
         let declared = Set(try database.regimes().map(\.id))
         let undeclared = snapshot.regimes.filter { !declared.contains($0) }
         if !undeclared.isEmpty {
-            throw InputError(.unknownRegime, "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", "))", file: path)
+            throw InputError(
+                .unknownRegime,
+                "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", "))",
+                file: path)
         }
         return (snapshot, skipped)
     }
@@ -44,17 +49,24 @@ extension Ledger {
     ///   rows with different OFAC entry numbers are never merged.
     /// - A designation linked by name keeps its own listed name; the list's becomes an alias.
     /// - Designations that neither carry a `csl-id` nor link stay as they are (not managed).
-    static func linkCSL(_ snapshot: inout ListSnapshot, reader: LedgerReader, at instant: LedgerTime) throws -> (current: [String: SnapshotDiffer.Current], otherRegimes: [PartyID: [RegimeID]], linked: Int) {
+    static func linkCSL(_ snapshot: inout ListSnapshot, reader: LedgerReader, at instant: LedgerTime) throws -> (
+        current: [String: SnapshotDiffer.Current], otherRegimes: [PartyID: [RegimeID]], linked: Int
+    ) {
         var current: [String: SnapshotDiffer.Current] = [:]
         var otherRegimes: [PartyID: [RegimeID]] = [:]
         var byNameKey: [String: [Int]] = [:]
         var byEntryNumber: [String: [Int]] = [:]
         for (index, entry) in snapshot.entries.enumerated() {
             let names = [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name)
-            for key in Set(names.map(NameKey.make)) where !key.isEmpty { byNameKey[entry.regime.rawValue + "|" + key, default: []].append(index) }
-            if let number = entryNumber(entry.details) { byEntryNumber[entry.regime.rawValue + "|" + number, default: []].append(index) }
+            for key in Set(names.map(NameKey.make)) where !key.isEmpty {
+                byNameKey[entry.regime.rawValue + "|" + key, default: []].append(index)
+            }
+            if let number = entryNumber(entry.details) {
+                byEntryNumber[entry.regime.rawValue + "|" + number, default: []].append(index)
+            }
         }
-        let keyIndex = Dictionary(snapshot.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let keyIndex = Dictionary(
+            snapshot.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var used = Set<Int>()
         var unmanaged = Set<Int>()
         var linked = 0
@@ -63,9 +75,14 @@ extension Ledger {
                 otherRegimes[view.party, default: []].append(view.regime)
                 continue
             }
-            let aliases = view.aliases.map { Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak) }
-            let existing = SnapshotDiffer.Current(party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases)
-            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }.map { $0.value + "@" + view.regime.rawValue }
+            let aliases = view.aliases.map {
+                Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak)
+            }
+            let existing = SnapshotDiffer.Current(
+                party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases)
+            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }.map {
+                $0.value + "@" + view.regime.rawValue
+            }
             let number = entryNumber(view.segment.details)
             let sameNumber = Set(number.map { byEntryNumber[view.regime.rawValue + "|" + $0] ?? [] } ?? [])
             var matches: Set<Int>
@@ -87,9 +104,12 @@ extension Ledger {
                 }
                 continue
             } else {
-                matches = Set(view.names.map(\.name).flatMap { byNameKey[view.regime.rawValue + "|" + NameKey.make($0)] ?? [] }).filter { index in
+                matches = Set(
+                    view.names.map(\.name).flatMap { byNameKey[view.regime.rawValue + "|" + NameKey.make($0)] ?? [] }
+                ).filter { index in
                     let country = snapshot.entries[index].details.country
-                    return country == nil || view.segment.details.country == nil || country == view.segment.details.country
+                    return country == nil || view.segment.details.country == nil
+                        || country == view.segment.details.country
                 }
             }
             matches.subtract(used)
@@ -98,7 +118,9 @@ extension Ledger {
             let baseNumber = entryNumber(snapshot.entries[base].details)
             matches = matches.filter { entryNumber(snapshot.entries[$0].details) == baseNumber }
             used.formUnion(matches)
-            let merged = merge(matches.sorted().map { snapshot.entries[$0] }, keepingName: ids.isEmpty ? view.segment.details.name : nil)
+            let merged = merge(
+                matches.sorted().map { snapshot.entries[$0] },
+                keepingName: ids.isEmpty ? view.segment.details.name : nil)
             for other in matches where other != base { unmanaged.insert(other) }
             snapshot.entries[base] = merged
             current[merged.key] = existing
@@ -121,12 +143,16 @@ extension Ledger {
         var merged = rows[0]
         var identifiers = merged.details.identifiers ?? []
         for entry in rows.dropFirst() {
-            var known = Set(((merged.details.aliases ?? []).map(\.name) + [merged.details.name ?? ""]).map(NameKey.make))
-            for name in [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name) where !name.isEmpty && known.insert(NameKey.make(name)).inserted {
+            var known = Set(
+                ((merged.details.aliases ?? []).map(\.name) + [merged.details.name ?? ""]).map(NameKey.make))
+            for name in [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name)
+            where !name.isEmpty && known.insert(NameKey.make(name)).inserted {
                 merged.details.aliases = (merged.details.aliases ?? []) + [Alias(name)]
             }
             var addresses = merged.details.addresses ?? []
-            for address in entry.details.addresses ?? [] where !addresses.contains(address) { addresses.append(address) }
+            for address in entry.details.addresses ?? [] where !addresses.contains(address) {
+                addresses.append(address)
+            }
             merged.details.addresses = addresses.isEmpty ? nil : addresses
             identifiers += (entry.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }
         }
@@ -134,7 +160,9 @@ extension Ledger {
         if let listed, listed != merged.details.name {
             let listName = merged.details.name ?? ""
             merged.details.name = listed
-            if NameKey.make(listName) != NameKey.make(listed), !(merged.details.aliases ?? []).contains(where: { NameKey.make($0.name) == NameKey.make(listName) }) {
+            if NameKey.make(listName) != NameKey.make(listed),
+                !(merged.details.aliases ?? []).contains(where: { NameKey.make($0.name) == NameKey.make(listName) })
+            {
                 merged.details.aliases = (merged.details.aliases ?? []) + [Alias(listName)]
             }
             merged.details.aliases = merged.details.aliases?.filter { NameKey.make($0.name) != NameKey.make(listed) }
@@ -146,18 +174,26 @@ extension Ledger {
     /// its observations. The order check, the links, the removal guard and the diff are decided
     /// inside the write transaction.
     @discardableResult
-    package func importCSLSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> (report: AppendReport, linked: Int) {
+    package func importCSLSnapshot(
+        _ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard
+    ) throws -> (report: AppendReport, linked: Int) {
         var linkedCount = 0
         let report = try database.appendDecided(dryRun: dryRun) { reader in
-            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }
+            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new
+            else { return [] }
             var linkedSnapshot = snapshot
-            let (current, otherRegimes, linked) = try Self.linkCSL(&linkedSnapshot, reader: reader, at: snapshot.effective)
+            let (current, otherRegimes, linked) = try Self.linkCSL(
+                &linkedSnapshot, reader: reader, at: snapshot.effective)
             linkedCount = linked
             try removalGuard.check(linkedSnapshot, current: Set(current.keys))
-            let names = Dictionary(linkedSnapshot.entries.map { ($0.key, $0.details.name ?? "") }, uniquingKeysWith: { first, _ in first })
-            let severities = Dictionary(try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-            return SnapshotDiffer.events(linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
-                                         otherRegimes: { otherRegimes[$0] ?? [] }, severity: { severities[$0] ?? 0 }) + snapshot.observationEvents
+            let names = Dictionary(
+                linkedSnapshot.entries.map { ($0.key, $0.details.name ?? "") }, uniquingKeysWith: { first, _ in first })
+            let severities = Dictionary(
+                try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+            return SnapshotDiffer.events(
+                linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
+                otherRegimes: { otherRegimes[$0] ?? [] }, severity: { severities[$0] ?? 0 })
+                + snapshot.observationEvents
         }
         return (report, linkedCount)
     }

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// The list file formats a snapshot import reads.
 public enum SnapshotFormat: String, Sendable, CaseIterable {
@@ -25,7 +25,9 @@ public struct SnapshotImportOptions: Sendable {
     /// How large an input may be once unpacked.
     public var limits = InputLimits.standard
 
-    public init(dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard) {
+    public init(
+        dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard
+    ) {
         self.dryRun = dryRun
         self.skipBadRows = skipBadRows
         self.allowMassRemoval = allowMassRemoval
@@ -62,27 +64,37 @@ extension Ledger {
     ///     `dataAsOf` when nil; required for the CSV formats.
     ///   - effective: when its changes took effect (default: `published`).
     public func importSnapshot(
-        path: String, format: SnapshotFormat, source: String? = nil, published: LedgerTime?, effective: LedgerTime? = nil,
+        path: String, format: SnapshotFormat, source: String? = nil, published: LedgerTime?,
+        effective: LedgerTime? = nil,
         options: SnapshotImportOptions = SnapshotImportOptions()
     ) throws -> SnapshotImportReport {
         let removalGuard: RemovalGuard = options.allowMassRemoval ? .off : .standard
         if format != .ofacXML, published == nil {
-            throw InputError(.missingField, "the publication date is required for \(format.rawValue) files (they state none)", field: "--published")
+            throw InputError(
+                .missingField, "the publication date is required for \(format.rawValue) files (they state none)",
+                field: "--published")
         }
         if format == .ofacXML, options.skipBadRows {
-            throw InputError(.invalidField, "skipping bad rows applies to CSV formats; an XML publication is read whole or not at all", field: "--skip-bad-rows")
+            throw InputError(
+                .invalidField,
+                "skipping bad rows applies to CSV formats; an XML publication is read whole or not at all",
+                field: "--skip-bad-rows")
         }
         let start = Date()
         let snapshot: ListSnapshot
         var skipped: [InputError] = []
         switch format {
         case .ofacXML:
-            snapshot = try readOFACEnhancedXMLSnapshot(path: path, source: source, published: published, effective: effective, limits: options.limits)
+            snapshot = try readOFACEnhancedXMLSnapshot(
+                path: path, source: source, published: published, effective: effective, limits: options.limits)
         case .ofacCSV:
-            (snapshot, skipped) = try readOFACSnapshot(folder: path, source: source, published: published!, effective: effective,
-                                                       skipBadRows: options.skipBadRows, limits: options.limits)
+            (snapshot, skipped) = try readOFACSnapshot(
+                folder: path, source: source, published: published!, effective: effective,
+                skipBadRows: options.skipBadRows, limits: options.limits)
         case .csl:
-            (snapshot, skipped) = try readCSLSnapshot(path: path, source: source ?? "csl", published: published!, skipBadRows: options.skipBadRows, limits: options.limits)
+            (snapshot, skipped) = try readCSLSnapshot(
+                path: path, source: source ?? "csl", published: published!, skipBadRows: options.skipBadRows,
+                limits: options.limits)
         }
         var linked: Int?
         let append: AppendReport
@@ -93,7 +105,8 @@ extension Ledger {
             append = try importSnapshot(snapshot, dryRun: options.dryRun, removalGuard: removalGuard)
         }
         return SnapshotImportReport(
-            source: snapshot.source, citation: snapshot.citation, entries: snapshot.entries.count, regimes: snapshot.regimes.sorted(),
+            source: snapshot.source, citation: snapshot.citation, entries: snapshot.entries.count,
+            regimes: snapshot.regimes.sorted(),
             linked: linked, append: append, skippedRows: skipped, seconds: Date().timeIntervalSince(start))
     }
 }

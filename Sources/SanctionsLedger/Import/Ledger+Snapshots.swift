@@ -1,10 +1,10 @@
 import Foundation
+public import SanctionsCore
 import SanctionsDefaultEvents
 import SanctionsEmbedding
-public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Importing published list files as snapshots: the events that explain each difference.
 extension Ledger {
@@ -13,7 +13,9 @@ extension Ledger {
         let file = try DefaultEvents.programRegimes()
         let path = "Events/" + file.name
         let json: JSONValue
-        do { json = try JSONParser.parse(file.bytes) } catch { throw InputError(.malformedJSON, "\(error)", file: path) }
+        do { json = try JSONParser.parse(file.bytes) } catch {
+            throw InputError(.malformedJSON, "\(error)", file: path)
+        }
         return try ProgramRegimeMap(json: json, file: path)
     }
 
@@ -26,26 +28,37 @@ extension Ledger {
     /// source, the files decide (`sdn.csv`: `ofac-sdn`, `cons_prim.csv`: `ofac-consolidated`); a
     /// source that contradicts the files is refused.
     package func readOFACSnapshot(
-        folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false, limits: InputLimits = .standard
+        folder: String, source: String?, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false,
+        limits: InputLimits = .standard
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let files = try OFACCSVParser.readFolder(folder, limits: limits)
         let source = try OFACFileKind.source(of: files.primary.name, requested: source)
-        return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
+        return try buildOFACSnapshot(
+            files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows)
     }
 
     /// Builds a snapshot from already read files.
-    package func buildOFACSnapshot(files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
-        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        return try buildOFACSnapshot(files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows, map: try Self.programRegimeMap(), severities: severities)
+    package func buildOFACSnapshot(
+        files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?,
+        skipBadRows: Bool = false
+    ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
+        let severities = Dictionary(
+            try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        return try buildOFACSnapshot(
+            files: files, source: source, published: published, effective: effective, skipBadRows: skipBadRows,
+            map: try Self.programRegimeMap(), severities: severities)
     }
 
     func buildOFACSnapshot(
-        files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?, skipBadRows: Bool = false,
+        files: OFACCSVParser.Files, source: String, published: LedgerTime, effective: LedgerTime?,
+        skipBadRows: Bool = false,
         map: ProgramRegimeMap, severities: [RegimeID: Int]
     ) throws -> (snapshot: ListSnapshot, skipped: [InputError]) {
         let parsed = try OFACCSVParser.parse(files, badRows: skipBadRows ? .skip : .fail)
-        var snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(files), published: published, effective: effective,
-                                             map: map, severities: severities)
+        var snapshot = try buildOFACSnapshot(
+            parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(files), published: published,
+            effective: effective,
+            map: map, severities: severities)
         snapshot.file = (files.primary.name as NSString).lastPathComponent
         snapshot.sha256 = ChainHash.hex(ChainHash.sha256(files.primary.bytes))
         return (snapshot, parsed.skipped)
@@ -63,22 +76,32 @@ extension Ledger {
         guard let published = published ?? parsed.dataAsOf else {
             throw InputError(.missingField, "the publication states no dataAsOf date; give --published", file: file)
         }
-        let severities = Dictionary(try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
-        var snapshot = try buildOFACSnapshot(parsed.entries, source: source, publication: OFACSnapshotBuilder.Publication(file: file, format: .enhancedXML, coverage: .init(aliases: true, addresses: true)),
-                                             published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
+        let severities = Dictionary(
+            try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        var snapshot = try buildOFACSnapshot(
+            parsed.entries, source: source,
+            publication: OFACSnapshotBuilder.Publication(
+                file: file, format: .enhancedXML, coverage: .init(aliases: true, addresses: true)),
+            published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
         snapshot.file = (file as NSString).lastPathComponent
         snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
         return snapshot
     }
 
     private func buildOFACSnapshot(
-        _ entries: [OFACEntry], source: String, publication: OFACSnapshotBuilder.Publication, published: LedgerTime, effective: LedgerTime?,
+        _ entries: [OFACEntry], source: String, publication: OFACSnapshotBuilder.Publication, published: LedgerTime,
+        effective: LedgerTime?,
         map: ProgramRegimeMap, severities: [RegimeID: Int]
     ) throws -> ListSnapshot {
-        let snapshot = try OFACSnapshotBuilder.build(entries, source: source, publication: publication, published: published, effective: effective, map: map) { severities[$0] ?? 0 }
+        let snapshot = try OFACSnapshotBuilder.build(
+            entries, source: source, publication: publication, published: published, effective: effective, map: map
+        ) { severities[$0] ?? 0 }
         let undeclared = snapshot.regimes.filter { severities[$0] == nil }
         if !undeclared.isEmpty {
-            throw InputError(.unknownRegime, "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)", file: publication.file)
+            throw InputError(
+                .unknownRegime,
+                "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)",
+                file: publication.file)
         }
         return snapshot
     }
@@ -95,23 +118,33 @@ extension Ledger {
     }
 
     /// Reads the baseline through `reader`, inside the transaction that appends the snapshot's events.
-    static func snapshotBaseline(_ reader: LedgerReader, source: String, at instant: LedgerTime, map: ProgramRegimeMap) throws -> SnapshotBaseline {
+    static func snapshotBaseline(_ reader: LedgerReader, source: String, at instant: LedgerTime, map: ProgramRegimeMap)
+        throws -> SnapshotBaseline
+    {
         var baseline = SnapshotBaseline()
-        baseline.severities = Dictionary(try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        baseline.severities = Dictionary(
+            try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
         let managed = map.sources[source]?.managedRegimes ?? []
         for view in try reader.designations(asOf: AsOf(on: instant)) {
             guard managed.contains(view.regime) else {
                 baseline.otherRegimes[view.party, default: []].append(view.regime)
                 continue
             }
-            guard let key = view.segment.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value else { continue }
+            guard
+                let key = view.segment.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?
+                    .value
+            else { continue }
             baseline.current[key] = SnapshotDiffer.Current(
                 party: view.party, regime: view.regime, details: view.segment.details,
-                aliases: view.aliases.map { Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak) })
+                aliases: view.aliases.map {
+                    Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak)
+                })
         }
         for regime in managed.sorted() {
             for row in try reader.projectionRows(regime: regime).designations {
-                if let key = row.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?.value, baseline.parties[key] == nil {
+                if let key = row.details.identifiers?.first(where: { $0.type == IdentifierKind.ofacEntryNumber })?
+                    .value, baseline.parties[key] == nil
+                {
                     baseline.parties[key] = row.party
                 }
             }
@@ -125,15 +158,19 @@ extension Ledger {
     /// observed (an older one is refused, the same one again appends nothing, another one at the
     /// same instant is refused), the removal guard (a truncated file) and the diff.
     @discardableResult
-    package func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard) throws -> AppendReport {
+    package func importSnapshot(_ snapshot: ListSnapshot, dryRun: Bool = false, removalGuard: RemovalGuard = .standard)
+        throws -> AppendReport
+    {
         let map = try Self.programRegimeMap()
         return try database.appendDecided(dryRun: dryRun) { reader in
-            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new else { return [] }
+            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new
+            else { return [] }
             let baseline = try Self.snapshotBaseline(reader, source: snapshot.source, at: snapshot.effective, map: map)
             try removalGuard.check(snapshot, current: Set(baseline.current.keys))
             return SnapshotDiffer.events(
                 snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
-                otherRegimes: { baseline.otherRegimes[$0] ?? [] }, severity: { baseline.severities[$0] ?? 0 }) + snapshot.observationEvents
+                otherRegimes: { baseline.otherRegimes[$0] ?? [] }, severity: { baseline.severities[$0] ?? 0 })
+                + snapshot.observationEvents
         }
     }
 }

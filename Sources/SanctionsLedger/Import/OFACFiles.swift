@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Reading OFAC publications from files: legacy CSV folders and Enhanced XML (plain or zipped).
 extension OFACCSVParser {
@@ -12,16 +12,21 @@ extension OFACCSVParser {
         func read(_ names: [String]) throws -> (name: String, bytes: [UInt8])? {
             for name in names {
                 let path = (folder as NSString).appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: path) { return (path, try InputFiles.read(path, limits: limits)) }
-                if FileManager.default.fileExists(atPath: path + ".gz") { return (path + ".gz", try InputFiles.read(path + ".gz", limits: limits)) }
+                if FileManager.default.fileExists(atPath: path) {
+                    return (path, try InputFiles.read(path, limits: limits))
+                }
+                if FileManager.default.fileExists(atPath: path + ".gz") {
+                    return (path + ".gz", try InputFiles.read(path + ".gz", limits: limits))
+                }
             }
             return nil
         }
         guard let primary = try read(["sdn.csv", "cons_prim.csv"]) else {
             throw InputError(.unreadableFile, "no sdn.csv or cons_prim.csv in the folder", file: folder)
         }
-        return Files(primary: primary, alt: try read(["alt.csv", "cons_alt.csv"]), add: try read(["add.csv", "cons_add.csv"]),
-                     comments: try read(["sdn_comments.csv", "cons_comments.csv"]))
+        return Files(
+            primary: primary, alt: try read(["alt.csv", "cons_alt.csv"]), add: try read(["add.csv", "cons_add.csv"]),
+            comments: try read(["sdn_comments.csv", "cons_comments.csv"]))
     }
 }
 

@@ -1,7 +1,7 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Where a publication stands among the publications of its source that the ledger has observed.
 enum PublicationOrder: Equatable {
@@ -48,14 +48,26 @@ enum OFACFileKind {
     static func source(of file: String, requested: String?) throws(InputError) -> String {
         let name = file.split(separator: "/").last.map(String.init)?.lowercased() ?? file.lowercased()
         let decided: String?
-        if name.hasPrefix("sdn") { decided = "ofac-sdn" } else if name.hasPrefix("cons") { decided = "ofac-consolidated" } else { decided = nil }
+        if name.hasPrefix("sdn") {
+            decided = "ofac-sdn"
+        } else if name.hasPrefix("cons") {
+            decided = "ofac-consolidated"
+        } else {
+            decided = nil
+        }
         switch (decided, requested) {
         case (let decided?, let requested?) where decided != requested:
-            throw InputError(.invalidField, "the file is a publication of \(decided), not of \(requested) (--source contradicts the files)", file: file, field: "--source")
+            throw InputError(
+                .invalidField,
+                "the file is a publication of \(decided), not of \(requested) (--source contradicts the files)",
+                file: file, field: "--source")
         case (let decided?, _): return decided
         case (nil, let requested?): return requested
         case (nil, nil):
-            throw InputError(.invalidField, "cannot tell from the file name whether this is the SDN list or the consolidated list; give --source ofac-sdn or ofac-consolidated", file: file, field: "--source")
+            throw InputError(
+                .invalidField,
+                "cannot tell from the file name whether this is the SDN list or the consolidated list; give --source ofac-sdn or ofac-consolidated",
+                file: file, field: "--source")
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// A series manifest (`MANIFEST.tsv`): per file, its observation time and, when given, its hash.
 enum SeriesManifest {
@@ -16,10 +16,15 @@ enum SeriesManifest {
     static func read(_ manifest: String) throws -> [String: Row] {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: manifest)), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
         }
-        guard let header = lines.first, let fileColumn = header.firstIndex(of: "file"), let timeColumn = header.firstIndex(of: "commit_time_utc") else {
-            throw InputError(.malformedRow, "the manifest needs 'file' and 'commit_time_utc' columns", file: manifest, line: 1)
+        guard let header = lines.first, let fileColumn = header.firstIndex(of: "file"),
+            let timeColumn = header.firstIndex(of: "commit_time_utc")
+        else {
+            throw InputError(
+                .malformedRow, "the manifest needs 'file' and 'commit_time_utc' columns", file: manifest, line: 1)
         }
         let hashColumn = header.firstIndex(of: "sha256")
         var rows: [String: Row] = [:]
@@ -34,7 +39,9 @@ enum SeriesManifest {
             let hash = hashColumn.flatMap { $0 < columns.count && !columns[$0].isEmpty ? columns[$0] : nil }
             let name = (columns[fileColumn] as NSString).lastPathComponent
             if let earlier = rows[name] {
-                throw InputError(.malformedRow, "the file is listed twice (also on line \(earlier.line))", file: manifest, line: line, field: "file")
+                throw InputError(
+                    .malformedRow, "the file is listed twice (also on line \(earlier.line))", file: manifest,
+                    line: line, field: "file")
             }
             rows[name] = Row(time: time, sha256: hash, line: line)
         }
@@ -55,22 +62,33 @@ enum SeriesArchive {
 
     /// Unpacks `path` into `scratch` and returns the folder to read.
     static func unpack(_ path: String, into scratch: URL, limits: InputLimits) throws -> String {
-        _ = try InputFiles.readRegularFile(path, limits: InputLimits(maxFileBytes: limits.maxArchiveBytes, maxArchiveBytes: limits.maxArchiveBytes))
+        _ = try InputFiles.readRegularFile(
+            path, limits: InputLimits(maxFileBytes: limits.maxArchiveBytes, maxArchiveBytes: limits.maxArchiveBytes))
         let archive = path.hasPrefix("-") ? "./" + path : path
-        let listing = try run(["tar", "--list", "--verbose", "--numeric-owner", "-J", "-f", archive], file: path, what: "list the archive")
+        let listing = try run(
+            ["tar", "--list", "--verbose", "--numeric-owner", "-J", "-f", archive], file: path, what: "list the archive"
+        )
         var total = 0
         for member in try members(String(decoding: listing, as: UTF8.self), file: path) {
             guard member.type == "-" || member.type == "d" else {
-                throw InputError(.unreadableFile, "the archive holds \(member.name), which is not a regular file or folder (a link or special file): refused", file: path)
+                throw InputError(
+                    .unreadableFile,
+                    "the archive holds \(member.name), which is not a regular file or folder (a link or special file): refused",
+                    file: path)
             }
             if member.size > limits.maxFileBytes { throw limits.tooLarge(path, what: "the member \(member.name)") }
             total += member.size
             if total > limits.maxArchiveBytes {
-                throw InputError(.overLimit, "the archive unpacks to more than \(limits.maxArchiveBytes >> 20) MiB, the limit for a series (raise it with --max-unpacked-mib if it is genuine)", file: path)
+                throw InputError(
+                    .overLimit,
+                    "the archive unpacks to more than \(limits.maxArchiveBytes >> 20) MiB, the limit for a series (raise it with --max-unpacked-mib if it is genuine)",
+                    file: path)
             }
         }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        _ = try run(["tar", "--extract", "--no-same-owner", "--no-same-permissions", "-J", "-f", archive, "-C", scratch.path], file: path, what: "unpack the archive")
+        _ = try run(
+            ["tar", "--extract", "--no-same-owner", "--no-same-permissions", "-J", "-f", archive, "-C", scratch.path],
+            file: path, what: "unpack the archive")
         return scratch.path
     }
 
@@ -95,12 +113,16 @@ enum SeriesArchive {
         do {
             try process.run()
         } catch {
-            throw InputError(.unreadableFile, "cannot run tar to \(what) (install tar and xz-utils): \(error)", file: file)
+            throw InputError(
+                .unreadableFile, "cannot run tar to \(what) (install tar and xz-utils): \(error)", file: file)
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw InputError(.unreadableFile, "tar could not \(what) (exit \(process.terminationStatus)); the archive may be damaged or truncated", file: file)
+            throw InputError(
+                .unreadableFile,
+                "tar could not \(what) (exit \(process.terminationStatus)); the archive may be damaged or truncated",
+                file: file)
         }
         return Array(data)
     }

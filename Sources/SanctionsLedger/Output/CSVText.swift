@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// CSV output (RFC 4180) that spreadsheet programs cannot be tricked into executing.
 public enum CSVText {
@@ -13,7 +13,9 @@ public enum CSVText {
     /// is left as it is: a spreadsheet reads it as the number it is.
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isPlainNumber(value) {
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+            !isPlainNumber(value)
+        {
             value = "'" + value
         }
         let special = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }

@@ -1,16 +1,22 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// The designations in force on a date (`list`) as a table, JSON or CSV.
 public enum DesignationOutput {
     /// One designation as a JSON object.
     public static func json(_ view: DesignationView, sources: [EventID: Source]) -> JSONValue {
         let details = view.segment.details
         let aliases: [JSONValue] = view.aliases.map {
-            .object(["name": .string($0.name), "type": .string($0.kind.rawValue), "since": .string($0.valid.from.description)])
+            .object([
+                "name": .string($0.name), "type": .string($0.kind.rawValue),
+                "since": .string($0.valid.from.description),
+            ])
         }
-        let license: JSONValue = details.license.map { .object(["requirement": .optional($0.requirement), "policy": .optional($0.policy)]) } ?? .null
+        let license: JSONValue =
+            details.license.map { .object(["requirement": .optional($0.requirement), "policy": .optional($0.policy)]) }
+            ?? .null
         return .object([
             JSONMember(key: "party", value: .string(view.party.rawValue)),
             JSONMember(key: "regime", value: .string(view.regime.rawValue)),
@@ -30,13 +36,17 @@ public enum DesignationOutput {
     }
 
     /// The CSV header.
-    public static let csvHeader = CSVText.row(["party", "regime", "listed_name", "aliases", "listed_from", "country", "programs", "policy", "events", "citations"])
+    public static let csvHeader = CSVText.row([
+        "party", "regime", "listed_name", "aliases", "listed_from", "country", "programs", "policy", "events",
+        "citations",
+    ])
 
     /// One designation as a CSV record.
     public static func csv(_ view: DesignationView, sources: [EventID: Source]) -> String {
         let details = view.segment.details
         return CSVText.row([
-            view.party.rawValue, view.regime.rawValue, view.listedName, view.aliases.map(\.name).joined(separator: "; "),
+            view.party.rawValue, view.regime.rawValue, view.listedName,
+            view.aliases.map(\.name).joined(separator: "; "),
             view.listedFrom.description, details.country ?? "", (details.programs ?? []).joined(separator: "; "),
             details.license?.policy ?? "", view.eventIDs.map(\.rawValue).joined(separator: "; "),
             Citations.list(view.eventIDs, sources).joined(separator: "; "),
@@ -47,10 +57,16 @@ public enum DesignationOutput {
     public static func table(_ views: [DesignationView], asOf: AsOf, sources: [EventID: Source]) -> String {
         var table = TextTable(["regime", "party", "listed name", "aliases", "since", "citation"])
         for view in views {
-            table.add([view.regime.rawValue, view.party.rawValue, view.listedName, view.aliases.map(\.name).joined(separator: "; "),
-                       view.listedFrom.description, Citations.list([view.segment.listingEvent], sources).joined(separator: "; ")])
+            table.add([
+                view.regime.rawValue, view.party.rawValue, view.listedName,
+                view.aliases.map(\.name).joined(separator: "; "),
+                view.listedFrom.description,
+                Citations.list([view.segment.listingEvent], sources).joined(separator: "; "),
+            ])
         }
-        let scope = (asOf.knownAt.map { ", as known at \($0)" } ?? "") + (asOf.recordedThrough.map { ", as recorded through sequence \($0)" } ?? "")
+        let scope =
+            (asOf.knownAt.map { ", as known at \($0)" } ?? "")
+            + (asOf.recordedThrough.map { ", as recorded through sequence \($0)" } ?? "")
         return table.render(maximumWidth: 48) + "\n\(views.count) designations in force on \(asOf.on)" + scope
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Markdown that shows user input as text, never as structure: a transaction id with line breaks
 /// cannot start a heading of its own, a pipe cannot open a table cell, a bracket cannot make a
@@ -34,7 +34,8 @@ public enum MarkdownText {
 
     /// `text` as a code span on one line, fenced with more backticks than it holds.
     public static func code(_ text: String) -> String {
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        let flat = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
         var longest = 0
         var run = 0
         for scalar in flat.unicodeScalars {
@@ -48,7 +49,9 @@ public enum MarkdownText {
 
     /// A link to `url` when it is an `https:` address, else the text alone (no `javascript:`).
     public static func link(_ text: String, url: String?) -> String {
-        guard let url, url.lowercased().hasPrefix("https://"), !url.unicodeScalars.contains(where: { $0.value <= 0x20 || "<>()\\\"'".unicodeScalars.contains($0) }) else {
+        guard let url, url.lowercased().hasPrefix("https://"),
+            !url.unicodeScalars.contains(where: { $0.value <= 0x20 || "<>()\\\"'".unicodeScalars.contains($0) })
+        else {
             return inline(text)
         }
         return "[\(inline(text))](\(url))"
@@ -56,7 +59,10 @@ public enum MarkdownText {
 
     /// A table of escaped cells.
     public static func table(_ headers: [String], _ rows: [[String]]) -> String {
-        var lines = ["| " + headers.map(inline).joined(separator: " | ") + " |", "|" + headers.map { _ in "---" }.joined(separator: "|") + "|"]
+        var lines = [
+            "| " + headers.map(inline).joined(separator: " | ") + " |",
+            "|" + headers.map { _ in "---" }.joined(separator: "|") + "|",
+        ]
         lines += rows.map { "| " + $0.map(inline).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
     }

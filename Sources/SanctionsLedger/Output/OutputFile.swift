@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 #if canImport(Glibc)
 import Glibc
@@ -65,7 +65,9 @@ public final class OutputFile: TextSink {
         }
         let links = (attributes[.referenceCount] as? Int) ?? 1
         if links > 1 {
-            throw refusal(path, "has \(links) hard links; replacing it would detach the others (remove them, or choose another file)")
+            throw refusal(
+                path,
+                "has \(links) hard links; replacing it would detach the others (remove them, or choose another file)")
         }
         let mode = mode_t((attributes[.posixPermissions] as? Int) ?? 0o644)
         if access(target, W_OK) != 0 || mode & 0o200 == 0 {
@@ -79,7 +81,9 @@ public final class OutputFile: TextSink {
         let base = (target as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(base).sanctions-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY, 0o600)
-        guard descriptor >= 0 else { throw OutputError(file: name, reason: "cannot create a file in its folder: " + lastError()) }
+        guard descriptor >= 0 else {
+            throw OutputError(file: name, reason: "cannot create a file in its folder: " + lastError())
+        }
         return (.replacing(target: target, temporary: temporary, mode: mode), descriptor, name)
     }
 
@@ -133,7 +137,9 @@ public final class OutputFile: TextSink {
             unlink(temporary)
             throw OutputError(file: name, reason: reason)
         }
-        let folder = open((target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent, O_RDONLY)
+        let folder = open(
+            (target as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (target as NSString).deletingLastPathComponent, O_RDONLY)
         if folder >= 0 {
             fsync(folder)
             close(folder)

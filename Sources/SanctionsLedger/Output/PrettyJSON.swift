@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// JSON for people and scripts alike: members in the order built, two-space indent, strings and
 /// numbers in canonical form. One document per output (a list of results is one array).
@@ -13,10 +13,12 @@ public enum PrettyJSON {
         switch value {
         case .array(let elements):
             if elements.isEmpty { return "[]" }
-            return "[\n" + elements.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+            return "[\n" + elements.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent
+                + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + CanonicalJSON.string(.string($0.key)) + ": " + render($0.value, indent: inner) }
+            return "{\n"
+                + members.map { inner + CanonicalJSON.string(.string($0.key)) + ": " + render($0.value, indent: inner) }
                 .joined(separator: ",\n") + "\n" + indent + "}"
         default:
             return CanonicalJSON.string(value)

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Writes a rescreen as it runs: CSV (the input columns plus the verdict's) or JSON, a row at a
 /// time; or the audit report (Markdown or HTML), written whole at the end.
@@ -23,7 +23,9 @@ public struct RescreenWriter {
     /// A writer for `input`'s columns.
     public init(format: Format, input: TransactionInput) {
         self.format = format
-        self.header = input.header.isEmpty ? ["id", "date", "counterparty", "type", "country", "eccn", "amount", "currency"] : input.header
+        self.header =
+            input.header.isEmpty
+            ? ["id", "date", "counterparty", "type", "country", "eccn", "amount", "currency"] : input.header
     }
 
     /// The start of the output.
@@ -41,13 +43,18 @@ public struct RescreenWriter {
         case .csv:
             let matches = row.result.matches
             let added = [
-                row.result.verdict.rawValue, matches.map(\.party.rawValue).joined(separator: "; "), matches.map(\.regime.rawValue).joined(separator: "; "),
-                matches.map(\.matchedName).joined(separator: "; "), matches.map { String(format: "%.3f", $0.score) }.joined(separator: "; "),
+                row.result.verdict.rawValue, matches.map(\.party.rawValue).joined(separator: "; "),
+                matches.map(\.regime.rawValue).joined(separator: "; "),
+                matches.map(\.matchedName).joined(separator: "; "),
+                matches.map { String(format: "%.3f", $0.score) }.joined(separator: "; "),
                 matches.map { Citations.list($0.events, row.sources).joined(separator: " + ") }.joined(separator: "; "),
             ]
             try sink.write(CSVText.row(inputFields(row.transaction) + added) + "\n")
         case .json:
-            var members: [JSONMember] = [JSONMember(key: "id", value: .string(row.transaction.id)), JSONMember(key: "line", value: .int(row.transaction.line))]
+            var members: [JSONMember] = [
+                JSONMember(key: "id", value: .string(row.transaction.id)),
+                JSONMember(key: "line", value: .int(row.transaction.line)),
+            ]
             if case .object(let rest) = ScreeningOutput.json(row.result, sources: row.sources) { members += rest }
             try sink.write((first ? "" : ",\n") + CanonicalJSON.string(.object(members)))
             first = false
@@ -86,13 +93,23 @@ public struct RescreenWriter {
     /// The summary a run prints for people.
     public static func summaryText(_ summary: RescreenSummary) -> String {
         let seconds = String(format: "%.2f", summary.seconds)
-        var lines = ["\(summary.transactions) transactions screened (\(summary.distinctCounterparties) distinct counterparties) in \(seconds) s; \(summary.badRowCount) bad rows"]
-        lines.append("by verdict: " + Outcome.allCases.reversed().map { "\($0.rawValue) \(summary.byVerdict[$0] ?? 0)" }.joined(separator: ", "))
+        var lines = [
+            "\(summary.transactions) transactions screened (\(summary.distinctCounterparties) distinct counterparties) in \(seconds) s; \(summary.badRowCount) bad rows"
+        ]
+        lines.append(
+            "by verdict: "
+                + Outcome.allCases.reversed().map { "\($0.rawValue) \(summary.byVerdict[$0] ?? 0)" }.joined(
+                    separator: ", "))
         if !summary.byRegime.isEmpty {
-            lines.append("by regime (non-permitted matches): " + summary.regimesByCount.map { "\($0.regime) \($0.count)" }.joined(separator: ", "))
+            lines.append(
+                "by regime (non-permitted matches): "
+                    + summary.regimesByCount.map { "\($0.regime) \($0.count)" }.joined(separator: ", "))
         }
         let top = summary.topParties(10)
-        if !top.isEmpty { lines.append("top matched parties: " + top.map { "\($0.name) (\($0.party)) \($0.count)" }.joined(separator: "; ")) }
+        if !top.isEmpty {
+            lines.append(
+                "top matched parties: " + top.map { "\($0.name) (\($0.party)) \($0.count)" }.joined(separator: "; "))
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Screening results as text and as JSON (the shape the README documents).
 public enum ScreeningOutput {
@@ -41,13 +41,19 @@ public enum ScreeningOutput {
 
     /// One result for people: the verdict line, then each match with its rule and sources.
     public static func text(_ result: ScreeningResult, sources: [EventID: Source]) -> String {
-        var lines = ["\(result.query): \(result.verdict.rawValue.uppercased()) for \(result.type.rawValue) on \(result.date)"]
+        var lines = [
+            "\(result.query): \(result.verdict.rawValue.uppercased()) for \(result.type.rawValue) on \(result.date)"
+        ]
         if result.matches.isEmpty { lines.append("  no listed name in force on that date matches") }
         for match in result.matches {
             let citations = Citations.list(match.events, sources).joined(separator: "; ")
             let score = String(format: "%.3f", match.score)
-            lines.append("  \(match.outcome.rawValue): \(match.regime) \(match.party), matched '\(match.matchedName)' (\(match.nameKind.rawValue)) score \(score)\(match.certain ? "" : " [possible match]")")
-            lines.append("    listed as '\(match.listedName)' since \(match.listedFrom); \(match.note)" + (match.policy.map { "; policy: \($0)" } ?? ""))
+            lines.append(
+                "  \(match.outcome.rawValue): \(match.regime) \(match.party), matched '\(match.matchedName)' (\(match.nameKind.rawValue)) score \(score)\(match.certain ? "" : " [possible match]")"
+            )
+            lines.append(
+                "    listed as '\(match.listedName)' since \(match.listedFrom); \(match.note)"
+                    + (match.policy.map { "; policy: \($0)" } ?? ""))
             lines.append("    sources: \(citations) (events \(match.events.map(\.rawValue).joined(separator: ", ")))")
         }
         return lines.joined(separator: "\n")

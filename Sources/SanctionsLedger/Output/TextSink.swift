@@ -1,7 +1,8 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// Where rendered output goes, piece by piece: a file, stdout, an HTTP response body, a string.
 ///
 /// Renderers write to a sink as they go, so that a million-row rescreen streams in constant memory.

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// A plain-text table with aligned columns, for terminal output.
 ///
@@ -36,7 +36,8 @@ public struct TextTable: Sendable {
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
+                index == cells.count - 1
+                    ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
             }.joined(separator: "  ")
         }
         var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
@@ -45,7 +46,8 @@ public struct TextTable: Sendable {
     }
 
     private func clip(_ text: String, _ width: Int) -> String {
-        let flat = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        let flat = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
         return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }
 }

@@ -1,7 +1,8 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// One or more parties' histories (`timeline`) as a table, JSON or Markdown (the chart is ``TimelineReport``).
 public enum TimelineOutput {
     /// Several timelines as one JSON document: an array of one object per party.
@@ -23,16 +24,22 @@ public enum TimelineOutput {
             JSONMember(key: "from", value: .optional(regime.first?.description)),
             JSONMember(key: "to", value: .optional(regime.last?.description)),
             JSONMember(key: "inForceNow", value: .bool(regime.inForceNow)),
-            JSONMember(key: "spans", value: .array(regime.spans.map { span in
-                .object([
-                    JSONMember(key: "from", value: .string(span.from.description)),
-                    JSONMember(key: "to", value: .optional(span.to?.description)),
-                    JSONMember(key: "listedName", value: .string(span.listedName)),
-                    JSONMember(key: "listedNames", value: .array(span.listedNames.map {
-                        .object(["from": .string($0.from.description), "name": .string($0.name)])
+            JSONMember(
+                key: "spans",
+                value: .array(
+                    regime.spans.map { span in
+                        .object([
+                            JSONMember(key: "from", value: .string(span.from.description)),
+                            JSONMember(key: "to", value: .optional(span.to?.description)),
+                            JSONMember(key: "listedName", value: .string(span.listedName)),
+                            JSONMember(
+                                key: "listedNames",
+                                value: .array(
+                                    span.listedNames.map {
+                                        .object(["from": .string($0.from.description), "name": .string($0.name)])
+                                    })),
+                        ])
                     })),
-                ])
-            })),
             JSONMember(key: "names", value: .array(regime.names.map(JSONValue.string))),
         ])
     }
@@ -48,9 +55,12 @@ public enum TimelineOutput {
             JSONMember(key: "summary", value: .string(entry.summary)),
             JSONMember(key: "escalatedFrom", value: .array(entry.escalatedFrom.map { .string($0.rawValue) })),
             JSONMember(key: "fixedBy", value: .array(entry.fixedBy.map { .string($0.rawValue) })),
-            JSONMember(key: "source", value: .object([
-                "citation": .string(entry.event.source.citation), "title": .optional(entry.event.source.title), "url": .optional(entry.event.source.url),
-            ])),
+            JSONMember(
+                key: "source",
+                value: .object([
+                    "citation": .string(entry.event.source.citation), "title": .optional(entry.event.source.title),
+                    "url": .optional(entry.event.source.url),
+                ])),
         ])
     }
 
@@ -61,15 +71,23 @@ public enum TimelineOutput {
             let renames = span.listedNames.dropFirst().map { " (renamed '\($0.name)' on \($0.from))" }.joined()
             return "\(span.from) to \(span.to?.description ?? "open")" + renames
         }.joined(separator: ", ")
-        return "\(regime.regime): \(spans); \(regime.inForceNow ? "in force now" : "not in force now"); names: \(regime.names.joined(separator: "; "))"
+        return
+            "\(regime.regime): \(spans); \(regime.inForceNow ? "in force now" : "not in force now"); names: \(regime.names.joined(separator: "; "))"
     }
 
     static func row(_ entry: Timeline.Entry) -> [String] {
         var kind = entry.event.kind.rawValue
-        if !entry.escalatedFrom.isEmpty { kind += " (escalation from \(entry.escalatedFrom.map(\.rawValue).joined(separator: ", ")))" }
+        if !entry.escalatedFrom.isEmpty {
+            kind += " (escalation from \(entry.escalatedFrom.map(\.rawValue).joined(separator: ", ")))"
+        }
         var summary = entry.summary
-        if !entry.fixedBy.isEmpty { summary += " [changed later by \(entry.fixedBy.map(\.rawValue).joined(separator: ", "))]" }
-        return [entry.event.effective.description, entry.event.published.description, entry.event.regime.rawValue, kind, summary, entry.event.source.citation]
+        if !entry.fixedBy.isEmpty {
+            summary += " [changed later by \(entry.fixedBy.map(\.rawValue).joined(separator: ", "))]"
+        }
+        return [
+            entry.event.effective.description, entry.event.published.description, entry.event.regime.rawValue, kind,
+            summary, entry.event.source.citation,
+        ]
     }
 
     public static func markdown(_ timeline: Timeline) -> String {

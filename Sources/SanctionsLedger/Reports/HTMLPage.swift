@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Self-contained HTML pages: escaping, one inline style sheet (screen, phone width and print), no
 /// scripts, fonts or network requests.
@@ -20,7 +20,9 @@ public enum HTMLPage {
             case "'": output += "&#39;"
             default:
                 // Bidirectional overrides and other invisible controls cannot reorder the report.
-                if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || ($0.value < 0x20 && $0 != "\n" && $0 != "\t") }) {
+                if character.unicodeScalars.contains(where: {
+                    $0.properties.generalCategory == .format || ($0.value < 0x20 && $0 != "\n" && $0 != "\t")
+                }) {
                     output += character.unicodeScalars.map { String(format: "&#x%X;", $0.value) }.joined()
                 } else {
                     output.append(character)
@@ -99,9 +101,11 @@ public enum HTMLPage {
     public static func table(_ headers: [String], _ rows: [[String]], rawColumns: Set<Int> = []) -> String {
         var html = "<table><thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows {
-            html += "<tr>" + row.enumerated().map { index, cell in
-                "<td data-label=\"\(escape(headers[min(index, headers.count - 1)]))\">\(rawColumns.contains(index) ? cell : escape(cell))</td>"
-            }.joined() + "</tr>\n"
+            html +=
+                "<tr>"
+                + row.enumerated().map { index, cell in
+                    "<td data-label=\"\(escape(headers[min(index, headers.count - 1)]))\">\(rawColumns.contains(index) ? cell : escape(cell))</td>"
+                }.joined() + "</tr>\n"
         }
         return html + "</tbody></table>\n"
     }

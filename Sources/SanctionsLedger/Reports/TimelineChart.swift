@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// The SVG picture of one or more parties' timelines on one shared date axis: a lane per party and
 /// regime, a bar per designation interval, markers for alias changes and amendments, escalations
@@ -43,24 +43,34 @@ public struct TimelineChart {
         let first = (starts.min() ?? now).adding(days: -120)
         let last = max(now, lanes.flatMap { $0.1.spans.compactMap(\.to) }.max() ?? now).adding(days: 60)
         let span = Double(max(1, first.days(until: last)))
-        func x(_ time: LedgerTime) -> Double { labelWidth + (width - labelWidth - 10) * Double(first.days(until: time)) / span }
+        func x(_ time: LedgerTime) -> Double {
+            labelWidth + (width - labelWidth - 10) * Double(first.days(until: time)) / span
+        }
         func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Designation timeline\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Designation timeline\">\n"
         // Axis: one tick per year.
         svg += "<g class=\"axis\">\n"
         let (firstYear, _, _) = first.civil
         let (lastYear, _, _) = last.civil
         for year in firstYear...lastYear {
-            guard let tick = try? LedgerTime(year: year, month: 1, day: 1), tick >= first, tick <= last, x(tick) < width - 36 else { continue }
-            svg += "<line x1=\"\(fmt(x(tick)))\" y1=\"\(fmt(top - 8))\" x2=\"\(fmt(x(tick)))\" y2=\"\(fmt(height - 22))\"/>"
+            guard let tick = try? LedgerTime(year: year, month: 1, day: 1), tick >= first, tick <= last,
+                x(tick) < width - 36
+            else { continue }
+            svg +=
+                "<line x1=\"\(fmt(x(tick)))\" y1=\"\(fmt(top - 8))\" x2=\"\(fmt(x(tick)))\" y2=\"\(fmt(height - 22))\"/>"
             svg += "<text x=\"\(fmt(x(tick) + 2))\" y=\"\(fmt(height - 8))\">\(year)</text>\n"
         }
-        svg += "<line class=\"now\" x1=\"\(fmt(x(now)))\" y1=\"\(fmt(top - 12))\" x2=\"\(fmt(x(now)))\" y2=\"\(fmt(height - 22))\" stroke-dasharray=\"4 3\" style=\"stroke:#999\"/>"
+        svg +=
+            "<line class=\"now\" x1=\"\(fmt(x(now)))\" y1=\"\(fmt(top - 12))\" x2=\"\(fmt(x(now)))\" y2=\"\(fmt(height - 22))\" stroke-dasharray=\"4 3\" style=\"stroke:#999\"/>"
         svg += "<text x=\"\(fmt(x(now) - 24))\" y=\"\(fmt(top - 14))\">today</text>\n</g>\n"
         for (index, (timeline, regime)) in lanes.enumerated() {
             let y = top + Double(index) * laneHeight
-            let label = (timelines.count > 1 ? "\(timeline.party) · " : "") + (regimeNames[regime.regime].map { _ in regime.regime.rawValue } ?? regime.regime.rawValue)
-            svg += "<g class=\"lane\" data-lane=\"\(HTMLPage.escape(timeline.party.rawValue))|\(HTMLPage.escape(regime.regime.rawValue))\">\n"
+            let label =
+                (timelines.count > 1 ? "\(timeline.party) · " : "")
+                + (regimeNames[regime.regime].map { _ in regime.regime.rawValue } ?? regime.regime.rawValue)
+            svg +=
+                "<g class=\"lane\" data-lane=\"\(HTMLPage.escape(timeline.party.rawValue))|\(HTMLPage.escape(regime.regime.rawValue))\">\n"
             svg += "<text x=\"4\" y=\"\(fmt(y + laneHeight / 2 + 4))\">\(HTMLPage.escape(label))</text>\n"
             for span in regime.spans {
                 let entry = timeline.entries.first { $0.event.id == span.listingEvent }
@@ -69,13 +79,21 @@ public struct TimelineChart {
                 var hover = "\(regime.regime): listed \(span.from) as '\(span.listedName)'"
                 if let entry { hover += " (\(entry.event.source.citation))" }
                 hover += span.to.map { ", ended \($0)" } ?? ", in force"
-                if escalation, let entry { hover += "; escalation from " + entry.escalatedFrom.map(\.rawValue).joined(separator: ", ") }
-                svg += "<rect class=\"bar\(escalation ? " escalation" : "")\" data-from=\"\(span.from)\" data-to=\"\(span.to?.description ?? "open")\" x=\"\(fmt(x(span.from)))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(end) - x(span.from))))\" height=\"\(fmt(laneHeight - 12))\" rx=\"3\" fill=\"\(color(regime.regime))\"><title>\(HTMLPage.escape(hover))</title></rect>\n"
+                if escalation, let entry {
+                    hover += "; escalation from " + entry.escalatedFrom.map(\.rawValue).joined(separator: ", ")
+                }
+                svg +=
+                    "<rect class=\"bar\(escalation ? " escalation" : "")\" data-from=\"\(span.from)\" data-to=\"\(span.to?.description ?? "open")\" x=\"\(fmt(x(span.from)))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(end) - x(span.from))))\" height=\"\(fmt(laneHeight - 12))\" rx=\"3\" fill=\"\(color(regime.regime))\"><title>\(HTMLPage.escape(hover))</title></rect>\n"
             }
-            for entry in timeline.entries where entry.event.regime == regime.regime && [.aliasAdded, .aliasRemoved, .amended, .corrected, .retracted].contains(entry.event.kind) {
+            for entry in timeline.entries
+            where entry.event.regime == regime.regime
+                && [.aliasAdded, .aliasRemoved, .amended, .corrected, .retracted].contains(entry.event.kind)
+            {
                 let cx = x(entry.event.effective)
-                let hover = "\(entry.event.effective) \(entry.event.kind.rawValue): \(entry.summary) (\(entry.event.source.citation))"
-                svg += "<circle class=\"marker \(entry.event.kind.rawValue)\" data-date=\"\(entry.event.effective)\" cx=\"\(fmt(cx))\" cy=\"\(fmt(y + laneHeight / 2))\" r=\"5\" fill=\"#222\"><title>\(HTMLPage.escape(hover))</title></circle>\n"
+                let hover =
+                    "\(entry.event.effective) \(entry.event.kind.rawValue): \(entry.summary) (\(entry.event.source.citation))"
+                svg +=
+                    "<circle class=\"marker \(entry.event.kind.rawValue)\" data-date=\"\(entry.event.effective)\" cx=\"\(fmt(cx))\" cy=\"\(fmt(y + laneHeight / 2))\" r=\"5\" fill=\"#222\"><title>\(HTMLPage.escape(hover))</title></circle>\n"
             }
             svg += "</g>\n"
         }
@@ -86,7 +104,10 @@ public struct TimelineChart {
     /// The legend of regimes and markers.
     public func legend() -> String {
         let regimes = Set(lanes.map(\.1.regime)).sorted()
-        return "<p class=\"legend\">" + regimes.map { "<span><i style=\"background:\(color($0))\"></i>\(HTMLPage.escape(regimeNames[$0] ?? $0.rawValue))</span>" }.joined()
+        return "<p class=\"legend\">"
+            + regimes.map {
+                "<span><i style=\"background:\(color($0))\"></i>\(HTMLPage.escape(regimeNames[$0] ?? $0.rawValue))</span>"
+            }.joined()
             + "<span><i style=\"background:#fff;border:2px solid #000\"></i>escalation</span><span><i style=\"background:#222;border-radius:6px\"></i>alias change or amendment</span></p>"
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// What a lookback run found.
 public struct LookbackReport: Sendable {
@@ -23,10 +23,14 @@ extension Ledger {
     /// Compares every transaction of `input` (dated on or after `cutoff`, when given) under the
     /// ledger as it stood at `baseline` and as it stands now. A transaction is reported only
     /// when events after the baseline explain the change.
-    public func lookback(_ input: inout TransactionInput, baseline: Lookback.Baseline, options: ScreeningOptions, cutoff: LedgerTime? = nil) throws -> LookbackReport {
+    public func lookback(
+        _ input: inout TransactionInput, baseline: Lookback.Baseline, options: ScreeningOptions,
+        cutoff: LedgerTime? = nil
+    ) throws -> LookbackReport {
         var lookback = try Lookback(ledger: self, baseline: baseline, options: options)
         var report = LookbackReport()
-        let problems = try input.forEachBatch(strict: false, keep: { cutoff == nil || $0.date >= cutoff! }) { batch in
+        let inWindow: (Transaction) -> Bool = { transaction in cutoff.map { transaction.date >= $0 } ?? true }
+        let problems = try input.forEachBatch(strict: false, keep: inWindow) { batch in
             for difference in lookback.process(batch) {
                 if difference.causes.isEmpty { report.unexplained += 1 } else { report.differences.append(difference) }
             }

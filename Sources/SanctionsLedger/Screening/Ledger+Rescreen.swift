@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// How a rescreen or lookback run screens.
 public struct RescreenOptions: Sendable {
@@ -16,8 +16,10 @@ public struct RescreenOptions: Sendable {
     /// Stop at the first bad row instead of counting it.
     public var strict: Bool
 
-    public init(screening: ScreeningOptions = ScreeningOptions(), knownAt: LedgerTime? = nil, recordedThrough: Int? = nil,
-                threads: Int = Parallel.defaultWidth, strict: Bool = false) {
+    public init(
+        screening: ScreeningOptions = ScreeningOptions(), knownAt: LedgerTime? = nil, recordedThrough: Int? = nil,
+        threads: Int = Parallel.defaultWidth, strict: Bool = false
+    ) {
         self.screening = screening
         self.knownAt = knownAt
         self.recordedThrough = recordedThrough
@@ -38,11 +40,13 @@ extension Ledger {
     /// handing each to `emit` in input order, and returns the counts. Memory is bounded by one
     /// batch; `progress` is told the bytes read and transactions done after each batch.
     public func rescreen(
-        _ input: inout TransactionInput, options: RescreenOptions, progress: ((_ bytes: Int, _ transactions: Int) -> Void)? = nil,
+        _ input: inout TransactionInput, options: RescreenOptions,
+        progress: ((_ bytes: Int, _ transactions: Int) -> Void)? = nil,
         emit: (RescreenedTransaction) throws -> Void
     ) throws -> RescreenSummary {
         let start = Date()
-        let snapshot = try screeningSnapshot(knownAt: options.knownAt, recordedThrough: options.recordedThrough, options: options.screening)
+        let snapshot = try screeningSnapshot(
+            knownAt: options.knownAt, recordedThrough: options.recordedThrough, options: options.screening)
         var rescreener = Rescreener(snapshot: snapshot, width: options.threads)
         var summary = RescreenSummary()
         var sources: [EventID: Source] = [:]
@@ -66,10 +70,14 @@ extension Ledger {
 
     /// How an audit report made now from this ledger can be reproduced: the head, the options,
     /// the normaliser's version.
-    public func auditMethod(options: RescreenOptions, input: String, now: LedgerTime = Ledger.systemClock()) throws -> AuditReport.Method {
+    public func auditMethod(options: RescreenOptions, input: String, now: LedgerTime = Ledger.systemClock()) throws
+        -> AuditReport.Method
+    {
         let head = try self.head(recordedThrough: options.recordedThrough)
         return AuditReport.Method(
-            ledgerPath: database.path ?? ":memory:", sequence: head.sequence, hash: head.hash, threshold: options.screening.threshold,
-            reviewFloor: options.screening.reviewFloor, normalizerVersion: NameNormalizer.version, knownAt: options.knownAt, runAt: now, input: input)
+            ledgerPath: database.path ?? ":memory:", sequence: head.sequence, hash: head.hash,
+            threshold: options.screening.threshold,
+            reviewFloor: options.screening.reviewFloor, normalizerVersion: NameNormalizer.version,
+            knownAt: options.knownAt, runAt: now, input: input)
     }
 }

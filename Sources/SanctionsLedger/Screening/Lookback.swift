@@ -1,7 +1,8 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// Lookback screening: which transactions get a different verdict from the ledger as it stands now
 /// than from the ledger as it stood then, and which events made the difference.
 ///
@@ -45,7 +46,9 @@ public struct Lookback {
     private var afterRescreener: Rescreener
 
     /// Builds both snapshots and the new events since `baseline`.
-    public init(ledger: Ledger, baseline: Baseline, options: ScreeningOptions, width: Int = Parallel.defaultWidth) throws {
+    public init(ledger: Ledger, baseline: Baseline, options: ScreeningOptions, width: Int = Parallel.defaultWidth)
+        throws
+    {
         switch baseline {
         case .knownAt(let date):
             before = try ledger.screeningSnapshot(knownAt: date, options: options)
@@ -86,7 +89,8 @@ public struct Lookback {
             }
             var seen = Set<EventID>()
             let causes = streams.sorted().flatMap { newEvents[$0] ?? [] }.filter { seen.insert($0).inserted }
-            differences.append(Difference(transaction: transaction, before: before, after: after, change: change, causes: causes))
+            differences.append(
+                Difference(transaction: transaction, before: before, after: after, change: change, causes: causes))
         }
         return differences
     }

@@ -1,7 +1,7 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Rescreens many transactions, each on its own date: *match once, filter by time*.
 ///
@@ -19,7 +19,7 @@ public struct Rescreener {
     public let snapshot: ScreeningSnapshot
     /// Worker threads (1 = serial).
     public var width: Int
-    private var normalized: [String: Int] = [:]        // raw counterparty -> distinct id
+    private var normalized: [String: Int] = [:]  // raw counterparty -> distinct id
     private var distinct: [(text: String, candidates: [ScreeningSnapshot.Candidate])] = []
     /// Figures of the run.
     public private(set) var statistics = NameIndex.SearchStatistics()
@@ -37,7 +37,8 @@ public struct Rescreener {
         // 1. Counterparties not seen before: normalise (in parallel), then match each distinct normalised name once.
         var newRaw: [String] = []
         var seenRaw = Set<String>()
-        for transaction in batch where normalized[transaction.counterparty] == nil && seenRaw.insert(transaction.counterparty).inserted {
+        for transaction in batch
+        where normalized[transaction.counterparty] == nil && seenRaw.insert(transaction.counterparty).inserted {
             newRaw.append(transaction.counterparty)
         }
         if !newRaw.isEmpty {
@@ -58,7 +59,8 @@ public struct Rescreener {
                 }
             }
             let snapshot = self.snapshot
-            let matched = Parallel.map(toMatch, width: width, minimumChunk: 16) { item -> ([ScreeningSnapshot.Candidate], Int) in
+            let matched = Parallel.map(toMatch, width: width, minimumChunk: 16) {
+                item -> ([ScreeningSnapshot.Candidate], Int) in
                 var statistics = NameIndex.SearchStatistics()
                 return (snapshot.candidates(for: item.1, statistics: &statistics), statistics.candidatesScored)
             }
@@ -72,7 +74,9 @@ public struct Rescreener {
         let snapshot = self.snapshot
         let lookups = batch.map { distinct[normalized[$0.counterparty]!] }
         return Parallel.map(Array(zip(batch, lookups)), width: width, minimumChunk: 512) { transaction, lookup in
-            snapshot.verdict(query: transaction.counterparty, normalizedQuery: lookup.text, candidates: lookup.candidates, date: transaction.date, type: transaction.type)
+            snapshot.verdict(
+                query: transaction.counterparty, normalizedQuery: lookup.text, candidates: lookup.candidates,
+                date: transaction.date, type: transaction.type)
         }
     }
 
@@ -111,7 +115,9 @@ public struct RescreenSummary: Sendable {
 
     /// The parties matched most often, with counts.
     public func topParties(_ count: Int) -> [(party: PartyID, name: String, count: Int)] {
-        byParty.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map { ($0.key, partyNames[$0.key] ?? "", $0.value) }
+        byParty.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map {
+            ($0.key, partyNames[$0.key] ?? "", $0.value)
+        }
     }
 
     /// Regimes by how many restricting matches they gave, most first (ties by id).

@@ -1,7 +1,8 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
+
 /// How certain a name match must be, and how weak it may be and still be shown for review.
 public struct ScreeningOptions: Sendable, Hashable {
     /// The default certain-match threshold, tuned with `sanctions eval` on the real OFAC lists.

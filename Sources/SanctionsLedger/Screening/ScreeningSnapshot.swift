@@ -1,7 +1,7 @@
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// Everything screening needs, in memory: every listed name with its intervals, the candidate
 /// index over them, the designations and the rules.
@@ -33,8 +33,11 @@ public struct ScreeningSnapshot: Sendable {
     public let knownAt: LedgerTime?
 
     /// Builds a snapshot from projection rows, keeping the rows visible at `knownAt` (nil: now).
-    package init(rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil, options: ScreeningOptions = ScreeningOptions()) {
-        func visible(_ known: TimeInterval) -> Bool {
+    package init(
+        rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil,
+        options: ScreeningOptions = ScreeningOptions()
+    ) {
+        func visible(_ known: LedgerInterval) -> Bool {
             guard let knownAt else { return known.to == nil }
             return known.contains(knownAt.queryInstant)
         }
@@ -46,8 +49,12 @@ public struct ScreeningSnapshot: Sendable {
         }
         self.names = names
         self.index = NameIndex(normalized: normalized)
-        self.designations = Dictionary(grouping: rows.designations.filter { visible($0.known) }) { $0.party.rawValue + "|" + $0.regime.rawValue }
-        self.rules = Dictionary(grouping: ruleRows.filter { visible($0.known) }) { $0.regime.rawValue + "|" + $0.rule.transactionType.rawValue }
+        self.designations = Dictionary(grouping: rows.designations.filter { visible($0.known) }) {
+            $0.party.rawValue + "|" + $0.regime.rawValue
+        }
+        self.rules = Dictionary(grouping: ruleRows.filter { visible($0.known) }) {
+            $0.regime.rawValue + "|" + $0.rule.transactionType.rawValue
+        }
         self.knownAt = knownAt
         self.options = options
     }
@@ -60,31 +67,34 @@ public struct ScreeningSnapshot: Sendable {
 
     /// Match once, with search statistics.
     public func candidates(for query: PreparedName, statistics: inout NameIndex.SearchStatistics) -> [Candidate] {
-        index.search(query, minimumScore: options.reviewFloor, statistics: &statistics).map { Candidate(name: $0.entry, score: $0.score) }
+        index.search(query, minimumScore: options.reviewFloor, statistics: &statistics).map {
+            Candidate(name: $0.entry, score: $0.score)
+        }
     }
 
     /// Screens one name on one date: candidates, then the verdict.
     public func screen(_ query: String, on date: LedgerTime, type: TransactionType) -> ScreeningResult {
         let prepared = PreparedName(NameNormalizer.normalize(query))
         var statistics = NameIndex.SearchStatistics()
-        return verdict(query: query, normalizedQuery: prepared.normalized.text, candidates: candidates(for: prepared, statistics: &statistics), date: date, type: type)
-    }
-
-    /// Filter by time, for a raw query (normalised here).
-    public func verdict(query: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
-        verdict(query: query, normalizedQuery: NameNormalizer.normalize(query).text, candidates: candidates, date: date, type: type)
+        return verdict(
+            query: query, normalizedQuery: prepared.normalized.text,
+            candidates: candidates(for: prepared, statistics: &statistics), date: date, type: type)
     }
 
     /// Filter by time: the verdict from precomputed candidates, keeping the names and designations
     /// in force on `date` and the rules in force then.
-    public func verdict(query: String, normalizedQuery: String, candidates: [Candidate], date: LedgerTime, type: TransactionType) -> ScreeningResult {
+    public func verdict(
+        query: String, normalizedQuery: String, candidates: [Candidate], date: LedgerTime, type: TransactionType
+    ) -> ScreeningResult {
         let instant = date.queryInstant
         var best: [String: (candidate: Candidate, name: NameSegment)] = [:]
         for candidate in candidates {
             let name = names[candidate.name]
             guard name.valid.contains(instant) else { continue }
             let key = name.party.rawValue + "|" + name.regime.rawValue
-            if let current = best[key], !Self.isBetter(candidate, name, than: current.candidate, current.name) { continue }
+            if let current = best[key], !Self.isBetter(candidate, name, than: current.candidate, current.name) {
+                continue
+            }
             best[key] = (candidate, name)
         }
         var matches: [ScreeningMatch] = []
@@ -95,17 +105,26 @@ public struct ScreeningSnapshot: Sendable {
             let certain = hit.candidate.score >= options.threshold
             let outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
             var seen = Set<EventID>()
-            let events = ([designation.listingEvent] + designation.detailEvents + [hit.name.startEvent] + (evaluation.ruleEvent.map { [$0] } ?? []))
+            let events =
+                ([designation.listingEvent] + designation.detailEvents + [hit.name.startEvent]
+                + (evaluation.ruleEvent.map { [$0] } ?? []))
                 .filter { seen.insert($0).inserted }
-            matches.append(ScreeningMatch(
-                party: hit.name.party, regime: hit.name.regime, matchedName: hit.name.name, nameKind: hit.name.kind,
-                listedName: designation.details.name ?? hit.name.name, score: hit.candidate.score, certain: certain, outcome: outcome,
-                ruleOutcome: evaluation.outcome, policy: evaluation.policy,
-                note: certain || evaluation.outcome == .permitted ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note,
-                events: events, normalizedQuery: normalizedQuery, normalizedName: index.names[hit.candidate.name].normalized.text,
-                listedFrom: designation.listedFrom))
+            matches.append(
+                ScreeningMatch(
+                    party: hit.name.party, regime: hit.name.regime, matchedName: hit.name.name, nameKind: hit.name.kind,
+                    listedName: designation.details.name ?? hit.name.name, score: hit.candidate.score, certain: certain,
+                    outcome: outcome,
+                    ruleOutcome: evaluation.outcome, policy: evaluation.policy,
+                    note: certain || evaluation.outcome == .permitted
+                        ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note,
+                    events: events, normalizedQuery: normalizedQuery,
+                    normalizedName: index.names[hit.candidate.name].normalized.text,
+                    listedFrom: designation.listedFrom))
         }
-        matches.sort { ($0.outcome, $0.score) != ($1.outcome, $1.score) ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime) }
+        matches.sort {
+            ($0.outcome, $0.score) != ($1.outcome, $1.score)
+                ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime)
+        }
         let verdict = matches.map(\.outcome).max() ?? .permitted
         return ScreeningResult(query: query, date: date, type: type, verdict: verdict, matches: matches)
     }
@@ -114,7 +133,9 @@ public struct ScreeningSnapshot: Sendable {
 extension ScreeningSnapshot {
     /// Which of two matched names of one designation a verdict reports: the higher score, and on a
     /// tie the one first by content (name, kind, start, event), never by position in the index.
-    static func isBetter(_ candidate: Candidate, _ name: NameSegment, than other: Candidate, _ otherName: NameSegment) -> Bool {
+    static func isBetter(_ candidate: Candidate, _ name: NameSegment, than other: Candidate, _ otherName: NameSegment)
+        -> Bool
+    {
         if candidate.score != other.score { return candidate.score > other.score }
         return (name.name, name.kind.rawValue, name.valid.from.seconds, name.startEvent.rawValue)
             < (otherName.name, otherName.kind.rawValue, otherName.valid.from.seconds, otherName.startEvent.rawValue)
@@ -124,7 +145,9 @@ extension ScreeningSnapshot {
 extension Ledger {
     /// A screening snapshot of this ledger as known at `knownAt` (nil: now), or as recorded through
     /// a sequence number.
-    public func screeningSnapshot(knownAt: LedgerTime? = nil, recordedThrough: Int? = nil, options: ScreeningOptions = ScreeningOptions()) throws -> ScreeningSnapshot {
+    public func screeningSnapshot(
+        knownAt: LedgerTime? = nil, recordedThrough: Int? = nil, options: ScreeningOptions = ScreeningOptions()
+    ) throws -> ScreeningSnapshot {
         let rows = try database.projectionRows(recordedThrough: recordedThrough)
         let rules = try database.ruleRows(recordedThrough: recordedThrough)
         return ScreeningSnapshot(rows: rows, rules: rules, knownAt: knownAt, options: options)

@@ -1,8 +1,8 @@
 import Foundation
 public import SanctionsCore
-package import SanctionsStore
 public import SanctionsImport
 public import SanctionsScreening
+package import SanctionsStore
 
 /// A transactions file read in batches: the streaming loop that rescreen and lookback share.
 /// Memory stays bounded by one batch, whatever the file's size.
@@ -39,7 +39,9 @@ public struct TransactionInput {
 
     /// Hands every batch of good transactions to `body`, in order. A bad row is counted (and the
     /// first thousand kept), or with `strict` stops the run. Rows for which `keep` is false are skipped.
-    public mutating func forEachBatch(strict: Bool, keep: (Transaction) -> Bool = { _ in true }, _ body: ([Transaction]) throws -> Void) throws -> Problems {
+    public mutating func forEachBatch(
+        strict: Bool, keep: (Transaction) -> Bool = { _ in true }, _ body: ([Transaction]) throws -> Void
+    ) throws -> Problems {
         var problems = Problems()
         var batch: [Transaction] = []
         batch.reserveCapacity(Self.batchSize)

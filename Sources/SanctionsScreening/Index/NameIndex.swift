@@ -33,7 +33,8 @@ public struct NameIndex: Sendable {
         var postings: [UInt64: [Int32]] = [:]
         for (entry, name) in names.enumerated() {
             var grams = Set<UInt64>()
-            for (token, role) in zip(name.tokens, name.roles) where role == .distinctive || (name.onlyGeneric && role != .legalForm) {
+            for (token, role) in zip(name.tokens, name.roles)
+            where role == .distinctive || (name.onlyGeneric && role != .legalForm) {
                 Self.grams(of: token, into: &grams)
             }
             Self.grams(of: name.joinedDistinctive, into: &grams)
@@ -52,7 +53,9 @@ public struct NameIndex: Sendable {
         let padded: [UInt32] = [0x5E] + token + [0x24]
         if padded.count < 3 { return }
         for start in 0...(padded.count - 3) {
-            let gram = UInt64(padded[start] & 0x1FFFFF) << 42 | UInt64(padded[start + 1] & 0x1FFFFF) << 21 | UInt64(padded[start + 2] & 0x1FFFFF)
+            let gram =
+                UInt64(padded[start] & 0x1FFFFF) << 42 | UInt64(padded[start + 1] & 0x1FFFFF) << 21
+                | UInt64(padded[start + 2] & 0x1FFFFF)
             grams.insert(gram)
         }
     }
@@ -60,7 +63,8 @@ public struct NameIndex: Sendable {
     /// The names scoring at least `minimumScore` against `query`, best first.
     public func search(_ query: String, minimumScore: Double) -> [Hit] {
         var statistics = SearchStatistics()
-        return search(PreparedName(NameNormalizer.normalize(query)), minimumScore: minimumScore, statistics: &statistics)
+        return search(
+            PreparedName(NameNormalizer.normalize(query)), minimumScore: minimumScore, statistics: &statistics)
     }
 
     /// The share of the query's trigrams a name must have to be scored.
@@ -76,7 +80,8 @@ public struct NameIndex: Sendable {
     /// entry, so callers that need a content order only have to break ties among equal texts.
     public func search(_ query: PreparedName, minimumScore: Double, statistics: inout SearchStatistics) -> [Hit] {
         var grams = Set<UInt64>()
-        for (token, role) in zip(query.tokens, query.roles) where role == .distinctive || (query.onlyGeneric && role != .legalForm) {
+        for (token, role) in zip(query.tokens, query.roles)
+        where role == .distinctive || (query.onlyGeneric && role != .legalForm) {
             Self.grams(of: token, into: &grams)
         }
         Self.grams(of: query.joinedDistinctive, into: &grams)

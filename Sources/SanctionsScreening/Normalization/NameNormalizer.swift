@@ -50,19 +50,24 @@ public enum NameNormalizer {
     public static let version = 2
 
     private static let specialLetters: [Unicode.Scalar: String] = [
-        "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k",
+        "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ħ": "h", "ŧ": "t",
+        "ŋ": "n", "ĸ": "k",
     ]
     private static let apostrophes: Set<UInt32> = [0x27, 0x2019, 0x2018, 0x02BC, 0x60, 0xB4, 0x02BB, 0x2032]
 
     /// Normalises `name` into tokens with roles.
     public static func normalize(_ name: String) -> NormalizedName {
-        let tokens = joinSingleLetters(tokenize(name)).map { String(String.UnicodeScalarView(Confusables.fold($0))) }.filter { !$0.isEmpty }
+        let tokens = joinSingleLetters(tokenize(name)).map { String(String.UnicodeScalarView(Confusables.fold($0))) }
+            .filter { !$0.isEmpty }
         return NormalizedName(tokens: tokens, roles: tokens.map(NameVocabulary.role(of:)))
     }
 
     private static func tokenize(_ name: String) -> [[Unicode.Scalar]] {
         let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
-        let prepared = isASCII ? name.lowercased() : name.precomposedStringWithCompatibilityMapping.lowercased().decomposedStringWithCanonicalMapping
+        let prepared =
+            isASCII
+            ? name.lowercased()
+            : name.precomposedStringWithCompatibilityMapping.lowercased().decomposedStringWithCanonicalMapping
         var tokens: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         func flush() {

@@ -48,7 +48,8 @@ public struct NameScorer: Sendable {
         pairs.reserveCapacity(q * c)
         for i in 0..<q where query.weight(i) > 0 {
             for j in 0..<c where candidate.weight(j) > 0 {
-                let similarity = Self.tokenSimilarity(query.tokens[i], candidate.tokens[j], query.phonetic[i], candidate.phonetic[j])
+                let similarity = Self.tokenSimilarity(
+                    query.tokens[i], candidate.tokens[j], query.phonetic[i], candidate.phonetic[j])
                 if similarity >= pairing { pairs.append((similarity, i, j)) }
             }
         }
@@ -82,7 +83,8 @@ public struct NameScorer: Sendable {
                 let role = name.roles[index]
                 switch role {
                 case .distinctive: total += name.weight(index)
-                case .generic, .place: total += name.onlyGeneric ? name.weight(index) : (otherLeft.contains(role) ? conflict : omission)
+                case .generic, .place:
+                    total += name.onlyGeneric ? name.weight(index) : (otherLeft.contains(role) ? conflict : omission)
                 case .stopWord: total += 0.02
                 case .legalForm: break
                 }
@@ -100,7 +102,8 @@ public struct NameScorer: Sendable {
     private func joinedScore(_ query: PreparedName, _ candidate: PreparedName, tokenScore: Double) -> Double {
         let a = query.joinedDistinctive
         let b = candidate.joinedDistinctive
-        guard a.count >= 5, b.count >= 5, tokenScore < 0.97, min(a.count, b.count) * 10 >= max(a.count, b.count) * 8 else { return tokenScore }
+        guard a.count >= 5, b.count >= 5, tokenScore < 0.97, min(a.count, b.count) * 10 >= max(a.count, b.count) * 8
+        else { return tokenScore }
         let distinctiveQ = query.roles.filter { $0 == .distinctive }.count
         let distinctiveC = candidate.roles.filter { $0 == .distinctive }.count
         guard distinctiveQ != distinctiveC else { return tokenScore }

@@ -16,7 +16,8 @@ public struct PreparedName: Sendable {
         roles = normalized.roles
         onlyGeneric = !normalized.roles.contains(.distinctive)
         var joined: [UInt32] = []
-        for (token, role) in zip(tokens, roles) where role == .distinctive || (onlyGeneric && role != .legalForm && role != .stopWord) {
+        for (token, role) in zip(tokens, roles)
+        where role == .distinctive || (onlyGeneric && role != .legalForm && role != .stopWord) {
             joined += token
         }
         joinedDistinctive = joined

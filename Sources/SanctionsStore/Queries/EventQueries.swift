@@ -22,16 +22,12 @@ extension LedgerDatabase {
         if let kind = filter.kind { clauses.append("type = ?"); arguments.append(kind.rawValue) }
         if let from = filter.fromSequence { clauses.append("sequence >= ?"); arguments.append(from) }
         if let to = filter.toSequence { clauses.append("sequence <= ?"); arguments.append(to) }
-        var sql = "SELECT sequence, recorded, hash, canonical FROM event"
+        var sql = "SELECT \(EventRecord.columns) FROM event"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         sql += " ORDER BY sequence"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                StoredEvent(
-                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
-                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
-            }
+            try EventRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(\.stored)
         }
     }
 
@@ -40,12 +36,9 @@ extension LedgerDatabase {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
             var result: [EventID: StoredEvent] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT sequence, recorded, hash, canonical FROM event WHERE id = ?")
+            let statement = try db.cachedStatement(sql: "SELECT \(EventRecord.columns) FROM event WHERE id = ?")
             for id in Set(ids) {
-                guard let row = try Row.fetchOne(statement, arguments: [id.rawValue]) else { continue }
-                result[id] = StoredEvent(
-                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
-                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
+                result[id] = try EventRecord.fetchOne(statement, arguments: [id.rawValue])?.stored
             }
             return result
         }
@@ -54,7 +47,9 @@ extension LedgerDatabase {
     /// The last sequence number recorded at or before `instant` (0 when none).
     public func sequence(recordedAt instant: LedgerTime) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(sequence), 0) FROM event WHERE recorded <= ?", arguments: [instant.queryInstant.description]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT IFNULL(MAX(sequence), 0) FROM event WHERE recorded <= ?",
+                arguments: [instant.queryInstant.description]) ?? 0
         }
     }
 
@@ -66,22 +61,32 @@ extension LedgerDatabase {
             stats.lastSequence = head.sequence
             stats.headHash = ChainHash.hex(head.hash)
             stats.events = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
-            stats.firstRecorded = try String.fetchOne(db, sql: "SELECT recorded FROM event ORDER BY sequence LIMIT 1").flatMap { try? LedgerTime.parse($0) }
+            stats.firstRecorded = try String.fetchOne(db, sql: "SELECT recorded FROM event ORDER BY sequence LIMIT 1")
+                .flatMap { try? LedgerTime.parse($0) }
             stats.lastRecorded = head.recorded
-            stats.byKind = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM event GROUP BY type ORDER BY type").map { ($0[0], $0[1]) }
-            stats.byRegime = try Row.fetchAll(db, sql: "SELECT regime, COUNT(*) FROM event GROUP BY regime ORDER BY regime").map { ($0[0], $0[1]) }
-            stats.parties = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT party) FROM event WHERE party IS NOT NULL") ?? 0
+            stats.byKind = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM event GROUP BY type ORDER BY type").map
+            { ($0[0], $0[1]) }
+            stats.byRegime = try Row.fetchAll(
+                db, sql: "SELECT regime, COUNT(*) FROM event GROUP BY regime ORDER BY regime"
+            ).map { ($0[0], $0[1]) }
+            stats.parties =
+                try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT party) FROM event WHERE party IS NOT NULL") ?? 0
             stats.regimes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM regime") ?? 0
             let t = now.seconds
-            stats.designationsInForceNow = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM designation WHERE validFrom <= ? AND validTo > ? AND knownTo = ?
-                """, arguments: [t, t, ProjectionWriter.openEnd]) ?? 0
+            stats.designationsInForceNow =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM designation WHERE validFrom <= ? AND validTo > ? AND knownTo = ?
+                        """, arguments: [t, t, ProjectionWriter.openEnd]) ?? 0
             stats.designationRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM designation") ?? 0
             stats.nameRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM designationName") ?? 0
             stats.ruleRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rule") ?? 0
             if let path {
                 // The main file and its write-ahead log: recent commits live in the WAL until a checkpoint.
-                let sizes = [path, path + "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64) ?? nil }
+                let sizes = [path, path + "-wal"].compactMap {
+                    (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64) ?? nil
+                }
                 stats.fileBytes = sizes.isEmpty ? nil : sizes.reduce(0, +)
             }
             return stats
@@ -96,7 +101,10 @@ extension LedgerDatabase {
     /// Sets a metadata value of this ledger file (not part of the log).
     public func setMeta(_ key: String, _ value: String) throws {
         try write { db in
-            try db.execute(sql: "INSERT INTO ledgerMeta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            try db.execute(
+                sql:
+                    "INSERT INTO ledgerMeta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
         }
     }
 }
@@ -105,11 +113,10 @@ extension LedgerDatabase {
     /// The events published after `instant`, in sequence order.
     public func storedEvents(publishedAfter instant: LedgerTime) throws -> [StoredEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT sequence, recorded, hash, canonical FROM event WHERE published > ? ORDER BY sequence", arguments: [instant.seconds]).map { row in
-                StoredEvent(
-                    sequence: row["sequence"], recorded: (try? LedgerTime.parse(row["recorded"])) ?? LedgerTime(seconds: 0, hasTimeOfDay: true),
-                    hash: ChainHash.hex(Array((row["hash"] as Data?) ?? Data())), event: try LedgerEvent(canonical: row["canonical"]))
-            }
+            try EventRecord.fetchAll(
+                db, sql: "SELECT \(EventRecord.columns) FROM event WHERE published > ? ORDER BY sequence",
+                arguments: [instant.seconds]
+            ).map(\.stored)
         }
     }
 }

@@ -32,8 +32,12 @@ extension LedgerDatabase {
     }
 
     /// Every projection row (all valid and knowledge intervals) of a party or a regime.
-    public func projectionRows(party: PartyID? = nil, regime: RegimeID? = nil, recordedThrough: Int? = nil) throws -> ProjectionRows {
-        if let recordedThrough { return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: party) }
+    public func projectionRows(party: PartyID? = nil, regime: RegimeID? = nil, recordedThrough: Int? = nil) throws
+        -> ProjectionRows
+    {
+        if let recordedThrough {
+            return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: party)
+        }
         var rows = try read { db in try ProjectionFetch.rows(db, asOf: nil, regime: regime, party: party) }
         if normalizedNamesAreStale {
             // A read-only ledger written by another normaliser version: normalise as this build does.
@@ -44,7 +48,10 @@ extension LedgerDatabase {
 
     /// The rules of `regime` for every transaction type, all intervals.
     public func ruleRows(regime: RegimeID? = nil, recordedThrough: Int? = nil) throws -> [RuleSegment] {
-        if let recordedThrough { return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: nil, rulesOnly: true).rules }
+        if let recordedThrough {
+            return try projectionRows(recordedThrough: recordedThrough, regime: regime, party: nil, rulesOnly: true)
+                .rules
+        }
         return try read { db in
             var sql = "SELECT \(ProjectionRecords.ruleColumns) FROM rule"
             var arguments: StatementArguments = []
@@ -57,7 +64,9 @@ extension LedgerDatabase {
     }
 
     /// Refolds the streams of `party`/`regime` from the events with sequence ≤ `sequence`.
-    private func projectionRows(recordedThrough sequence: Int, regime: RegimeID?, party: PartyID?, rulesOnly: Bool = false) throws -> ProjectionRows {
+    private func projectionRows(
+        recordedThrough sequence: Int, regime: RegimeID?, party: PartyID?, rulesOnly: Bool = false
+    ) throws -> ProjectionRows {
         var byStream: [String: [LedgerEvent]] = [:]
         try read { db in
             var sql = "SELECT stream, canonical FROM event WHERE sequence <= ?"
@@ -91,23 +100,32 @@ extension LedgerDatabase {
     /// folding case and punctuation.
     public func parties(named name: String) throws -> [PartyID] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT party FROM designationName WHERE nameKey = ? ORDER BY party", arguments: [NameKey.make(name)])
-                .map(PartyID.init(rawValue:))
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT party FROM designationName WHERE nameKey = ? ORDER BY party",
+                arguments: [NameKey.make(name)]
+            )
+            .map(PartyID.init(rawValue:))
         }
     }
 
     /// Whether any event concerns `party`.
     public func partyExists(_ party: PartyID) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM event WHERE party = ?)", arguments: [party.rawValue]) ?? false }
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS(SELECT 1 FROM event WHERE party = ?)", arguments: [party.rawValue]) ?? false
+        }
     }
 }
 
 extension LedgerDatabase {
     /// Designation rows that ended a designation (delistings) with an end inside (`from`, `to`], as
     /// seen from `knownAt` (nil: now).
-    public func designationEndings(from: LedgerTime, to: LedgerTime, knownAt: LedgerTime?, regime: RegimeID?) throws -> [DesignationSegment] {
+    public func designationEndings(from: LedgerTime, to: LedgerTime, knownAt: LedgerTime?, regime: RegimeID?) throws
+        -> [DesignationSegment]
+    {
         try read { db in
-            var sql = "SELECT \(ProjectionRecords.designationColumns) FROM designation WHERE endsDesignation = 1 AND validTo > ? AND validTo <= ?"
+            var sql =
+                "SELECT \(ProjectionRecords.designationColumns) FROM designation WHERE endsDesignation = 1 AND validTo > ? AND validTo <= ?"
             var arguments: StatementArguments = [from.queryInstant.seconds, to.queryInstant.seconds]
             if let known = knownAt?.queryInstant.seconds {
                 sql += " AND knownFrom <= ? AND knownTo > ?"
@@ -152,9 +170,15 @@ enum ProjectionFetch {
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         var rows = ProjectionRows()
-        let designationCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.designationColumns) FROM designation" + whereClause, arguments: arguments)
-        while let row = try designationCursor.next() { rows.designations.append(try ProjectionRecords.designation(row)) }
-        let nameCursor = try Row.fetchCursor(db, sql: "SELECT \(ProjectionRecords.nameColumns), normalized FROM designationName" + whereClause, arguments: arguments)
+        let designationCursor = try Row.fetchCursor(
+            db, sql: "SELECT \(ProjectionRecords.designationColumns) FROM designation" + whereClause,
+            arguments: arguments)
+        while let row = try designationCursor.next() {
+            rows.designations.append(try ProjectionRecords.designation(row))
+        }
+        let nameCursor = try Row.fetchCursor(
+            db, sql: "SELECT \(ProjectionRecords.nameColumns), normalized FROM designationName" + whereClause,
+            arguments: arguments)
         while let row = try nameCursor.next() {
             rows.names.append(ProjectionRecords.name(row))
             rows.normalizedNames.append(row["normalized"])
@@ -180,11 +204,16 @@ enum PublicationFetch {
             arguments += [regime.rawValue]
         }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        return try Row.fetchAll(db, sql: "SELECT \(columns) FROM publication\(whereClause) ORDER BY instant, list, regime", arguments: arguments).map { row in
+        return try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM publication\(whereClause) ORDER BY instant, list, regime",
+            arguments: arguments
+        ).map { row in
             PublicationRow(
                 regime: RegimeID(row["regime"] as String),
-                observation: Observation(list: row["list"], file: row["file"], sha256: row["sha256"], entries: row["entries"]),
-                instant: LedgerTime(storedSeconds: row["instant"]), published: LedgerTime(storedSeconds: row["published"]),
+                observation: Observation(
+                    list: row["list"], file: row["file"], sha256: row["sha256"], entries: row["entries"]),
+                instant: LedgerTime(storedSeconds: row["instant"]),
+                published: LedgerTime(storedSeconds: row["published"]),
                 event: EventID(row["event"] as String))
         }
     }

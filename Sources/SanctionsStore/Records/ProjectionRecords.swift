@@ -3,12 +3,14 @@ import SanctionsCore
 
 /// Reading projection rows back into domain values.
 enum ProjectionRecords {
-    static let designationColumns = "party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, details, escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation"
-    static let nameColumns = "party, regime, name, kind, weak, listedFrom, validFrom, validTo, knownFrom, knownTo, startEvent, endEvent"
+    static let designationColumns =
+        "party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, details, escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation"
+    static let nameColumns =
+        "party, regime, name, kind, weak, listedFrom, validFrom, validTo, knownFrom, knownTo, startEvent, endEvent"
     static let ruleColumns = "regime, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent"
 
-    static func interval(_ row: Row, _ from: String, _ to: String) -> SanctionsCore.TimeInterval {
-        SanctionsCore.TimeInterval(from: LedgerTime(storedSeconds: row[from]), to: ProjectionWriter.time(row[to]))
+    static func interval(_ row: Row, _ from: String, _ to: String) -> LedgerInterval {
+        LedgerInterval(from: LedgerTime(storedSeconds: row[from]), to: ProjectionWriter.time(row[to]))
     }
 
     static func designation(_ row: Row) throws -> DesignationSegment {
@@ -22,20 +24,24 @@ enum ProjectionRecords {
             escalatedFrom: escalated.isEmpty ? [] : escalated.split(separator: ",").map { RegimeID(String($0)) },
             listingEvent: EventID(row["listingEvent"] as String),
             detailEvents: detailEvents.split(separator: "\n").map { EventID(String($0)) },
-            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)), endsDesignation: row["endsDesignation"])
+            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)), endsDesignation: row["endsDesignation"]
+        )
     }
 
     static func name(_ row: Row) -> NameSegment {
         NameSegment(
             party: PartyID(row["party"] as String), regime: RegimeID(row["regime"] as String), name: row["name"],
-            kind: NameKind(rawValue: row["kind"]) ?? .aka, weak: row["weak"], listedFrom: LedgerTime(storedSeconds: row["listedFrom"]),
+            kind: NameKind(rawValue: row["kind"]) ?? .aka, weak: row["weak"],
+            listedFrom: LedgerTime(storedSeconds: row["listedFrom"]),
             valid: interval(row, "validFrom", "validTo"), known: interval(row, "knownFrom", "knownTo"),
-            startEvent: EventID(row["startEvent"] as String), endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)))
+            startEvent: EventID(row["startEvent"] as String),
+            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)))
     }
 
     static func rule(_ row: Row) throws -> RuleSegment {
         RuleSegment(
-            regime: RegimeID(row["regime"] as String), rule: try RuleSpec(json: JSONParser.parse(Array((row["spec"] as String).utf8))),
+            regime: RegimeID(row["regime"] as String),
+            rule: try RuleSpec(json: JSONParser.parse(Array((row["spec"] as String).utf8))),
             valid: interval(row, "validFrom", "validTo"), known: interval(row, "knownFrom", "knownTo"),
             event: EventID(row["event"] as String), endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)))
     }

@@ -21,7 +21,7 @@ struct StoredProjection: Sendable {
         var from: Int64
         var to: Int64
 
-        init(_ interval: TimeInterval) {
+        init(_ interval: LedgerInterval) {
             from = interval.from.seconds
             to = ProjectionWriter.stored(interval.to)
         }
@@ -82,23 +82,30 @@ struct StoredProjection: Sendable {
 
     /// The stored rows of `projection`, the projection of the stream that `event` belongs to.
     init(_ projection: StreamProjection, ofStreamOf event: LedgerEvent) {
-        stream = Stream(key: event.stream.rawValue, party: event.party?.rawValue, regime: event.regime.rawValue, isObservation: event.kind == .observed)
+        stream = Stream(
+            key: event.stream.rawValue, party: event.party?.rawValue, regime: event.regime.rawValue,
+            isObservation: event.kind == .observed)
         designations = projection.designations.map { row in
             Designation(
-                party: row.party.rawValue, listedFrom: row.listedFrom.seconds, valid: Interval(row.valid), known: Interval(row.known),
+                party: row.party.rawValue, listedFrom: row.listedFrom.seconds, valid: Interval(row.valid),
+                known: Interval(row.known),
                 name: row.details.name ?? "", details: CanonicalJSON.string(row.details.json),
-                escalatedFrom: row.escalatedFrom.map(\.rawValue).joined(separator: ","), listingEvent: row.listingEvent.rawValue,
-                detailEvents: row.detailEvents.map(\.rawValue).joined(separator: "\n"), endEvent: row.endEvent?.rawValue,
+                escalatedFrom: row.escalatedFrom.map(\.rawValue).joined(separator: ","),
+                listingEvent: row.listingEvent.rawValue,
+                detailEvents: row.detailEvents.map(\.rawValue).joined(separator: "\n"),
+                endEvent: row.endEvent?.rawValue,
                 endsDesignation: row.endsDesignation)
         }
         // A name recurs in every version of its row (valid and knowledge intervals): normalise it once.
         var forms: [String: (key: String, normalized: String)] = [:]
         names = projection.names.map { row in
-            let form = forms[row.name] ?? {
-                let form = (key: NameKey.make(row.name), normalized: NameNormalizer.normalize(row.name).text)
-                forms[row.name] = form
-                return form
-            }()
+            let form =
+                forms[row.name]
+                ?? {
+                    let form = (key: NameKey.make(row.name), normalized: NameNormalizer.normalize(row.name).text)
+                    forms[row.name] = form
+                    return form
+                }()
             return Name(
                 party: row.party.rawValue, name: row.name, nameKey: form.key, normalized: form.normalized,
                 kind: row.kind.rawValue, weak: row.weak, listedFrom: row.listedFrom.seconds, valid: Interval(row.valid),
@@ -107,11 +114,13 @@ struct StoredProjection: Sendable {
         rules = projection.rules.map { row in
             Rule(
                 transactionType: row.rule.transactionType.rawValue, spec: CanonicalJSON.string(row.rule.jsonValue),
-                valid: Interval(row.valid), known: Interval(row.known), event: row.event.rawValue, endEvent: row.endEvent?.rawValue)
+                valid: Interval(row.valid), known: Interval(row.known), event: row.event.rawValue,
+                endEvent: row.endEvent?.rawValue)
         }
         publications = projection.publications.map { row in
             Publication(
-                list: row.observation.list, instant: row.instant.seconds, published: row.published.seconds, file: row.observation.file,
+                list: row.observation.list, instant: row.instant.seconds, published: row.published.seconds,
+                file: row.observation.file,
                 sha256: row.observation.sha256, entries: row.observation.entries, event: row.event.rawValue)
         }
     }

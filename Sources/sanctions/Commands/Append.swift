@@ -16,15 +16,19 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(help: ArgumentHelp("Fail with a write conflict unless the ledger's last sequence is this.", valueName: "n"))
+        @Option(
+            help: ArgumentHelp("Fail with a write conflict unless the ledger's last sequence is this.", valueName: "n"))
         var expectSequence: Int?
 
         func run() throws {
             try runReportingErrors {
                 let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-                let (event, report) = try ledger.open(.readWrite).append(json: bytes, expectedLastSequence: expectSequence)
+                let (event, report) = try ledger.open(.readWrite).append(
+                    json: bytes, expectedLastSequence: expectSequence)
                 if report.appended == 0 {
-                    try Console.print("event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))")
+                    try Console.print(
+                        "event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))"
+                    )
                 } else {
                     try Console.print("appended event '\(event.id)' as sequence \(report.lastSequence)")
                 }

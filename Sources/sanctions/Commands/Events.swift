@@ -37,11 +37,13 @@ extension SanctionsCommand {
                 let opened = try ledger.open(.readOnly)
                 let party = try party.map { try opened.requireParty($0) }
                 if let regime { try opened.requireRegime(RegimeID(regime)) }
-                let filter = EventFilter(party: party, regime: regime.map(RegimeID.init(rawValue:)), kind: type, fromSequence: from, toSequence: to, limit: limit)
+                let filter = EventFilter(
+                    party: party, regime: regime.map(RegimeID.init(rawValue:)), kind: type, fromSequence: from,
+                    toSequence: to, limit: limit)
                 let events = try opened.events(filter)
-                try Console.print(format == .json ? PrettyJSON.render(LedgerOutput.json(events)) : LedgerOutput.table(events))
+                try Console.print(
+                    format == .json ? PrettyJSON.render(LedgerOutput.json(events)) : LedgerOutput.table(events))
             }
         }
     }
 }
-

@@ -18,7 +18,8 @@ extension SanctionsCommand {
         @Argument(help: ArgumentHelp("Event files, or folders searched for *.json.", valueName: "path"))
         var paths: [String]
 
-        @Option(help: ArgumentHelp("Fail with a write conflict unless the ledger's last sequence is this.", valueName: "n"))
+        @Option(
+            help: ArgumentHelp("Fail with a write conflict unless the ledger's last sequence is this.", valueName: "n"))
         var expectSequence: Int?
 
         @Flag(help: "Check everything and report what would be appended, without writing.")
@@ -28,7 +29,8 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let report = try ledger.open(.readWrite).importFiles(paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
+                let report = try ledger.open(.readWrite).importFiles(
+                    paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
                 try Console.print(AppendSummary.render(report))
             }
         }
@@ -38,9 +40,15 @@ extension SanctionsCommand {
 /// A human summary of an append.
 enum AppendSummary {
     static func render(_ report: AppendReport) -> String {
-        var lines = ["\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) already in the ledger; last sequence \(report.lastSequence)"]
-        for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { lines.append("  \(kind.rawValue): \(count)") }
-        for (regime, count) in report.byRegime.sorted(by: { $0.key < $1.key }) { lines.append("  on \(regime): \(count)") }
+        var lines = [
+            "\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) already in the ledger; last sequence \(report.lastSequence)"
+        ]
+        for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append("  \(kind.rawValue): \(count)")
+        }
+        for (regime, count) in report.byRegime.sorted(by: { $0.key < $1.key }) {
+            lines.append("  on \(regime): \(count)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -25,16 +25,25 @@ extension SanctionsCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var limits: LimitOptions
 
-        @Argument(help: ArgumentHelp("The folder of list files (ofac-csv), the Enhanced XML file, .ZIP or folder (ofac-xml), or the CSL file (csl).", valueName: "path"))
+        @Argument(
+            help: ArgumentHelp(
+                "The folder of list files (ofac-csv), the Enhanced XML file, .ZIP or folder (ofac-xml), or the CSL file (csl).",
+                valueName: "path"))
         var path: String
 
         @Option(help: ArgumentHelp("File format.", valueName: "format"))
         var format: SnapshotFormat = .ofacCSV
 
-        @Option(help: ArgumentHelp("Source: ofac-sdn or ofac-consolidated (decided from the files when omitted), csl (default for csl) or csl-ofac.", valueName: "source"))
+        @Option(
+            help: ArgumentHelp(
+                "Source: ofac-sdn or ofac-consolidated (decided from the files when omitted), csl (default for csl) or csl-ofac.",
+                valueName: "source"))
         var source: String?
 
-        @Option(help: ArgumentHelp("When the list was published (observed); required except for ofac-xml, whose default is the file's dataAsOf.", valueName: "date"))
+        @Option(
+            help: ArgumentHelp(
+                "When the list was published (observed); required except for ofac-xml, whose default is the file's dataAsOf.",
+                valueName: "date"))
         var published: LedgerTime?
 
         @Option(help: ArgumentHelp("When its changes took effect (default: --published).", valueName: "date"))
@@ -50,16 +59,27 @@ extension SanctionsCommand {
         var allowMassRemoval = false
 
         func validate() throws {
-            if published == nil && format != .ofacXML { throw ValidationError("--published is required for --format \(format.rawValue)") }
-            if format == .ofacXML && skipBadRows { throw ValidationError("--skip-bad-rows applies to CSV formats; an XML publication is read whole or not at all") }
+            if published == nil && format != .ofacXML {
+                throw ValidationError("--published is required for --format \(format.rawValue)")
+            }
+            if format == .ofacXML && skipBadRows {
+                throw ValidationError(
+                    "--skip-bad-rows applies to CSV formats; an XML publication is read whole or not at all")
+            }
         }
 
         func run() throws {
             try runReportingErrors {
-                let options = SnapshotImportOptions(dryRun: dryRun, skipBadRows: skipBadRows, allowMassRemoval: allowMassRemoval, limits: limits.inputLimits)
-                let report = try ledger.open(.readWrite).importSnapshot(path: path, format: format, source: source, published: published, effective: effective, options: options)
+                let options = SnapshotImportOptions(
+                    dryRun: dryRun, skipBadRows: skipBadRows, allowMassRemoval: allowMassRemoval,
+                    limits: limits.inputLimits)
+                let report = try ledger.open(.readWrite).importSnapshot(
+                    path: path, format: format, source: source, published: published, effective: effective,
+                    options: options)
                 let linked = report.linked.map { "; \($0) linked to designations the ledger already had" } ?? ""
-                try Console.print("\(report.entries) entries on \(report.regimes.map(\.rawValue).joined(separator: ", ")) in \(report.citation)\(linked)")
+                try Console.print(
+                    "\(report.entries) entries on \(report.regimes.map(\.rawValue).joined(separator: ", ")) in \(report.citation)\(linked)"
+                )
                 try Console.print(AppendSummary.render(report.append))
                 try Console.print("in \(String(format: "%.2f", report.seconds)) s")
                 if !report.skippedRows.isEmpty {
@@ -70,4 +90,3 @@ extension SanctionsCommand {
         }
     }
 }
-

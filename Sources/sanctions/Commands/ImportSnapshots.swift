@@ -6,7 +6,8 @@ extension SanctionsCommand {
     struct ImportSnapshots: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-snapshots",
-            abstract: "Import a dated series of SDN publications (a folder of sdn-*.csv or a .tar.xz archive) in time order.",
+            abstract:
+                "Import a dated series of SDN publications (a folder of sdn-*.csv or a .tar.xz archive) in time order.",
             discussion: """
                 Times come from --manifest (columns file and commit_time_utc, and sha256 when given, which is \
                 checked) or from the file names (sdn-2021-08-20T185052Z.csv); a manifest time that contradicts \
@@ -32,13 +33,21 @@ extension SanctionsCommand {
                 let opened = try ledger.open(.readWrite)
                 try series.withItems { items in
                     let terminal = Console.stderrIsTerminal
-                    let report = try opened.importSnapshotSeries(items, allowMassRemoval: allowMassRemoval) { position, item, appended in
-                        if terminal { Console.noteInline("\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events") }
+                    let report = try opened.importSnapshotSeries(items, allowMassRemoval: allowMassRemoval) {
+                        position, item, appended in
+                        if terminal {
+                            Console.noteInline(
+                                "\r[\(position + 1)/\(items.count)] \(item.time): +\(appended.appended) events")
+                        }
                     }
                     if terminal { Console.note("") }
                     let skipped = report.skipped > 0 ? ", skipped \(report.skipped) already imported" : ""
-                    try Console.print("imported \(report.snapshots) publications\(skipped), \(report.appended) events in \(String(format: "%.2f", report.seconds)) s (parsing \(String(format: "%.2f", report.parseSeconds)) s)")
-                    for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { try Console.print("  \(kind.rawValue): \(count)") }
+                    try Console.print(
+                        "imported \(report.snapshots) publications\(skipped), \(report.appended) events in \(String(format: "%.2f", report.seconds)) s (parsing \(String(format: "%.2f", report.parseSeconds)) s)"
+                    )
+                    for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                        try Console.print("  \(kind.rawValue): \(count)")
+                    }
                     if verify { try SeriesCheck.run(opened, items) }
                 }
             }
@@ -66,8 +75,11 @@ extension SanctionsCommand {
 enum SeriesCheck {
     static func run(_ ledger: Ledger, _ items: [Ledger.SeriesItem]) throws {
         let result = try ledger.verifySnapshotSeries(items)
-        for mismatch in result.mismatches.prefix(20) { Console.note("mismatch at \(mismatch.time), entry \(mismatch.key): \(mismatch.problem)") }
-        try Console.print("checked \(result.checked) publications, \(result.entries) entries: \(result.mismatches.count) mismatches")
+        for mismatch in result.mismatches.prefix(Console.shownProblems) {
+            Console.note("mismatch at \(mismatch.time), entry \(mismatch.key): \(mismatch.problem)")
+        }
+        try Console.print(
+            "checked \(result.checked) publications, \(result.entries) entries: \(result.mismatches.count) mismatches")
         if !result.mismatches.isEmpty { throw ExitCode(Exit.verifyFailed) }
     }
 }

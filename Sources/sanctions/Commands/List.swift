@@ -36,8 +36,14 @@ extension SanctionsCommand {
                 let sources = try opened.sources(of: views.flatMap(\.eventIDs))
                 try output.write(protecting: [opened.path]) { out in
                     switch format {
-                    case .json: try out.write(PrettyJSON.render(.array(views.map { DesignationOutput.json($0, sources: sources) })) + "\n")
-                    case .csv: try out.write(([DesignationOutput.csvHeader] + views.map { DesignationOutput.csv($0, sources: sources) }).joined(separator: "\n") + "\n")
+                    case .json:
+                        try out.write(
+                            PrettyJSON.render(.array(views.map { DesignationOutput.json($0, sources: sources) })) + "\n"
+                        )
+                    case .csv:
+                        try out.write(
+                            ([DesignationOutput.csvHeader] + views.map { DesignationOutput.csv($0, sources: sources) })
+                                .joined(separator: "\n") + "\n")
                     case .table: try out.write(DesignationOutput.table(views, asOf: asOf, sources: sources) + "\n")
                     }
                 }

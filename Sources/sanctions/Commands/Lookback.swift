@@ -38,28 +38,34 @@ extension SanctionsCommand {
         var threshold: Double = ScreeningOptions.defaultThreshold
 
         func validate() throws {
-            guard (since == nil) != (afterSequence == nil) else { throw ValidationError("give exactly one of --since DATE and --after-sequence N") }
+            guard (since == nil) != (afterSequence == nil) else {
+                throw ValidationError("give exactly one of --since DATE and --after-sequence N")
+            }
             if let window, window < 0 { throw ValidationError("--window must not be negative") }
-            guard (0.5...1.0).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 1") }
+            guard (0.5...1.0).contains(threshold) else {
+                throw ValidationError("--threshold must be between 0.5 and 1")
+            }
         }
 
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
-                let baseline: SanctionsLedger.Lookback.Baseline = since.map { .knownAt($0) } ?? .recordedThrough(afterSequence ?? 0)
+                let baseline: SanctionsLedger.Lookback.Baseline =
+                    since.map { .knownAt($0) } ?? .recordedThrough(afterSequence ?? 0)
                 var input = try TransactionInput(path: file)
                 let cutoff = window.map { Ledger.systemClock().day.adding(days: -$0) }
-                let report = try opened.lookback(&input, baseline: baseline, options: ScreeningOptions(threshold: threshold), cutoff: cutoff)
+                let report = try opened.lookback(
+                    &input, baseline: baseline, options: ScreeningOptions(threshold: threshold), cutoff: cutoff)
                 let sources = try opened.sources(of: report.differences.flatMap(\.causes))
-                let described = since.map { "as known on \($0)" } ?? "as recorded through sequence \(afterSequence ?? 0)"
+                let described =
+                    since.map { "as known on \($0)" } ?? "as recorded through sequence \(afterSequence ?? 0)"
                 try output.write(protecting: [opened.path, file]) { out in
                     try LookbackOutput.write(report, format: format, baseline: described, sources: sources, to: &out)
                 }
-                for error in report.badRows.prefix(50) { Console.note("bad row: \(error)") }
+                for error in report.badRows.prefix(Console.shownProblems) { Console.note("bad row: \(error)") }
                 Console.note(LookbackOutput.summaryText(report))
                 throw Exit.verdict(report.differences.map(\.after.verdict).max() ?? .permitted)
             }
         }
     }
 }
-

@@ -13,8 +13,10 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let report = try ledger.open(.readWrite, seed: false).rebuild()
-                try Console.print("rebuilt from \(report.events) events in \(report.streams) streams: \(report.designationRows) designation, \(report.nameRows) name, \(report.ruleRows) rule rows in \(String(format: "%.2f", report.seconds)) s")
-                for anomaly in report.anomalies.prefix(20) { Console.note("anomaly: \(anomaly)") }
+                try Console.print(
+                    "rebuilt from \(report.events) events in \(report.streams) streams: \(report.designationRows) designation, \(report.nameRows) name, \(report.ruleRows) rule rows in \(String(format: "%.2f", report.seconds)) s"
+                )
+                for anomaly in report.anomalies.prefix(Console.shownProblems) { Console.note("anomaly: \(anomaly)") }
             }
         }
     }

@@ -23,7 +23,8 @@ extension SanctionsCommand {
         @Argument(help: ArgumentHelp("The transactions file (CSV or .jsonl; '-' for stdin).", valueName: "file"))
         var file: String
 
-        @Option(help: ArgumentHelp("Knowledge time: screen with only what was published by this date.", valueName: "date"))
+        @Option(
+            help: ArgumentHelp("Knowledge time: screen with only what was published by this date.", valueName: "date"))
         var knownAt: LedgerTime?
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
@@ -39,30 +40,36 @@ extension SanctionsCommand {
         var strict = false
 
         func validate() throws {
-            guard (0.5...1.0).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 1") }
+            guard (0.5...1.0).contains(threshold) else {
+                throw ValidationError("--threshold must be between 0.5 and 1")
+            }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
 
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
-                let options = RescreenOptions(screening: ScreeningOptions(threshold: threshold), knownAt: knownAt,
-                                              recordedThrough: try recorded.sequence(opened), threads: threads ?? Parallel.defaultWidth, strict: strict)
+                let options = RescreenOptions(
+                    screening: ScreeningOptions(threshold: threshold), knownAt: knownAt,
+                    recordedThrough: try recorded.sequence(opened), threads: threads ?? Parallel.defaultWidth,
+                    strict: strict)
                 var input = try TransactionInput(path: file)
                 let progress = Progress(total: input.size, unit: "rows")
                 let summary = try output.write(protecting: [opened.path, file]) { out in
                     var writer = RescreenWriter(format: format, input: input)
                     try writer.begin(&out)
-                    let summary = try opened.rescreen(&input, options: options, progress: { progress.update(done: $0, items: $1) }) { try writer.write($0, to: &out) }
+                    let summary = try opened.rescreen(
+                        &input, options: options, progress: { progress.update(done: $0, items: $1) }
+                    ) { try writer.write($0, to: &out) }
                     progress.finish()
-                    try writer.end(&out, summary: summary, method: try opened.auditMethod(options: options, input: file))
+                    try writer.end(
+                        &out, summary: summary, method: try opened.auditMethod(options: options, input: file))
                     return summary
                 }
-                for error in summary.badRows.prefix(50) { Console.note("bad row: \(error)") }
+                for error in summary.badRows.prefix(Console.shownProblems) { Console.note("bad row: \(error)") }
                 Console.note(RescreenWriter.summaryText(summary))
                 throw Exit.verdict(summary.worst)
             }
         }
     }
 }
-

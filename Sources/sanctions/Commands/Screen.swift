@@ -33,29 +33,43 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Transaction type.", valueName: "type"))
         var type: TransactionType = .export
 
-        @Option(help: ArgumentHelp("Certain-match threshold (0.5...1); weaker matches down to 0.1 below it are shown for review.", valueName: "score"))
+        @Option(
+            help: ArgumentHelp(
+                "Certain-match threshold (0.5...1); weaker matches down to 0.1 below it are shown for review.",
+                valueName: "score"))
         var threshold: Double = ScreeningOptions.defaultThreshold
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
         var format: Format = .table
 
         func validate() throws {
-            guard (0.5...1.0).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 1") }
+            guard (0.5...1.0).contains(threshold) else {
+                throw ValidationError("--threshold must be between 0.5 and 1")
+            }
         }
 
         func run() throws {
             try runReportingErrors {
                 let queries = try NameList.read(names: names, file: namesFile)
-                guard !queries.isEmpty else { throw ValidationError("give at least one name (arguments, --names-file FILE or stdin)") }
+                guard !queries.isEmpty else {
+                    throw ValidationError("give at least one name (arguments, --names-file FILE or stdin)")
+                }
                 let opened = try ledger.open(.readOnly)
                 let asOf = try time.asOf(opened)
-                let snapshot = try opened.screeningSnapshot(knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough, options: ScreeningOptions(threshold: threshold))
+                let snapshot = try opened.screeningSnapshot(
+                    knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough,
+                    options: ScreeningOptions(threshold: threshold))
                 let results = queries.map { snapshot.screen($0, on: asOf.on, type: type) }
                 let sources = try opened.sources(of: results.flatMap { $0.matches.flatMap(\.events) })
                 try output.write(protecting: [opened.path, namesFile]) { out in
                     switch format {
-                    case .json: try out.write(PrettyJSON.render(.array(results.map { ScreeningOutput.json($0, sources: sources) })) + "\n")
-                    case .table: try out.write(results.map { ScreeningOutput.text($0, sources: sources) }.joined(separator: "\n") + "\n")
+                    case .json:
+                        try out.write(
+                            PrettyJSON.render(.array(results.map { ScreeningOutput.json($0, sources: sources) })) + "\n"
+                        )
+                    case .table:
+                        try out.write(
+                            results.map { ScreeningOutput.text($0, sources: sources) }.joined(separator: "\n") + "\n")
                     }
                 }
                 throw Exit.verdict(results.map(\.verdict).max() ?? .permitted)
@@ -69,10 +83,14 @@ enum NameList {
     static func read(names: [String], file: String?) throws -> [String] {
         var queries = names
         if let file {
-            let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : Data(try InputFiles.read(file, limits: .eventFiles))
+            let data =
+                file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : Data(try InputFiles.read(file, limits: .eventFiles))
             queries += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         } else if queries.isEmpty, isatty(STDIN_FILENO) == 0 {
-            queries += String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            queries += String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self).split(
+                whereSeparator: \.isNewline
+            ).map(String.init)
         }
         return queries.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

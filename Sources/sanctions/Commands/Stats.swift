@@ -18,7 +18,10 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
                 let stats = try opened.stats()
-                try Console.print(format == .json ? PrettyJSON.render(LedgerOutput.json(stats, path: opened.path)) : LedgerOutput.text(stats, path: opened.path))
+                try Console.print(
+                    format == .json
+                        ? PrettyJSON.render(LedgerOutput.json(stats, path: opened.path))
+                        : LedgerOutput.text(stats, path: opened.path))
             }
         }
     }

@@ -16,7 +16,10 @@ extension SanctionsCommand {
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: OutputTarget
 
-        @Argument(help: ArgumentHelp("The parties: slugs or listed names (several share one chart in HTML, one array in JSON).", valueName: "party"))
+        @Argument(
+            help: ArgumentHelp(
+                "The parties: slugs or listed names (several share one chart in HTML, one array in JSON).",
+                valueName: "party"))
         var parties: [String]
 
         @Option(help: ArgumentHelp("Output format (html: a chart with one lane per regime).", valueName: "format"))

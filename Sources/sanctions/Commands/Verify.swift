@@ -16,7 +16,9 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(help: ArgumentHelp("A head kept from an earlier report (SEQUENCE:HASH) that the log must still hold.", valueName: "head"))
+        @Option(
+            help: ArgumentHelp(
+                "A head kept from an earlier report (SEQUENCE:HASH) that the log must still hold.", valueName: "head"))
         var expect: String?
 
         func run() throws {
@@ -24,15 +26,21 @@ extension SanctionsCommand {
                 let anchor = try expect.map { try LedgerHead(parsing: $0) }
                 let report = try ledger.open(.readOnly, seed: false).verify(expecting: anchor)
                 if let broken = report.firstBroken {
-                    try Console.print("BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)")
+                    try Console.print(
+                        "BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)"
+                    )
                     throw ExitCode(Exit.verifyFailed)
                 }
                 if let problem = report.anchorProblem {
-                    try Console.print("BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head \(report.head))")
+                    try Console.print(
+                        "BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head \(report.head))"
+                    )
                     throw ExitCode(Exit.verifyFailed)
                 }
                 let anchored = anchor.map { ", holds the expected head \($0.sequence):\($0.hash.prefix(12))…" } ?? ""
-                try Console.print("intact: \(report.events) events, head \(report.head)\(anchored) (\(String(format: "%.2f", report.seconds)) s)")
+                try Console.print(
+                    "intact: \(report.events) events, head \(report.head)\(anchored) (\(String(format: "%.2f", report.seconds)) s)"
+                )
             }
         }
     }

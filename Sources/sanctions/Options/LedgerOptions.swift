@@ -4,7 +4,11 @@ import SanctionsLedger
 
 /// `--db`: which ledger file to use (else `$SANCTIONS_DB`, else the default ledger).
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ledger file (default: $SANCTIONS_DB, else ~/.local/share/sanctions-ledger/ledger.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The ledger file (default: $SANCTIONS_DB, else ~/.local/share/sanctions-ledger/ledger.sqlite).",
+            valueName: "path"))
     var db: String?
 
     var location: Ledger.Location { Ledger.Location.resolve(db) }
@@ -13,7 +17,9 @@ struct LedgerOptions: ParsableArguments {
     /// default ledger follows them. Reading opens read-only when nothing has to be written.
     func open(_ access: LedgerAccess, seed: Bool = true) throws -> Ledger {
         let (ledger, built) = try Ledger.open(location, access: access, seed: seed)
-        if let built { Console.note("built the ledger \(location.path) from the embedded Events/: \(built.appended) events") }
+        if let built {
+            Console.note("built the ledger \(location.path) from the embedded Events/: \(built.appended) events")
+        }
         return ledger
     }
 }

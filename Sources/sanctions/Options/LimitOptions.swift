@@ -3,7 +3,10 @@ import SanctionsLedger
 
 /// `--max-unpacked-mib`: how large one input file may be once unpacked.
 struct LimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The most MiB one input file (or archive member) may hold once unpacked (default 256; 64 for event files).", valueName: "mib"))
+    @Option(
+        help: ArgumentHelp(
+            "The most MiB one input file (or archive member) may hold once unpacked (default 256; 64 for event files).",
+            valueName: "mib"))
     var maxUnpackedMib: Int?
 
     func validate() throws {
@@ -11,8 +14,12 @@ struct LimitOptions: ParsableArguments {
     }
 
     /// The limits for list files and archives.
-    var inputLimits: InputLimits { maxUnpackedMib.map { InputLimits.standard.withFileLimit(mebibytes: $0) } ?? .standard }
+    var inputLimits: InputLimits {
+        maxUnpackedMib.map { InputLimits.standard.withFileLimit(mebibytes: $0) } ?? .standard
+    }
 
     /// The limits for event files.
-    var eventFileLimits: InputLimits { maxUnpackedMib.map { InputLimits.eventFiles.withFileLimit(mebibytes: $0) } ?? .eventFiles }
+    var eventFileLimits: InputLimits {
+        maxUnpackedMib.map { InputLimits.eventFiles.withFileLimit(mebibytes: $0) } ?? .eventFiles
+    }
 }

@@ -3,7 +3,10 @@ import SanctionsLedger
 
 /// `--out FILE`: where a command writes (stdout without it, or with `-`).
 struct OutputTarget: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the output here instead of stdout ('-': stdout). A regular file is replaced only once the output is complete.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the output here instead of stdout ('-': stdout). A regular file is replaced only once the output is complete.",
+            valueName: "file"))
     var out: String?
 
     /// Runs `body` with the destination, then completes it; on any error the destination is left

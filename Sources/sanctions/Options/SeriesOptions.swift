@@ -15,10 +15,10 @@ struct SeriesOptions: ParsableArguments {
     /// Runs `body` with the series' publications in time order; an archive is unpacked into a
     /// scratch folder that is removed afterwards.
     func withItems<T>(_ body: ([Ledger.SeriesItem]) throws -> T) throws -> T {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-series-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sanctions-series-\(UUID().uuidString)")
         return try TemporaryFiles.with(scratch.path) {
             try body(Ledger.seriesItems(path, manifest: manifest, scratch: scratch, limits: limits.inputLimits))
         }
     }
 }
-

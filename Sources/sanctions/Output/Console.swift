@@ -23,6 +23,9 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// How many bad rows, anomalies or mismatches a command prints before it only counts them.
+    static let shownProblems = 50
 }
 
 /// The exit codes scripts can rely on (documented in the root command's help and the README).

@@ -45,7 +45,8 @@ enum TemporaryFiles {
             source.setEventHandler {
                 let pending = lock.withLock { paths }
                 for path in pending { try? FileManager.default.removeItem(atPath: path) }
-                FileHandle.standardError.write(Data("\ninterrupted: temporary files removed; nothing half-written was committed\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\ninterrupted: temporary files removed; nothing half-written was committed\n".utf8))
                 exit(exitCode)
             }
             source.resume()

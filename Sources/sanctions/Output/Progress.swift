@@ -24,8 +24,13 @@ final class Progress {
         let filled = Int(fraction * Double(width))
         let rate = elapsed > 0 ? Double(items) / elapsed : 0
         let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-        let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "") + String(repeating: " ", count: max(0, width - filled - 1))
-        Console.noteInline(String(format: "\r[%@] %3.0f%%  %d %@  %.0f %@/s  ETA %.0f s ", bar, fraction * 100, items, unit, rate, unit, eta))
+        let bar =
+            String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+            + String(repeating: " ", count: max(0, width - filled - 1))
+        Console.noteInline(
+            String(
+                format: "\r[%@] %3.0f%%  %d %@  %.0f %@/s  ETA %.0f s ", bar, fraction * 100, items, unit, rate, unit,
+                eta))
     }
 
     func finish() {

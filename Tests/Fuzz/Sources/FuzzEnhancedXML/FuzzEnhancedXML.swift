@@ -7,7 +7,8 @@ import SanctionsLedger
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if let result = try? OFACEnhancedXMLParser.parse(bytes, file: "CONS_ENHANCED.XML") {
-        precondition(result.entries.allSatisfy { !$0.number.isEmpty && !$0.name.isEmpty }, "an entry without a number or name")
+        precondition(
+            result.entries.allSatisfy { !$0.number.isEmpty && !$0.name.isEmpty }, "an entry without a number or name")
     }
     return 0
 }

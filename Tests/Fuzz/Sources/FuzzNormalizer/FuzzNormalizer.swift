@@ -9,9 +9,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let prepared = PreparedName(normalized)
     let score = NameScorer().score(prepared, prepared)
     if normalized.tokens.contains(where: { NameVocabulary.role(of: $0) != .legalForm }) {
-        precondition(score > 0.99 || normalized.roles.allSatisfy { $0 == .legalForm || $0 == .stopWord }, "self-score \(score) for \(normalized.tokens)")
+        precondition(
+            score > 0.99 || normalized.roles.allSatisfy { $0 == .legalForm || $0 == .stopWord },
+            "self-score \(score) for \(normalized.tokens)")
     }
-    precondition(NameNormalizer.normalize(normalized.text) == normalized || normalized.tokens.contains { $0.count == 1 }, "normalisation is not idempotent for \(normalized.tokens)")
+    precondition(
+        NameNormalizer.normalize(normalized.text) == normalized || normalized.tokens.contains { $0.count == 1 },
+        "normalisation is not idempotent for \(normalized.tokens)")
     _ = NameIndex(normalized: [normalized]).search(text, minimumScore: 0.5)
     return 0
 }

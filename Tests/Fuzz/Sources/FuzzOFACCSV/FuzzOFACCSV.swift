@@ -6,7 +6,9 @@ import SanctionsLedger
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let split = bytes.firstIndex(of: 0xFF) ?? bytes.count
-    let files = OFACCSVParser.Files(primary: ("sdn.csv", Array(bytes[..<split])), alt: split < bytes.count ? ("alt.csv", Array(bytes[(split + 1)...])) : nil)
+    let files = OFACCSVParser.Files(
+        primary: ("sdn.csv", Array(bytes[..<split])),
+        alt: split < bytes.count ? ("alt.csv", Array(bytes[(split + 1)...])) : nil)
     _ = try? OFACCSVParser.parse(files, badRows: .skip)
     _ = try? OFACCSVParser.parse(files)
     return 0

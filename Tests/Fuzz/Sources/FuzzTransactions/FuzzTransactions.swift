@@ -5,11 +5,15 @@ import SanctionsLedger
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var bytes = Array(UnsafeBufferPointer(start: data, count: size))[...]
-    guard var reader = try? TransactionReader(file: "fuzz.csv", format: .csv, chunks: {
-        let chunk = Array(bytes.prefix(7))
-        bytes = bytes.dropFirst(7)
-        return chunk
-    }) else { return 0 }
+    guard
+        var reader = try? TransactionReader(
+            file: "fuzz.csv", format: .csv,
+            chunks: {
+                let chunk = Array(bytes.prefix(7))
+                bytes = bytes.dropFirst(7)
+                return chunk
+            })
+    else { return 0 }
     var count = 0
     while count < 100_000, let next = try? reader.next() {
         _ = next

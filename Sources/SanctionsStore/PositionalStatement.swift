@@ -6,7 +6,7 @@ import GRDBSQLite
 /// GRDB's `execute(arguments:)` boxes every value in an existential; at hundreds of thousands of
 /// rows per append that costs more than SQLite itself. This wrapper keeps GRDB's statement
 /// cache and transaction handling and only replaces the per-row binding.
-struct FastStatement {
+struct PositionalStatement {
     private let statement: Statement
     private var index: Int32 = 0
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -38,7 +38,9 @@ struct FastStatement {
         }
         var copy = value
         copy.withUTF8 { buffer in
-            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), Self.transient)
+            _ = sqlite3_bind_text(
+                handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                Int32(buffer.count), Self.transient)
         }
     }
 
@@ -97,6 +99,8 @@ struct FastStatement {
 
     /// The error for a failed step, with SQLite's message.
     private func failure(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
+            sql: statement.sql)
     }
 }
