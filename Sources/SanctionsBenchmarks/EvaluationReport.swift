@@ -18,7 +18,8 @@ public struct EvaluationReport: Sendable {
         let options = ScreeningOptions(threshold: threshold)
         let evaluation = ScreeningEvaluation.run(entries: result.entries, options: options, sample: sample, seed: seed)
         report(
-            "\(evaluation.entries) entries, \(evaluation.names) names indexed; threshold \(options.threshold), review floor \(options.reviewFloor); \(String(format: "%.1f", evaluation.seconds)) s"
+            "\(evaluation.entries) entries, \(evaluation.names) names indexed; threshold \(options.threshold), "
+                + "review floor \(options.reviewFloor); \(String(format: "%.1f", evaluation.seconds)) s"
         )
         var table = TextTable(["class", "queries", "certain (>= threshold)", "possible (>= floor)", "candidates/query"])
         for row in evaluation.rows {

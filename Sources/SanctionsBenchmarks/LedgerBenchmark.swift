@@ -25,7 +25,8 @@ public struct LedgerBenchmark: Sendable {
         let ledger = try Ledger.open(path: path)
         try ledger.declare(SyntheticLedger.regimes)
         report(
-            "generated \(generated.count) events for \(parties) parties in \(Measure.seconds(generateSeconds)) s (seed \(seed))"
+            "generated \(generated.count) events for \(parties) parties in \(Measure.seconds(generateSeconds)) s "
+                + "(seed \(seed))"
         )
         var appended = 0
         let (_, appendSeconds) = try Measure.time {
@@ -34,15 +35,20 @@ public struct LedgerBenchmark: Sendable {
             }
         }
         report(
-            "append:  \(appended) events in batches of \(batch): \(Measure.seconds(appendSeconds)) s, \(Int(Double(appended) / appendSeconds)) events/s (hash chain + projections, one transaction per batch)"
+            "append:  \(appended) events in batches of \(batch): \(Measure.seconds(appendSeconds)) s, "
+                + "\(Int(Double(appended) / appendSeconds)) events/s (hash chain + projections, one transaction per "
+                + "batch)"
         )
         let (verify, verifySeconds) = try Measure.time { try ledger.verify() }
         report(
-            "verify:  \(verify.events) events, intact \(verify.isIntact): \(Measure.seconds(verifySeconds)) s, \(Int(Double(verify.events) / verifySeconds)) events/s"
+            "verify:  \(verify.events) events, intact \(verify.isIntact): \(Measure.seconds(verifySeconds)) s, "
+                + "\(Int(Double(verify.events) / verifySeconds)) events/s"
         )
         let (rebuild, rebuildSeconds) = try Measure.time { try ledger.rebuild() }
         report(
-            "rebuild: \(rebuild.events) events, \(rebuild.streams) streams -> \(rebuild.designationRows) designation, \(rebuild.nameRows) name, \(rebuild.ruleRows) rule rows: \(Measure.seconds(rebuildSeconds)) s"
+            "rebuild: \(rebuild.events) events, \(rebuild.streams) streams -> \(rebuild.designationRows) "
+                + "designation, \(rebuild.nameRows) name, \(rebuild.ruleRows) rule rows: "
+                + "\(Measure.seconds(rebuildSeconds)) s"
         )
         try queries(ledger, report: report)
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
@@ -60,7 +66,8 @@ public struct LedgerBenchmark: Sendable {
             try ledger.list(asOf: AsOf(on: listDate), regime: RegimeID("bis-entity-list"))
         }
         report(
-            "list --on 2015-06-30 --regime bis-entity-list: \(views.count) designations in \(String(format: "%.3f", listSeconds)) s"
+            "list --on 2015-06-30 --regime bis-entity-list: \(views.count) designations in "
+                + "\(String(format: "%.3f", listSeconds)) s"
         )
         var pointTimes: [Double] = []
         for _ in 0..<1000 {

@@ -22,7 +22,8 @@ public enum ScreeningBenchmark {
         let ledger = try ledger(sdn: sdn, keep: nil, folder: folder)
         let (snapshot, loadSeconds) = try Measure.time { try ledger.screeningSnapshot() }
         report(
-            "snapshot: \(snapshot.names.count) names (curated history + SDN 2023-12-28), loaded and indexed in \(Measure.seconds(loadSeconds)) s"
+            "snapshot: \(snapshot.names.count) names (curated history + SDN 2023-12-28), loaded and indexed in "
+                + "\(Measure.seconds(loadSeconds)) s"
         )
         var generator = TransactionGenerator(seed: seed)
         let names = generator.counterparties(queries, listedNames: snapshot.names.map(\.name), listedShare: 0.5)
@@ -45,7 +46,8 @@ public enum ScreeningBenchmark {
         report(
             String(
                 format:
-                    "%d queries: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.1f candidates scored per query (of %d names); %d hits",
+                    "%d queries: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; %.1f candidates scored per "
+                    + "query (of %d names); %d hits",
                 queries, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0,
                 Double(statistics.candidatesScored) / Double(max(1, statistics.queries)), snapshot.names.count, hits))
     }
@@ -83,7 +85,8 @@ public enum ScreeningBenchmark {
             try out.commit()
         }
         report(
-            "generated \(parameters.rows) transactions over \(parameters.counterparties) counterparties in \(Measure.seconds(generateSeconds)) s: \(file)"
+            "generated \(parameters.rows) transactions over \(parameters.counterparties) counterparties in "
+                + "\(Measure.seconds(generateSeconds)) s: \(file)"
         )
         var input = try TransactionInput(path: file)
         var writer = RescreenWriter(format: .csv, input: input)
@@ -95,7 +98,9 @@ public enum ScreeningBenchmark {
         try output.commit()
         let rate = Double(summary.transactions) / summary.seconds
         report(
-            "match once, filter by time: \(summary.transactions) transactions in \(Measure.seconds(summary.seconds)) s (\(Int(rate)) transactions/s, \(parameters.threads) threads), \(summary.distinctCounterparties) distinct counterparties"
+            "match once, filter by time: \(summary.transactions) transactions in "
+                + "\(Measure.seconds(summary.seconds)) s (\(Int(rate)) transactions/s, \(parameters.threads) "
+                + "threads), \(summary.distinctCounterparties) distinct counterparties"
         )
         report(RescreenWriter.summaryText(summary))
         let sample = try Self.sample(file: file, count: parameters.naiveSample)
@@ -103,8 +108,10 @@ public enum ScreeningBenchmark {
         let (_, naiveSeconds) = Measure.time { _ = naive.processNaively(sample) }
         let naiveRate = Double(sample.count) / naiveSeconds
         report(
-            "naive (every row normalised and matched, one thread): \(sample.count) transactions in \(Measure.seconds(naiveSeconds)) s (\(Int(naiveRate)) transactions/s); "
-                + "\(String(format: "%.1f", rate / naiveRate))x slower than match once; extrapolated to \(parameters.rows) rows: \(Int(Double(parameters.rows) / naiveRate)) s"
+            "naive (every row normalised and matched, one thread): \(sample.count) transactions in "
+                + "\(Measure.seconds(naiveSeconds)) s (\(Int(naiveRate)) transactions/s); "
+                + "\(String(format: "%.1f", rate / naiveRate))x slower than match once; extrapolated to "
+                + "\(parameters.rows) rows: \(Int(Double(parameters.rows) / naiveRate)) s"
         )
         if let rss = Measure.peakRSSMiB() { report("peak RSS: \(Int(rss)) MiB") }
     }

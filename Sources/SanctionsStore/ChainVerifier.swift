@@ -28,7 +28,8 @@ extension LedgerDatabase {
         if report.firstBroken != nil { return report }
         if anchor.sequence > report.events {
             report.anchorProblem =
-                "the log holds \(report.events) events, but the expected head is event \(anchor.sequence): the log was cut after event \(report.events)"
+                "the log holds \(report.events) events, but the expected head is event \(anchor.sequence): the log "
+                + "was cut after event \(report.events)"
         } else if anchor.sequence > 0 {
             let stored = try read { db in
                 try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE sequence = ?", arguments: [anchor.sequence])
@@ -36,7 +37,8 @@ extension LedgerDatabase {
             let hash = stored.map { ChainHash.hex(Array($0)) } ?? ""
             if hash != anchor.hash {
                 report.anchorProblem =
-                    "event \(anchor.sequence) has hash \(hash), not the expected \(anchor.hash): the history up to it was rewritten"
+                    "event \(anchor.sequence) has hash \(hash), not the expected \(anchor.hash): the history up to "
+                    + "it was rewritten"
             }
         }
         return report

@@ -75,7 +75,8 @@ extension LedgerDatabase {
         if let expectedLastSequence, expectedLastSequence != head.sequence {
             throw StoreError(
                 .writeConflict,
-                "write conflict: expected the ledger's last sequence to be \(expectedLastSequence), but it is \(head.sequence); nothing was written (re-read the ledger and retry)"
+                "write conflict: expected the ledger's last sequence to be \(expectedLastSequence), but it is "
+                    + "\(head.sequence); nothing was written (re-read the ledger and retry)"
             )
         }
         let regimes = try Set(String.fetchAll(db, sql: "SELECT id FROM regime").map(RegimeID.init(rawValue:)))
@@ -112,7 +113,8 @@ extension LedgerDatabase {
                 if stored == canonical { skipped += 1; continue }
                 throw InputError(
                     .conflictingEventID,
-                    "event id '\(event.id)' is already in the ledger with different content (events are immutable: append a 'corrected' event instead)",
+                    "event id '\(event.id)' is already in the ledger with different content (events are immutable: "
+                        + "append a 'corrected' event instead)",
                     field: "id", eventID: event.id)
             }
             fresh.index[event.id] = fresh.events.count
@@ -135,7 +137,9 @@ extension LedgerDatabase {
             guard cost <= StreamFold.costLimit else {
                 throw InputError(
                     .overLimit,
-                    "the history of \(stream) would hold \(history.count) events published out of effective order; folding it would take \(cost) steps, over the limit of \(StreamFold.costLimit) (correct the dates, or append the history in smaller parts in publication order)",
+                    "the history of \(stream) would hold \(history.count) events published out of effective order; "
+                        + "folding it would take \(cost) steps, over the limit of \(StreamFold.costLimit) (correct "
+                        + "the dates, or append the history in smaller parts in publication order)",
                     eventID: newByStream[stream]?.first?.id)
             }
             histories.append((stream, existing.count, history))
@@ -206,7 +210,8 @@ extension LedgerDatabase {
             let culprits = new.map(\.id.rawValue).prefix(3).joined(separator: ", ")
             throw InputError(
                 .inconsistentHistory,
-                "the new events (\(culprits)) would leave the earlier event '\(anomaly.event)' without effect: \(anomaly.message)",
+                "the new events (\(culprits)) would leave the earlier event '\(anomaly.event)' without effect: "
+                    + "\(anomaly.message)",
                 eventID: new.first?.id)
         }
     }
@@ -234,19 +239,22 @@ extension LedgerDatabase {
             if targetKind == EventKind.corrected.rawValue || targetKind == EventKind.retracted.rawValue {
                 throw InputError(
                     .inconsistentHistory,
-                    "\(event.kind.rawValue) event targets '\(target)', which is itself a \(targetKind) event (correct or retract the original)",
+                    "\(event.kind.rawValue) event targets '\(target)', which is itself a \(targetKind) event "
+                        + "(correct or retract the original)",
                     field: "target", eventID: event.id)
             }
             if targetKind == EventKind.observed.rawValue {
                 throw InputError(
                     .inconsistentHistory,
-                    "\(event.kind.rawValue) event targets '\(target)', an observation of a publication: observations record what a file held and are never corrected or retracted",
+                    "\(event.kind.rawValue) event targets '\(target)', an observation of a publication: "
+                        + "observations record what a file held and are never corrected or retracted",
                     field: "target", eventID: event.id)
             }
             if targetStream != event.stream.rawValue {
                 throw InputError(
                     .inconsistentHistory,
-                    "\(event.kind.rawValue) event is about \(event.stream) but its target '\(target)' is about \(targetStream)",
+                    "\(event.kind.rawValue) event is about \(event.stream) but its target '\(target)' is about "
+                        + "\(targetStream)",
                     field: "target", eventID: event.id)
             }
         }

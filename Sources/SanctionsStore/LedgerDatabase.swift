@@ -61,7 +61,9 @@ public struct LedgerDatabase: Sendable {
                 guard try writer.read({ db in try migrator.hasCompletedMigrations(db) }) else {
                     throw StoreError(
                         .readOnly,
-                        "the ledger at \(path) was written by an older version and must be migrated, which a read-only open cannot do: open it once with a write command (e.g. sanctions init --db \(path))"
+                        "the ledger at \(path) was written by an older version and must be migrated, which a "
+                            + "read-only open cannot do: open it once with a write command (e.g. sanctions init --db "
+                            + "\(path))"
                     )
                 }
             case (.readWrite, let path?):
@@ -89,7 +91,8 @@ public struct LedgerDatabase: Sendable {
         if stored > NameNormalizer.version {
             throw StoreError(
                 .newerLedger,
-                "the ledger at \(path ?? ":memory:") holds names normalised by a newer version (normaliser \(stored), this build \(NameNormalizer.version)); it was left unchanged"
+                "the ledger at \(path ?? ":memory:") holds names normalised by a newer version (normaliser "
+                    + "\(stored), this build \(NameNormalizer.version)); it was left unchanged"
             )
         }
         normalizedNamesAreStale = access == .readOnly && stored != NameNormalizer.version

@@ -24,11 +24,13 @@ enum LedgerIdentity {
                 what = "an SQLite database without tables"
             } else {
                 what =
-                    "another application's SQLite database (application_id \(applicationID), tables: \(tables.sorted().prefix(5).joined(separator: ", ")))"
+                    "another application's SQLite database (application_id \(applicationID), tables: "
+                    + "\(tables.sorted().prefix(5).joined(separator: ", ")))"
             }
             throw StoreError(
                 .notALedger,
-                "\(path) is \(what), not a sanctions ledger; it was left unchanged (give a path where no file exists to create a ledger)"
+                "\(path) is \(what), not a sanctions ledger; it was left unchanged (give a path where no file "
+                    + "exists to create a ledger)"
             )
         }
         guard tables.contains("grdb_migrations") else { return }
@@ -37,7 +39,9 @@ enum LedgerIdentity {
         if !unknown.isEmpty {
             throw StoreError(
                 .newerLedger,
-                "\(path) was written by a newer version of sanctions (schema \(unknown.sorted().joined(separator: ", ")) is unknown to this build); it was left unchanged: use that version or a newer one"
+                "\(path) was written by a newer version of sanctions (schema "
+                    + "\(unknown.sorted().joined(separator: ", ")) is unknown to this build); it was left unchanged: "
+                    + "use that version or a newer one"
             )
         }
     }

@@ -17,12 +17,14 @@ extension LedgerDatabase {
                 if stored == canonical { continue }
                 throw InputError(
                     .conflictingEventID,
-                    "regime '\(regime.id)' is already declared with a different definition (declarations are immutable)",
+                    "regime '\(regime.id)' is already declared with a different definition (declarations are "
+                        + "immutable)",
                     field: "regimes")
             }
             try db.execute(
                 sql:
-                    "INSERT INTO regime (id, name, authority, description, severity, url, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO regime (id, name, authority, description, severity, url, canonical) VALUES (?, ?, "
+                    + "?, ?, ?, ?, ?)",
                 arguments: [
                     regime.id.rawValue, regime.name, regime.authority, regime.description, regime.severity, regime.url,
                     canonical,

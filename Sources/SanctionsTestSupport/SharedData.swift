@@ -21,7 +21,8 @@ public enum SharedData {
                 .fileNoSuchFile,
                 userInfo: [
                     NSLocalizedDescriptionKey:
-                        "the shared data file \(url.path) is missing (set SANCTIONS_SHARED_DATA to the folder of ../shared/data)"
+                        "the shared data file \(url.path) is missing (set SANCTIONS_SHARED_DATA to the folder of "
+                        + "../shared/data)"
                 ])
         }
         return url

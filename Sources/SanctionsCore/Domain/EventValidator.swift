@@ -30,7 +30,8 @@ public enum EventValidator {
         if case .observed = event.payload, event.published < event.effective {
             throw fail(
                 "effective", .invalidDate,
-                "an observation is effective at \(event.effective), after its publication \(event.published): a list cannot be compared before it is seen"
+                "an observation is effective at \(event.effective), after its publication \(event.published): a "
+                    + "list cannot be compared before it is seen"
             )
         }
         if event.published < earliestDate {

@@ -118,7 +118,8 @@ extension LedgerEvent {
             if details.isEmpty {
                 throw InputError(
                     .missingField,
-                    "an amendment changes at least one field (name, addresses, country, entityType, identifiers, programs, license, remarks, milestones)",
+                    "an amendment changes at least one field (name, addresses, country, entityType, identifiers, "
+                        + "programs, license, remarks, milestones)",
                     line: reader.line, field: reader.path.isEmpty ? nil : reader.path)
             }
             return .amended(details)
@@ -204,7 +205,8 @@ extension LedgerEvent {
                 guard let type = TransactionType(rawValue: text) else {
                     throw license.error(
                         "exempt", .invalidField,
-                        "unknown transaction type '\(text)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        "unknown transaction type '\(text)' (known: "
+                            + "\(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))"
                     )
                 }
                 exempt.append(type)

@@ -37,7 +37,8 @@ enum CorrectionResolver {
                     HistoryAnomaly(
                         event: fix.id,
                         message:
-                            "\(fix.kind.rawValue) event targets '\(fix.target?.rawValue ?? "")', which is not in this party's history on \(fix.regime)"
+                            "\(fix.kind.rawValue) event targets '\(fix.target?.rawValue ?? "")', which is not in "
+                            + "this party's history on \(fix.regime)"
                     ))
                 continue
             }

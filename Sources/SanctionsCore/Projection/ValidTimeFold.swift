@@ -137,7 +137,8 @@ struct ValidTimeFold {
                 guard let existing = designation.names[key], existing.kind != .primary else {
                     anomaly(
                         event,
-                        "removes alias '\(alias.name)', which the designation of '\(party)' on \(regime) does not have on \(at)"
+                        "removes alias '\(alias.name)', which the designation of '\(party)' on \(regime) does not "
+                            + "have on \(at)"
                     )
                     continue
                 }

@@ -116,7 +116,8 @@ public struct ListDiff: Sendable {
         if old.addresses != new.addresses { parts.append("addresses") }
         if old.programs != new.programs {
             parts.append(
-                "programmes \((old.programs ?? []).joined(separator: " ")) -> \((new.programs ?? []).joined(separator: " "))"
+                "programmes \((old.programs ?? []).joined(separator: " ")) -> "
+                    + "\((new.programs ?? []).joined(separator: " "))"
             )
         }
         if old.license != new.license { parts.append("licence terms") }

@@ -77,7 +77,8 @@ public enum CSLSnapshotBuilder {
                     Source(
                         citation: $0.trimmedOfWhitespace(),
                         title:
-                            "Federal Register notice (as cited by the Consolidated Screening List of \(published.dayString))",
+                            "Federal Register notice (as cited by the Consolidated Screening List of "
+                            + "\(published.dayString))",
                         url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"])
                 })
             entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")

@@ -28,7 +28,8 @@ public enum EventFileDecoder {
             let position = UTF8Check.position(of: offset, in: bytes)
             throw InputError(
                 .notUTF8,
-                "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8 (event files must be UTF-8)",
+                "byte 0x\(String(bytes[offset], radix: 16)) at column \(position.column) is not valid UTF-8 (event "
+                    + "files must be UTF-8)",
                 file: path, line: position.line)
         }
         do {

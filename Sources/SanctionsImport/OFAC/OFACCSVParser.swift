@@ -115,7 +115,8 @@ public enum OFACCSVParser {
                 return .failure(
                     InputError(
                         .malformedRow,
-                        "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)",
+                        "expected 12 columns (ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, "
+                            + "Tonnage, GRT, Vess_flag, Vess_owner, Remarks), found \(record.fields.count)",
                         file: file, line: record.line))
             }
             let f = record.fields
@@ -185,7 +186,8 @@ public enum OFACCSVParser {
                     try handle(
                         InputError(
                             .malformedRow,
-                            "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found \(record.fields.count)",
+                            "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found "
+                                + "\(record.fields.count)",
                             file: reader.file, line: record.line))
                     continue
                 }
@@ -229,7 +231,8 @@ public enum OFACCSVParser {
                     try handle(
                         InputError(
                             .malformedRow,
-                            "expected 6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks), found \(record.fields.count)",
+                            "expected 6 columns (ent_num, add_num, address, city/state/postal, country, "
+                                + "add_remarks), found \(record.fields.count)",
                             file: reader.file, line: record.line))
                     continue
                 }

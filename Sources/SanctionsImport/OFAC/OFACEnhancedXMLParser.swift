@@ -90,7 +90,8 @@ public enum OFACEnhancedXMLParser {
             guard isDeclaration else {
                 throw InputError(
                     .malformedRow,
-                    "a processing instruction (<?...?>) other than the XML declaration at the start; OFAC publications have none",
+                    "a processing instruction (<?...?>) other than the XML declaration at the start; OFAC "
+                        + "publications have none",
                     file: file, line: line(offset))
             }
             from = offset + 2

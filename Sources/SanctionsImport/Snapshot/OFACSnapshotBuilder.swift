@@ -44,7 +44,8 @@ public enum OFACSnapshotBuilder {
             guard let regime = map.regime(source: source, programs: entry.programs, severity: severity) else {
                 throw InputError(
                     .invalidField,
-                    "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which program-regimes.json maps to a regime for \(source)",
+                    "entry \(entry.number) has programmes \(entry.programs.joined(separator: ", ")), none of which "
+                        + "program-regimes.json maps to a regime for \(source)",
                     file: entry.file, line: entry.line, field: "Program")
             }
             regimes.insert(regime)

@@ -38,8 +38,10 @@ public struct RemovalGuard: Sendable {
         let percent = (share * 1000).rounded() / 10
         throw InputError(
             .massRemoval,
-            "the list would remove \(removed) of the \(current.count) \(snapshot.source) designations in force (\(percent)%), more than any real publication does; "
-                + "the file may be truncated or partial (\(snapshot.entries.count) entries read). If the removals are real, import it with --allow-mass-removal",
+            "the list would remove \(removed) of the \(current.count) \(snapshot.source) designations in force "
+                + "(\(percent)%), more than any real publication does; "
+                + "the file may be truncated or partial (\(snapshot.entries.count) entries read). If the removals "
+                + "are real, import it with --allow-mass-removal",
             file: snapshot.entries.first?.file)
     }
 }

@@ -151,7 +151,8 @@ public struct TransactionReader {
             return .failure(
                 InputError(
                     .invalidField,
-                    "unknown transaction type '\(typeText)' (known: \(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    "unknown transaction type '\(typeText)' (known: "
+                        + "\(TransactionType.allCases.map(\.rawValue).joined(separator: ", ")))",
                     file: file, line: line, field: "type"))
         }
         return .success(

@@ -94,13 +94,15 @@ extension Ledger {
             if item.event.kind == .observed {
                 throw InputError(
                     .invalidField,
-                    "an 'observed' event records a publication a snapshot import compared; it cannot be written by hand (use import-snapshot)",
+                    "an 'observed' event records a publication a snapshot import compared; it cannot be written by "
+                        + "hand (use import-snapshot)",
                     file: item.file, line: item.line, field: "type", eventID: item.event.id)
             }
             if SnapshotEventID.hasSnapshotForm(item.event.id, sources: sources) {
                 throw InputError(
                     .invalidField,
-                    "event id '\(item.event.id)' has the form of a snapshot import's id (<source>:<key>:<change>@<stamp>); choose another id",
+                    "event id '\(item.event.id)' has the form of a snapshot import's id "
+                        + "(<source>:<key>:<change>@<stamp>); choose another id",
                     file: item.file, line: item.line, field: "id", eventID: item.event.id)
             }
         }

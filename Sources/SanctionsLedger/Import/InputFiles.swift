@@ -40,7 +40,8 @@ public struct InputLimits: Sendable, Hashable {
     func tooLarge(_ file: String, what: String = "the file") -> InputError {
         InputError(
             .overLimit,
-            "\(what) unpacks to more than \(maxFileBytes >> 20) MiB, the limit for one input (raise it with --max-unpacked-mib if the file is genuine)",
+            "\(what) unpacks to more than \(maxFileBytes >> 20) MiB, the limit for one input (raise it with "
+                + "--max-unpacked-mib if the file is genuine)",
             file: file)
     }
 }

@@ -23,7 +23,8 @@ extension Ledger {
         if !undeclared.isEmpty {
             throw InputError(
                 .unknownRegime,
-                "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", "))",
+                "the list maps entries to undeclared regimes: "
+                    + "\(undeclared.map(\.rawValue).sorted().joined(separator: ", "))",
                 file: path)
         }
         return (snapshot, skipped)

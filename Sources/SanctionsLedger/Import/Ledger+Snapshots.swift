@@ -100,7 +100,9 @@ extension Ledger {
         if !undeclared.isEmpty {
             throw InputError(
                 .unknownRegime,
-                "the list maps entries to undeclared regimes: \(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in Events/regimes.json)",
+                "the list maps entries to undeclared regimes: "
+                    + "\(undeclared.map(\.rawValue).sorted().joined(separator: ", ")) (declare them in "
+                    + "Events/regimes.json)",
                 file: publication.file)
         }
         return snapshot

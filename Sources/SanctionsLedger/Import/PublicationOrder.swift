@@ -20,13 +20,16 @@ enum PublicationOrder: Equatable {
             if same.observation.sha256 == snapshot.sha256 { return .alreadyImported }
             throw InputError(
                 .inconsistentHistory,
-                "another \(source) publication at \(snapshot.effective) is already in the ledger (\(describe(same.observation))); this one (\(describe(snapshot))) differs: two publications cannot share an instant",
+                "another \(source) publication at \(snapshot.effective) is already in the ledger "
+                    + "(\(describe(same.observation))); this one (\(describe(snapshot))) differs: two publications "
+                    + "cannot share an instant",
                 file: snapshot.entries.first?.file ?? snapshot.file)
         }
         if let last = observed.max(by: { $0.instant < $1.instant }), snapshot.effective < last.instant {
             throw InputError(
                 .inconsistentHistory,
-                "this snapshot (\(snapshot.effective)) is older than the last \(source) publication in the ledger (\(last.instant), \(describe(last.observation))); import snapshots in time order",
+                "this snapshot (\(snapshot.effective)) is older than the last \(source) publication in the ledger "
+                    + "(\(last.instant), \(describe(last.observation))); import snapshots in time order",
                 file: snapshot.entries.first?.file ?? snapshot.file)
         }
         return .new
@@ -66,7 +69,8 @@ enum OFACFileKind {
         case (nil, nil):
             throw InputError(
                 .invalidField,
-                "cannot tell from the file name whether this is the SDN list or the consolidated list; give --source ofac-sdn or ofac-consolidated",
+                "cannot tell from the file name whether this is the SDN list or the consolidated list; give "
+                    + "--source ofac-sdn or ofac-consolidated",
                 file: file, field: "--source")
         }
     }

@@ -73,7 +73,8 @@ enum SeriesArchive {
             guard member.type == "-" || member.type == "d" else {
                 throw InputError(
                     .unreadableFile,
-                    "the archive holds \(member.name), which is not a regular file or folder (a link or special file): refused",
+                    "the archive holds \(member.name), which is not a regular file or folder (a link or special "
+                        + "file): refused",
                     file: path)
             }
             if member.size > limits.maxFileBytes { throw limits.tooLarge(path, what: "the member \(member.name)") }
@@ -81,7 +82,8 @@ enum SeriesArchive {
             if total > limits.maxArchiveBytes {
                 throw InputError(
                     .overLimit,
-                    "the archive unpacks to more than \(limits.maxArchiveBytes >> 20) MiB, the limit for a series (raise it with --max-unpacked-mib if it is genuine)",
+                    "the archive unpacks to more than \(limits.maxArchiveBytes >> 20) MiB, the limit for a series "
+                        + "(raise it with --max-unpacked-mib if it is genuine)",
                     file: path)
             }
         }

@@ -119,7 +119,8 @@ extension Ledger {
             if let stray = items.first(where: { $0.time < last && !seen.contains($0.time.seconds) }) {
                 throw InputError(
                     .inconsistentHistory,
-                    "the publication of \(stray.time) is older than the last \(source) publication in the ledger (\(last)) and was never imported; import snapshots in time order",
+                    "the publication of \(stray.time) is older than the last \(source) publication in the ledger "
+                        + "(\(last)) and was never imported; import snapshots in time order",
                     file: stray.path)
             }
         }

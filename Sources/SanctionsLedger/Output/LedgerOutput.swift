@@ -64,7 +64,8 @@ public enum LedgerOutput {
             "recorded:      \(stats.firstRecorded?.description ?? "-") .. \(stats.lastRecorded?.description ?? "-")",
             "parties:       \(stats.parties) on \(stats.regimes) declared regimes",
             "in force now:  \(stats.designationsInForceNow) designations",
-            "projections:   \(stats.designationRows) designation rows, \(stats.nameRows) name rows, \(stats.ruleRows) rule rows",
+            "projections:   \(stats.designationRows) designation rows, \(stats.nameRows) name rows, "
+                + "\(stats.ruleRows) rule rows",
         ]
         if let bytes = stats.fileBytes { lines.append("file size:     \(byteCount(bytes))") }
         lines.append("by type:       " + stats.byKind.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))

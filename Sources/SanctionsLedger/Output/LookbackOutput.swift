@@ -60,7 +60,8 @@ public enum LookbackOutput {
         let unexplained =
             report.unexplained > 0 ? "; \(report.unexplained) changed verdicts no event explains were not reported" : ""
         return
-            "\(report.compared) transactions compared, \(report.differences.count) changed (\(kinds)); \(report.badRowCount) bad rows"
+            "\(report.compared) transactions compared, \(report.differences.count) changed (\(kinds)); "
+            + "\(report.badRowCount) bad rows"
             + unexplained
     }
 

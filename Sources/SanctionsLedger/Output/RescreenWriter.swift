@@ -94,7 +94,8 @@ public struct RescreenWriter {
     public static func summaryText(_ summary: RescreenSummary) -> String {
         let seconds = String(format: "%.2f", summary.seconds)
         var lines = [
-            "\(summary.transactions) transactions screened (\(summary.distinctCounterparties) distinct counterparties) in \(seconds) s; \(summary.badRowCount) bad rows"
+            "\(summary.transactions) transactions screened (\(summary.distinctCounterparties) distinct "
+                + "counterparties) in \(seconds) s; \(summary.badRowCount) bad rows"
         ]
         lines.append(
             "by verdict: "

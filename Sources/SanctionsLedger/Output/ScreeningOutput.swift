@@ -49,7 +49,8 @@ public enum ScreeningOutput {
             let citations = Citations.list(match.events, sources).joined(separator: "; ")
             let score = String(format: "%.3f", match.score)
             lines.append(
-                "  \(match.outcome.rawValue): \(match.regime) \(match.party), matched '\(match.matchedName)' (\(match.nameKind.rawValue)) score \(score)\(match.certain ? "" : " [possible match]")"
+                "  \(match.outcome.rawValue): \(match.regime) \(match.party), matched '\(match.matchedName)' "
+                    + "(\(match.nameKind.rawValue)) score \(score)\(match.certain ? "" : " [possible match]")"
             )
             lines.append(
                 "    listed as '\(match.listedName)' since \(match.listedFrom); \(match.note)"

@@ -72,7 +72,8 @@ public enum TimelineOutput {
             return "\(span.from) to \(span.to?.description ?? "open")" + renames
         }.joined(separator: ", ")
         return
-            "\(regime.regime): \(spans); \(regime.inForceNow ? "in force now" : "not in force now"); names: \(regime.names.joined(separator: "; "))"
+            "\(regime.regime): \(spans); \(regime.inForceNow ? "in force now" : "not in force now"); names: "
+            + "\(regime.names.joined(separator: "; "))"
     }
 
     static func row(_ entry: Timeline.Entry) -> [String] {

@@ -80,12 +80,14 @@ public struct AuditReport: Sendable {
         let table = MarkdownText.table
         var text = "# Transaction audit report\n\n"
         text +=
-            "Input \(MarkdownText.code(method.input)), screened \(method.runAt) against the ledger at sequence \(method.sequence).\n\n## Summary\n\n"
+            "Input \(MarkdownText.code(method.input)), screened \(method.runAt) against the ledger at sequence "
+            + "\(method.sequence).\n\n## Summary\n\n"
         text += table(
             ["verdict", "transactions"],
             Outcome.allCases.reversed().map { [$0.rawValue, String(summary.byVerdict[$0] ?? 0)] })
         text +=
-            "\n\n\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.\n\n"
+            "\n\n\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, "
+            + "\(summary.badRowCount) bad rows.\n\n"
         if !summary.byRegime.isEmpty {
             text +=
                 "### Matches that restrict, by regime\n\n"
@@ -120,7 +122,8 @@ public struct AuditReport: Sendable {
     private func markdown(_ row: Row) -> String {
         var text = "### \(MarkdownText.inline(row.transaction.id)): \(row.result.verdict.rawValue)\n\n"
         text +=
-            "**\(MarkdownText.inline(row.transaction.counterparty))**, \(MarkdownText.inline(describe(row.transaction)))\n\n"
+            "**\(MarkdownText.inline(row.transaction.counterparty))**, "
+            + "\(MarkdownText.inline(describe(row.transaction)))\n\n"
         let rows = zip(row.result.matches, row.sources).map { match, sources in
             [
                 match.outcome.rawValue, match.regime.rawValue, "\(match.matchedName) (\(match.nameKind.rawValue))",
@@ -137,16 +140,21 @@ public struct AuditReport: Sendable {
     private func markdownMethod(_ method: Method) -> String {
         let head = "\(method.sequence):\(method.hash)"
         var text =
-            "## Method\n\n- Ledger: \(MarkdownText.code(method.ledgerPath)), last sequence \(method.sequence), head hash `\(method.hash)`\n"
+            "## Method\n\n- Ledger: \(MarkdownText.code(method.ledgerPath)), last sequence \(method.sequence), head "
+            + "hash `\(method.hash)`\n"
         text +=
-            "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser version \(method.normalizerVersion)\n"
+            "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser "
+            + "version \(method.normalizerVersion)\n"
         text += "- Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "\n"
         text +=
-            "- Each transaction is screened on its own date against the designations, names and rules in force that day.\n"
+            "- Each transaction is screened on its own date against the designations, names and rules in force that "
+            + "day.\n"
         text +=
-            "- Head token: `\(head)` (keep it: `sanctions verify --expect \(head)` fails if the log no longer holds this head)\n"
+            "- Head token: `\(head)` (keep it: `sanctions verify --expect \(head)` fails if the log no longer holds "
+            + "this head)\n"
         text +=
-            "- To reproduce: \(MarkdownText.code(reproduce(method) + " --format markdown")) on a ledger that holds this head.\n"
+            "- To reproduce: \(MarkdownText.code(reproduce(method) + " --format markdown")) on a ledger that holds "
+            + "this head.\n"
         return text
     }
 
@@ -165,7 +173,8 @@ public struct AuditReport: Sendable {
         let height = 220.0
         let slot = (width - 60) / Double(years.count)
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Transactions that are not permitted, by year\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+            + "aria-label=\"Transactions that are not permitted, by year\">\n"
         for (index, year) in years.enumerated() {
             var y = height - 24
             let x = 50 + Double(index) * slot + slot * 0.15
@@ -175,7 +184,11 @@ public struct AuditReport: Sendable {
                 let barHeight = (height - 50) * Double(count) / Double(maximum)
                 y -= barHeight
                 svg +=
-                    "<rect class=\"hits \(outcome.rawValue)\" data-year=\"\(year)\" data-count=\"\(count)\" x=\"\(String(format: "%.1f", x))\" y=\"\(String(format: "%.1f", y))\" width=\"\(String(format: "%.1f", slot * 0.7))\" height=\"\(String(format: "%.1f", barHeight))\" fill=\"\(color)\"><title>\(year): \(count) \(outcome.rawValue)</title></rect>\n"
+                    "<rect class=\"hits \(outcome.rawValue)\" data-year=\"\(year)\" data-count=\"\(count)\" "
+                    + "x=\"\(String(format: "%.1f", x))\" y=\"\(String(format: "%.1f", y))\" "
+                    + "width=\"\(String(format: "%.1f", slot * 0.7))\" "
+                    + "height=\"\(String(format: "%.1f", barHeight))\" fill=\"\(color)\"><title>\(year): "
+                    + "\(count) \(outcome.rawValue)</title></rect>\n"
             }
             svg += "<text x=\"\(String(format: "%.1f", x))\" y=\"\(Int(height - 6))\">\(year)</text>\n"
         }
@@ -185,16 +198,22 @@ public struct AuditReport: Sendable {
 
     public func html(summary: RescreenSummary, method: Method) -> String {
         var body =
-            "<h1>Transaction audit report</h1>\n<p class=\"lede\">Input <code>\(HTMLPage.escape(method.input))</code>, screened \(method.runAt) against the ledger at sequence \(method.sequence). Each transaction is screened on its own date against the designations, names and rules in force that day.</p>\n"
+            "<h1>Transaction audit report</h1>\n<p class=\"lede\">Input "
+            + "<code>\(HTMLPage.escape(method.input))</code>, screened \(method.runAt) against the ledger at "
+            + "sequence \(method.sequence). Each transaction is screened on its own date against the "
+            + "designations, names and rules in force that day.</p>\n"
         body +=
             "<h2>Summary</h2>\n<div class=\"cards\">"
             + Outcome.allCases.reversed().map { outcome in
-                "<div class=\"card\">\(HTMLPage.verdict(outcome))<span class=\"n\" data-verdict=\"\(outcome.rawValue)\">\(summary.byVerdict[outcome] ?? 0)</span></div>"
+                "<div class=\"card\">\(HTMLPage.verdict(outcome))<span class=\"n\" "
+                    + "data-verdict=\"\(outcome.rawValue)\">\(summary.byVerdict[outcome] ?? 0)</span></div>"
             }.joined() + "</div>\n"
         body +=
-            "<p>\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, \(summary.badRowCount) bad rows.</p>\n"
+            "<p>\(summary.transactions) transactions, \(summary.distinctCounterparties) distinct counterparties, "
+            + "\(summary.badRowCount) bad rows.</p>\n"
         body +=
-            "<figure>\(Self.hitsChart(summary))<figcaption>Transactions that are not permitted, by year of the transaction (prohibited, licence required, review).</figcaption></figure>\n"
+            "<figure>\(Self.hitsChart(summary))<figcaption>Transactions that are not permitted, by year of the "
+            + "transaction (prohibited, licence required, review).</figcaption></figure>\n"
         if !summary.byRegime.isEmpty {
             body +=
                 "<h3>Matches that restrict, by regime</h3>\n"
@@ -213,9 +232,12 @@ public struct AuditReport: Sendable {
         if rows.isEmpty { body += "<p>None.</p>\n" }
         for row in rows {
             body +=
-                "<section class=\"transaction\" data-id=\"\(HTMLPage.escape(row.transaction.id))\"><h3>\(HTMLPage.escape(row.transaction.id)) \(HTMLPage.verdict(row.result.verdict))</h3>\n"
+                "<section class=\"transaction\" "
+                + "data-id=\"\(HTMLPage.escape(row.transaction.id))\"><h3>\(HTMLPage.escape(row.transaction.id)) "
+                + "\(HTMLPage.verdict(row.result.verdict))</h3>\n"
             body +=
-                "<p><strong>\(HTMLPage.escape(row.transaction.counterparty))</strong>, \(HTMLPage.escape(describe(row.transaction)))</p>\n"
+                "<p><strong>\(HTMLPage.escape(row.transaction.counterparty))</strong>, "
+                + "\(HTMLPage.escape(describe(row.transaction)))</p>\n"
             body +=
                 HTMLPage.table(
                     ["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"],
@@ -233,15 +255,19 @@ public struct AuditReport: Sendable {
             body += "<p>\(omitted) further transactions that are not permitted are counted above but not listed.</p>\n"
         }
         body +=
-            "<h2>Method</h2>\n<ul class=\"method\"><li>Ledger <code>\(HTMLPage.escape(method.ledgerPath))</code>, last sequence \(method.sequence), head hash <code>\(method.hash)</code></li>"
+            "<h2>Method</h2>\n<ul class=\"method\"><li>Ledger <code>\(HTMLPage.escape(method.ledgerPath))</code>, "
+            + "last sequence \(method.sequence), head hash <code>\(method.hash)</code></li>"
         body +=
-            "<li>Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser version \(method.normalizerVersion)</li>"
+            "<li>Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser "
+            + "version \(method.normalizerVersion)</li>"
         body +=
             "<li>Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "</li>"
         body +=
-            "<li>Head token <code>\(method.sequence):\(method.hash)</code> (keep it: <code>sanctions verify --expect</code> with it fails if the log no longer holds this head)</li>"
+            "<li>Head token <code>\(method.sequence):\(method.hash)</code> (keep it: <code>sanctions verify "
+            + "--expect</code> with it fails if the log no longer holds this head)</li>"
         body +=
-            "<li>To reproduce: <code>\(HTMLPage.escape(reproduce(method))) --format html</code> on a ledger whose <code>verify</code> prints the same head hash at sequence \(method.sequence).</li></ul>\n"
+            "<li>To reproduce: <code>\(HTMLPage.escape(reproduce(method))) --format html</code> on a ledger whose "
+            + "<code>verify</code> prints the same head hash at sequence \(method.sequence).</li></ul>\n"
         return HTMLPage.page(title: "Transaction audit report: \(method.input)", body: body)
     }
 }

@@ -47,7 +47,8 @@ public struct ChangeDigest {
                 text += "### " + citation + (notice.source?.title.map { ": " + MarkdownText.inline($0) } ?? "") + "\n\n"
                 for change in notice.changes {
                     text +=
-                        "- \(change.effective?.description ?? "?") **\(change.kind.rawValue)** \(MarkdownText.inline(change.name)) "
+                        "- \(change.effective?.description ?? "?") **\(change.kind.rawValue)** "
+                        + "\(MarkdownText.inline(change.name)) "
                         + "(\(MarkdownText.code(change.party.rawValue))): \(MarkdownText.inline(change.detail))\n"
                 }
                 text += "\n"
@@ -64,11 +65,13 @@ public struct ChangeDigest {
         body +=
             "<div class=\"cards\">"
             + ListDiff.Kind.allCases.map { kind in
-                "<div class=\"card\">\(HTMLPage.escape(kind.rawValue))<span class=\"n\">\(diff.changes.filter { $0.kind == kind }.count)</span></div>"
+                "<div class=\"card\">\(HTMLPage.escape(kind.rawValue))<span "
+                    + "class=\"n\">\(diff.changes.filter { $0.kind == kind }.count)</span></div>"
             }.joined() + "</div>\n"
         for group in groups {
             body +=
-                "<h2>\(HTMLPage.escape(regimeName(group.regime))) <code>\(HTMLPage.escape(group.regime.rawValue))</code></h2>\n"
+                "<h2>\(HTMLPage.escape(regimeName(group.regime))) "
+                + "<code>\(HTMLPage.escape(group.regime.rawValue))</code></h2>\n"
             for notice in group.notices {
                 body +=
                     "<h3>\(HTMLPage.citation(notice.source))"

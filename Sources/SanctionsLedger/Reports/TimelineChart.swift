@@ -48,7 +48,8 @@ public struct TimelineChart {
         }
         func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Designation timeline\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+            + "aria-label=\"Designation timeline\">\n"
         // Axis: one tick per year.
         svg += "<g class=\"axis\">\n"
         let (firstYear, _, _) = first.civil
@@ -58,11 +59,13 @@ public struct TimelineChart {
                 x(tick) < width - 36
             else { continue }
             svg +=
-                "<line x1=\"\(fmt(x(tick)))\" y1=\"\(fmt(top - 8))\" x2=\"\(fmt(x(tick)))\" y2=\"\(fmt(height - 22))\"/>"
+                "<line x1=\"\(fmt(x(tick)))\" y1=\"\(fmt(top - 8))\" x2=\"\(fmt(x(tick)))\" "
+                + "y2=\"\(fmt(height - 22))\"/>"
             svg += "<text x=\"\(fmt(x(tick) + 2))\" y=\"\(fmt(height - 8))\">\(year)</text>\n"
         }
         svg +=
-            "<line class=\"now\" x1=\"\(fmt(x(now)))\" y1=\"\(fmt(top - 12))\" x2=\"\(fmt(x(now)))\" y2=\"\(fmt(height - 22))\" stroke-dasharray=\"4 3\" style=\"stroke:#999\"/>"
+            "<line class=\"now\" x1=\"\(fmt(x(now)))\" y1=\"\(fmt(top - 12))\" x2=\"\(fmt(x(now)))\" "
+            + "y2=\"\(fmt(height - 22))\" stroke-dasharray=\"4 3\" style=\"stroke:#999\"/>"
         svg += "<text x=\"\(fmt(x(now) - 24))\" y=\"\(fmt(top - 14))\">today</text>\n</g>\n"
         for (index, (timeline, regime)) in lanes.enumerated() {
             let y = top + Double(index) * laneHeight
@@ -70,7 +73,8 @@ public struct TimelineChart {
                 (timelines.count > 1 ? "\(timeline.party) · " : "")
                 + (regimeNames[regime.regime].map { _ in regime.regime.rawValue } ?? regime.regime.rawValue)
             svg +=
-                "<g class=\"lane\" data-lane=\"\(HTMLPage.escape(timeline.party.rawValue))|\(HTMLPage.escape(regime.regime.rawValue))\">\n"
+                "<g class=\"lane\" "
+                + "data-lane=\"\(HTMLPage.escape(timeline.party.rawValue))|\(HTMLPage.escape(regime.regime.rawValue))\">\n"
             svg += "<text x=\"4\" y=\"\(fmt(y + laneHeight / 2 + 4))\">\(HTMLPage.escape(label))</text>\n"
             for span in regime.spans {
                 let entry = timeline.entries.first { $0.event.id == span.listingEvent }
@@ -83,7 +87,11 @@ public struct TimelineChart {
                     hover += "; escalation from " + entry.escalatedFrom.map(\.rawValue).joined(separator: ", ")
                 }
                 svg +=
-                    "<rect class=\"bar\(escalation ? " escalation" : "")\" data-from=\"\(span.from)\" data-to=\"\(span.to?.description ?? "open")\" x=\"\(fmt(x(span.from)))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(end) - x(span.from))))\" height=\"\(fmt(laneHeight - 12))\" rx=\"3\" fill=\"\(color(regime.regime))\"><title>\(HTMLPage.escape(hover))</title></rect>\n"
+                    "<rect class=\"bar\(escalation ? " escalation" : "")\" data-from=\"\(span.from)\" "
+                    + "data-to=\"\(span.to?.description ?? "open")\" x=\"\(fmt(x(span.from)))\" "
+                    + "y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(end) - x(span.from))))\" "
+                    + "height=\"\(fmt(laneHeight - 12))\" rx=\"3\" "
+                    + "fill=\"\(color(regime.regime))\"><title>\(HTMLPage.escape(hover))</title></rect>\n"
             }
             for entry in timeline.entries
             where entry.event.regime == regime.regime
@@ -91,9 +99,12 @@ public struct TimelineChart {
             {
                 let cx = x(entry.event.effective)
                 let hover =
-                    "\(entry.event.effective) \(entry.event.kind.rawValue): \(entry.summary) (\(entry.event.source.citation))"
+                    "\(entry.event.effective) \(entry.event.kind.rawValue): \(entry.summary) "
+                    + "(\(entry.event.source.citation))"
                 svg +=
-                    "<circle class=\"marker \(entry.event.kind.rawValue)\" data-date=\"\(entry.event.effective)\" cx=\"\(fmt(cx))\" cy=\"\(fmt(y + laneHeight / 2))\" r=\"5\" fill=\"#222\"><title>\(HTMLPage.escape(hover))</title></circle>\n"
+                    "<circle class=\"marker \(entry.event.kind.rawValue)\" data-date=\"\(entry.event.effective)\" "
+                    + "cx=\"\(fmt(cx))\" cy=\"\(fmt(y + laneHeight / 2))\" r=\"5\" "
+                    + "fill=\"#222\"><title>\(HTMLPage.escape(hover))</title></circle>\n"
             }
             svg += "</g>\n"
         }
@@ -108,6 +119,7 @@ public struct TimelineChart {
             + regimes.map {
                 "<span><i style=\"background:\(color($0))\"></i>\(HTMLPage.escape(regimeNames[$0] ?? $0.rawValue))</span>"
             }.joined()
-            + "<span><i style=\"background:#fff;border:2px solid #000\"></i>escalation</span><span><i style=\"background:#222;border-radius:6px\"></i>alias change or amendment</span></p>"
+            + "<span><i style=\"background:#fff;border:2px solid #000\"></i>escalation</span><span><i "
+            + "style=\"background:#222;border-radius:6px\"></i>alias change or amendment</span></p>"
     }
 }

@@ -10,7 +10,9 @@ public enum TimelineReport {
         let chart = TimelineChart(timelines: timelines, now: now, regimes: regimes)
         let title = "Sanctions timeline: " + timelines.map(\.party.rawValue).joined(separator: ", ")
         var body =
-            "<h1>\(HTMLPage.escape(title))</h1>\n<p class=\"lede\">Every designation of each party, by regime, from its listing to its delisting (or today, \(now.dayString)). Hover over a bar or marker for its notice.</p>\n"
+            "<h1>\(HTMLPage.escape(title))</h1>\n<p class=\"lede\">Every designation of each party, by regime, from "
+            + "its listing to its delisting (or today, \(now.dayString)). Hover over a bar or marker for its "
+            + "notice.</p>\n"
         body += "<figure>\(chart.svg())\n<figcaption>\(chart.legend())</figcaption></figure>\n"
         for timeline in timelines {
             body += "<h2>\(HTMLPage.escape(timeline.party.rawValue))</h2>\n"
@@ -30,12 +32,14 @@ public enum TimelineReport {
                     var kind = HTMLPage.escape(entry.event.kind.rawValue)
                     if !entry.escalatedFrom.isEmpty {
                         kind +=
-                            " <strong>(escalation from \(HTMLPage.escape(entry.escalatedFrom.map(\.rawValue).joined(separator: ", "))))</strong>"
+                            " <strong>(escalation from "
+                            + "\(HTMLPage.escape(entry.escalatedFrom.map(\.rawValue).joined(separator: ", "))))</strong>"
                     }
                     var what = HTMLPage.escape(entry.summary)
                     if !entry.fixedBy.isEmpty {
                         what +=
-                            " <em>(changed later by \(HTMLPage.escape(entry.fixedBy.map(\.rawValue).joined(separator: ", "))))</em>"
+                            " <em>(changed later by "
+                            + "\(HTMLPage.escape(entry.fixedBy.map(\.rawValue).joined(separator: ", "))))</em>"
                     }
                     return [
                         HTMLPage.escape(entry.event.effective.description),
@@ -46,7 +50,8 @@ public enum TimelineReport {
                 }, rawColumns: [0, 1, 2, 3, 4, 5])
         }
         body +=
-            "<p class=\"method\">Generated \(now) by SanctionsLedger from the ledger's projections (as known now).</p>\n"
+            "<p class=\"method\">Generated \(now) by SanctionsLedger from the ledger's projections (as known "
+            + "now).</p>\n"
         return HTMLPage.page(title: title, body: body)
     }
 }

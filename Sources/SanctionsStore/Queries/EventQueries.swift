@@ -103,7 +103,8 @@ extension LedgerDatabase {
         try write { db in
             try db.execute(
                 sql:
-                    "INSERT INTO ledgerMeta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO ledgerMeta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                    + "excluded.value",
                 arguments: [key, value])
         }
     }

@@ -125,7 +125,8 @@ extension LedgerDatabase {
     {
         try read { db in
             var sql =
-                "SELECT \(ProjectionRecords.designationColumns) FROM designation WHERE endsDesignation = 1 AND validTo > ? AND validTo <= ?"
+                "SELECT \(ProjectionRecords.designationColumns) FROM designation WHERE endsDesignation = 1 AND "
+                + "validTo > ? AND validTo <= ?"
             var arguments: StatementArguments = [from.queryInstant.seconds, to.queryInstant.seconds]
             if let known = knownAt?.queryInstant.seconds {
                 sql += " AND knownFrom <= ? AND knownTo > ?"

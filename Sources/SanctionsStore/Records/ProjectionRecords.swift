@@ -4,7 +4,8 @@ import SanctionsCore
 /// Reading projection rows back into domain values.
 enum ProjectionRecords {
     static let designationColumns =
-        "party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, details, escalatedFrom, listingEvent, detailEvents, endEvent, endsDesignation"
+        "party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, details, escalatedFrom, listingEvent, "
+        + "detailEvents, endEvent, endsDesignation"
     static let nameColumns =
         "party, regime, name, kind, weak, listedFrom, validFrom, validTo, knownFrom, knownTo, startEvent, endEvent"
     static let ruleColumns = "regime, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent"

@@ -27,7 +27,8 @@ extension SanctionsCommand {
                     json: bytes, expectedLastSequence: expectSequence)
                 if report.appended == 0 {
                     try Console.print(
-                        "event '\(event.id)' is already in the ledger with the same content; nothing appended (last sequence \(report.lastSequence))"
+                        "event '\(event.id)' is already in the ledger with the same content; nothing appended (last "
+                            + "sequence \(report.lastSequence))"
                     )
                 } else {
                     try Console.print("appended event '\(event.id)' as sequence \(report.lastSequence)")

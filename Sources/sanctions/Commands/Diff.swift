@@ -6,7 +6,8 @@ extension SanctionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "What changed between two dates: additions, removals, escalations, renames, amendments, aliases.",
             discussion:
-                "Example: sanctions diff --from 2021-12-01 --to 2021-12-31 --regime ofac-ns-cmic --format html --out digest.html"
+                "Example: sanctions diff --from 2021-12-01 --to 2021-12-31 --regime ofac-ns-cmic --format html "
+                + "--out digest.html"
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, html }

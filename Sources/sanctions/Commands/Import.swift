@@ -41,7 +41,8 @@ extension SanctionsCommand {
 enum AppendSummary {
     static func render(_ report: AppendReport) -> String {
         var lines = [
-            "\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) already in the ledger; last sequence \(report.lastSequence)"
+            "\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) "
+                + "already in the ledger; last sequence \(report.lastSequence)"
         ]
         for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             lines.append("  \(kind.rawValue): \(count)")

@@ -27,7 +27,8 @@ extension SanctionsCommand {
 
         @Argument(
             help: ArgumentHelp(
-                "The folder of list files (ofac-csv), the Enhanced XML file, .ZIP or folder (ofac-xml), or the CSL file (csl).",
+                "The folder of list files (ofac-csv), the Enhanced XML file, .ZIP or folder (ofac-xml), or the CSL "
+                    + "file (csl).",
                 valueName: "path"))
         var path: String
 
@@ -36,13 +37,15 @@ extension SanctionsCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Source: ofac-sdn or ofac-consolidated (decided from the files when omitted), csl (default for csl) or csl-ofac.",
+                "Source: ofac-sdn or ofac-consolidated (decided from the files when omitted), csl (default for csl) "
+                    + "or csl-ofac.",
                 valueName: "source"))
         var source: String?
 
         @Option(
             help: ArgumentHelp(
-                "When the list was published (observed); required except for ofac-xml, whose default is the file's dataAsOf.",
+                "When the list was published (observed); required except for ofac-xml, whose default is the file's "
+                    + "dataAsOf.",
                 valueName: "date"))
         var published: LedgerTime?
 
@@ -78,7 +81,8 @@ extension SanctionsCommand {
                     options: options)
                 let linked = report.linked.map { "; \($0) linked to designations the ledger already had" } ?? ""
                 try Console.print(
-                    "\(report.entries) entries on \(report.regimes.map(\.rawValue).joined(separator: ", ")) in \(report.citation)\(linked)"
+                    "\(report.entries) entries on \(report.regimes.map(\.rawValue).joined(separator: ", ")) in "
+                        + "\(report.citation)\(linked)"
                 )
                 try Console.print(AppendSummary.render(report.append))
                 try Console.print("in \(String(format: "%.2f", report.seconds)) s")

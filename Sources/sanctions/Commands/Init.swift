@@ -23,7 +23,8 @@ extension SanctionsCommand {
                 let report = try opened.syncEmbeddedEvents()
                 let head = try opened.head()
                 try Console.print(
-                    "ledger \(ledger.location.path): \(report?.appended ?? 0) events appended from the embedded Events/, \(head.sequence) in all; head \(head.hash)"
+                    "ledger \(ledger.location.path): \(report?.appended ?? 0) events appended from the embedded "
+                        + "Events/, \(head.sequence) in all; head \(head.hash)"
                 )
             }
         }

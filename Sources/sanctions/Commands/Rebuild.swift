@@ -14,7 +14,9 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let report = try ledger.open(.readWrite, seed: false).rebuild()
                 try Console.print(
-                    "rebuilt from \(report.events) events in \(report.streams) streams: \(report.designationRows) designation, \(report.nameRows) name, \(report.ruleRows) rule rows in \(String(format: "%.2f", report.seconds)) s"
+                    "rebuilt from \(report.events) events in \(report.streams) streams: \(report.designationRows) "
+                        + "designation, \(report.nameRows) name, \(report.ruleRows) rule rows in "
+                        + "\(String(format: "%.2f", report.seconds)) s"
                 )
                 for anomaly in report.anomalies.prefix(Console.shownProblems) { Console.note("anomaly: \(anomaly)") }
             }

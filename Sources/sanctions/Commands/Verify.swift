@@ -27,19 +27,22 @@ extension SanctionsCommand {
                 let report = try ledger.open(.readOnly, seed: false).verify(expecting: anchor)
                 if let broken = report.firstBroken {
                     try Console.print(
-                        "BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it verified)"
+                        "BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it "
+                            + "verified)"
                     )
                     throw ExitCode(Exit.verifyFailed)
                 }
                 if let problem = report.anchorProblem {
                     try Console.print(
-                        "BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head \(report.head))"
+                        "BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head "
+                            + "\(report.head))"
                     )
                     throw ExitCode(Exit.verifyFailed)
                 }
                 let anchored = anchor.map { ", holds the expected head \($0.sequence):\($0.hash.prefix(12))…" } ?? ""
                 try Console.print(
-                    "intact: \(report.events) events, head \(report.head)\(anchored) (\(String(format: "%.2f", report.seconds)) s)"
+                    "intact: \(report.events) events, head \(report.head)\(anchored) "
+                        + "(\(String(format: "%.2f", report.seconds)) s)"
                 )
             }
         }

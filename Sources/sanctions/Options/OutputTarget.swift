@@ -5,7 +5,8 @@ import SanctionsLedger
 struct OutputTarget: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Write the output here instead of stdout ('-': stdout). A regular file is replaced only once the output is complete.",
+            "Write the output here instead of stdout ('-': stdout). A regular file is replaced only once the output "
+                + "is complete.",
             valueName: "file"))
     var out: String?
 
