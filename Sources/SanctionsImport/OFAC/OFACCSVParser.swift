@@ -178,33 +178,44 @@ public enum OFACCSVParser {
             }
         }
 
-        /// `alt.csv`: aliases (a.k.a., f.k.a., n.k.a.).
-        mutating func readAliases(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+        /// Each row of a companion file (`alt.csv`, `add.csv`) with at least `columns` fields whose
+        /// entry the primary file has, with that entry's position; other rows are bad rows.
+        mutating func forEachCompanionRow(
+            _ file: (name: String, bytes: [UInt8]), columns: Int, described: String, what: String,
+            _ body: (inout PublicationReading, [String], Int, CSVReader.Record, String) throws(InputError) -> Void
+        ) throws(InputError) {
             var reader = CSVReader(bytes: file.bytes, file: file.name)
             while let record = try nextRecord(&reader) {
-                guard record.fields.count >= 4 else {
+                guard record.fields.count >= columns else {
                     try handle(
                         InputError(
-                            .malformedRow,
-                            "expected 5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks), found "
-                                + "\(record.fields.count)",
-                            file: reader.file, line: record.line))
+                            .malformedRow, "expected \(described), found \(record.fields.count)", file: reader.file,
+                            line: record.line))
                     continue
                 }
                 let f = record.fields
                 guard let number = value(f[0]), let index = position[number] else {
                     try handle(
                         InputError(
-                            .malformedRow, "alias points to entry '\(f[0])', which the primary file does not have",
+                            .malformedRow, "\(what) points to entry '\(f[0])', which the primary file does not have",
                             file: reader.file, line: record.line, field: "ent_num"))
                     continue
                 }
-                guard let name = value(f[3]) else {
-                    try handle(
+                try body(&self, f, index, record, reader.file)
+            }
+        }
+
+        /// `alt.csv`: aliases (a.k.a., f.k.a., n.k.a.).
+        mutating func readAliases(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
+            let described = "5 columns (ent_num, alt_num, alt_type, alt_name, alt_remarks)"
+            try forEachCompanionRow(file, columns: 4, described: described, what: "alias") {
+                reading, f, index, record, name throws(InputError) in
+                guard let alias = value(f[3]) else {
+                    try reading.handle(
                         InputError(
-                            .malformedRow, "alias of entry \(number) has no name", file: reader.file, line: record.line,
+                            .malformedRow, "alias of entry \(f[0]) has no name", file: name, line: record.line,
                             field: "alt_name"))
-                    continue
+                    return
                 }
                 let kind: Alias.Kind
                 switch value(f[2])?.lowercased().filter({ $0 != "." }) {
@@ -212,41 +223,27 @@ public enum OFACCSVParser {
                 case "fka": kind = .fka
                 case "nka": kind = .nka
                 case let other?:
-                    try handle(
+                    try reading.handle(
                         InputError(
-                            .malformedRow, "unknown alt_type '\(other)'", file: reader.file, line: record.line,
+                            .malformedRow, "unknown alt_type '\(other)'", file: name, line: record.line,
                             field: "alt_type"))
-                    continue
+                    return
                 }
-                entries[index].aliases.append(
-                    OFACEntry.AlternateName(number: value(f[1]), kind: kind, name: name, weak: false))
+                reading.entries[index].aliases.append(
+                    OFACEntry.AlternateName(number: value(f[1]), kind: kind, name: alias, weak: false))
             }
         }
 
         /// `add.csv`: addresses, and the country of the first one that states it.
         mutating func readAddresses(_ file: (name: String, bytes: [UInt8])) throws(InputError) {
-            var reader = CSVReader(bytes: file.bytes, file: file.name)
-            while let record = try nextRecord(&reader) {
-                guard record.fields.count >= 5 else {
-                    try handle(
-                        InputError(
-                            .malformedRow,
-                            "expected 6 columns (ent_num, add_num, address, city/state/postal, country, "
-                                + "add_remarks), found \(record.fields.count)",
-                            file: reader.file, line: record.line))
-                    continue
-                }
-                let f = record.fields
-                guard let number = value(f[0]), let index = position[number] else {
-                    try handle(
-                        InputError(
-                            .malformedRow, "address points to entry '\(f[0])', which the primary file does not have",
-                            file: reader.file, line: record.line, field: "ent_num"))
-                    continue
-                }
+            let described = "6 columns (ent_num, add_num, address, city/state/postal, country, add_remarks)"
+            try forEachCompanionRow(file, columns: 5, described: described, what: "address") {
+                reading, f, index, _, _ in
                 let parts = [f[2], f[3], f[4]].compactMap(value)
-                if !parts.isEmpty { entries[index].addresses.append(parts.joined(separator: ", ")) }
-                if entries[index].country == nil, let country = value(f[4]) { entries[index].country = country }
+                if !parts.isEmpty { reading.entries[index].addresses.append(parts.joined(separator: ", ")) }
+                if reading.entries[index].country == nil, let country = value(f[4]) {
+                    reading.entries[index].country = country
+                }
             }
         }
 
