@@ -70,7 +70,7 @@ public struct Ledger: Sendable {
     /// Opens the ledger at `path` (nil: in memory): for writing, creating it when missing; or
     /// read-only (nothing written, no lock taken that a writer waits for).
     public static func open(
-        path: String?, access: LedgerAccess = .readWrite,
+        path: String?, access: LedgerAccess = .readWrite, busyTimeout: Double = 10,
         clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
     ) throws -> Ledger {
         if let path, access == .readWrite {
@@ -79,7 +79,7 @@ public struct Ledger: Sendable {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
         }
-        return Ledger(database: try LedgerDatabase(path: path, access: access, clock: clock))
+        return Ledger(database: try LedgerDatabase(path: path, access: access, busyTimeout: busyTimeout, clock: clock))
     }
 
     /// Opens a front end's ledger. With `seed`, a ledger that does not exist yet is built from
@@ -88,9 +88,11 @@ public struct Ledger: Sendable {
     /// a writer waits for, and an archived or read-only copy works.
     ///
     /// - Returns: the ledger, and what seeding appended (nil when nothing was).
-    public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true) throws -> (
-        ledger: Ledger, built: AppendReport?
-    ) {
+    public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true, busyTimeout: Double = 10)
+        throws -> (
+            ledger: Ledger, built: AppendReport?
+        )
+    {
         let exists = FileManager.default.fileExists(atPath: location.path)
         let mustSeed =
             seed
@@ -98,7 +100,7 @@ public struct Ledger: Sendable {
                 || (location.isDefault
                     && (access == .readWrite || FileManager.default.isWritableFile(atPath: location.path))))
         guard mustSeed || access == .readWrite else { return (try open(path: location.path, access: .readOnly), nil) }
-        let ledger = try open(path: location.path)
+        let ledger = try open(path: location.path, busyTimeout: busyTimeout)
         guard mustSeed, let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }
         return (ledger, report)
     }

@@ -79,6 +79,8 @@ public struct LedgerDatabase: Sendable {
                 writer = try DatabaseQueue(configuration: Self.configuration(busyTimeout: busyTimeout, readOnly: false))
                 try migrator.migrate(writer)
             }
+        } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(error)
         } catch let error as DatabaseError {
             throw StoreError(
                 .cannotOpen, "cannot open the ledger at \(path ?? ":memory:"): \(error.message ?? "\(error)")",

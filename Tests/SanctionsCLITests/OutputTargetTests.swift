@@ -20,7 +20,9 @@ import Testing
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     func list(out: String) throws -> CLIRunner.Result {
-        try CLIRunner().run(["list", "--db", db, "--on", "2021-01-01", "--regime", "ofac-sdn", "--format", "csv", "--out", out])
+        try CLIRunner().run([
+            "list", "--db", db, "--on", "2021-01-01", "--regime", "ofac-sdn", "--format", "csv", "--out", out,
+        ])
     }
 
     func mode(_ path: String) throws -> Int {
@@ -38,7 +40,8 @@ import Testing
         #expect(text.contains("xinjiang-public-security-bureau"))
         #expect(try mode(target) == 0o600)
         // No temporary file is left beside it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
     @Test func aSymbolicLinkIsWrittenThroughAndStaysALink() throws {
@@ -87,13 +90,16 @@ import Testing
     func theLedgerItselfIsRefusedAsATarget(suffix: String) throws {
         let result = try list(out: db + suffix)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("which this command reads; it would be destroyed: refused, nothing was written"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("which this command reads; it would be destroyed: refused, nothing was written"),
+            "\(result.stderr)")
         #expect(try CLIRunner().run(["verify", "--db", db]).status == 0)
     }
 
     @Test func theInputFileIsRefusedAsATarget() throws {
         let input = path("in.csv")
-        try Data("id,date,counterparty,type\nt1,2020-01-01,Hikvision,export\n".utf8).write(to: URL(fileURLWithPath: input))
+        try Data("id,date,counterparty,type\nt1,2020-01-01,Hikvision,export\n".utf8).write(
+            to: URL(fileURLWithPath: input))
         let result = try CLIRunner().run(["rescreen", input, "--db", db, "--out", input])
         #expect(result.status == 2)
         #expect(try String(contentsOfFile: input, encoding: .utf8).hasPrefix("id,date,counterparty,type\nt1"))
@@ -129,7 +135,8 @@ import Testing
         #expect(result.stderr.contains("bad.csv:3: field 'date'"), "\(result.stderr)")
         // Then the old report is intact and no temporary file is left
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the old report\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
     @Test(arguments: ["table", "json", "markdown"])
