@@ -20,7 +20,12 @@ import Testing
     }
 
     @Test func refusesAnUnknownEventTypeFilter() {
-        #expect(throws: (any Error).self) { try SanctionsCommand.parseAsRoot(["events", "--type", "sanctioned"]) }
+        #expect {
+            try SanctionsCommand.parseAsRoot(["events", "--type", "sanctioned"])
+        } throws: { error in
+            let message = SanctionsCommand.message(for: error)
+            return message.contains("'sanctioned'") && message.contains("--type") && message.contains("listed")
+        }
     }
 
     @Test func initImportVerifyAndEventsWorkEndToEnd() throws {

@@ -44,8 +44,15 @@ import Testing
 
     @Test func joinsRemarksContinuedInTheCommentsFile() throws {
         let remarks = try #require(try entry("12300").remarks)
-        #expect(remarks.count > 1000)
+        let bytes = Array(
+            try Data(contentsOf: URL(fileURLWithPath: Self.fixture("ofac-2021-07") + "/sdn_comments.csv")))
+        var comments = CSVReader(bytes: bytes, file: "sdn_comments.csv")
+        let row = try #require(try comments.readAll().first { $0.fields.first == "12300" })
+        let continued = row.fields.dropFirst().joined(separator: ",")
         #expect(remarks.hasPrefix("DOB 1"))
+        // The primary file's 1,000 characters, then the continuation, joined as they are.
+        #expect(remarks.count == 1000 + continued.count)
+        #expect(remarks.hasSuffix(continued))
     }
 
     @Test func findsWeakAliasesInRemarks() {

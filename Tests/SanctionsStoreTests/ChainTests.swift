@@ -42,26 +42,134 @@ import Testing
     func theDatabaseRefusesUpdateAndDelete(kind: StoreKind) throws {
         let ledger = try TemporaryLedger.make(kind)
         try ledger.database.append(Self.manyListings(3))
-        for sql in [
-            "UPDATE event SET canonical = 'x' WHERE sequence = 1", "DELETE FROM event WHERE sequence = 2",
-            "UPDATE event SET sequence = 99", "DELETE FROM event", "UPDATE regime SET severity = 0",
-            "DELETE FROM regime",
-        ] {
-            #expect(throws: (any Error).self, "\(sql) must fail") { try ledger.database.executeRawSQLForTesting(sql) }
+        let refusals = [
+            (
+                "UPDATE event SET canonical = 'x' WHERE sequence = 1",
+                "the event log is append-only: UPDATE of events is not allowed"
+            ),
+            ("DELETE FROM event WHERE sequence = 2", "the event log is append-only: DELETE of events is not allowed"),
+            ("UPDATE event SET sequence = 99", "the event log is append-only: UPDATE of events is not allowed"),
+            ("DELETE FROM event", "the event log is append-only: DELETE of events is not allowed"),
+            ("UPDATE regime SET severity = 0", "regime declarations are immutable: UPDATE is not allowed"),
+            ("DELETE FROM regime", "regime declarations are immutable: DELETE is not allowed"),
+        ]
+        for (sql, message) in refusals {
+            #expect("\(sql) must fail with the trigger's message") {
+                try ledger.database.executeRawSQLForTesting(sql)
+            } throws: { error in
+                "\(error)".contains(message)
+            }
         }
+        // A control: the same connection may still write what the triggers allow.
+        try ledger.database.executeRawSQLForTesting("INSERT INTO ledgerMeta (key, value) VALUES ('control', 'ok')")
+        #expect(try ledger.database.meta("control") == "ok")
         #expect(try ledger.database.verifyChain().isIntact)
         #expect(try ledger.database.head().sequence == 3)
     }
 
+    static let forged = """
+        INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, canonical, prevHash, hash)
+        VALUES (%d, 'forged', 'listed', 'x', 'bis-entity-list', 'x|bis-entity-list', 0, 0, '2026-01-01T00:00:00Z', 'c', '{}', %@, zeroblob(32))
+        """
+
     @Test func theDatabaseRefusesAnInsertThatDoesNotExtendTheChain() throws {
         let ledger = try TemporaryLedger.make()
         try ledger.database.append(Self.manyListings(2))
-        let forged = """
-            INSERT INTO event (sequence, id, type, party, regime, stream, effective, published, recorded, citation, canonical, prevHash, hash)
-            VALUES (%d, 'forged', 'listed', 'x', 'bis-entity-list', 'x|bis-entity-list', 0, 0, '2026-01-01T00:00:00Z', 'c', '{}', zeroblob(32), zeroblob(32))
+        #expect {
+            try ledger.database.executeRawSQLForTesting(
+                String(format: Self.forged, 5, "(SELECT hash FROM event WHERE sequence = 2)"))
+        } throws: { "\($0)".contains("event sequence must be the last sequence + 1") }
+        #expect {
+            try ledger.database.executeRawSQLForTesting(String(format: Self.forged, 3, "zeroblob(32)"))
+        } throws: { "\($0)".contains("event prevHash must equal the hash of the previous event") }
+        // A control: an insert that does extend the chain passes the triggers (its own hash is
+        // wrong, which only verify can tell), so the refusals above are the triggers' doing.
+        try ledger.database.executeRawSQLForTesting(
+            String(format: Self.forged, 3, "(SELECT hash FROM event WHERE sequence = 2)"))
+        let report = try ledger.database.verifyChain()
+        #expect(report.firstBroken == 3)
+        #expect(report.problem == "hash does not match the stored event (its content was changed)")
+    }
+
+    /// A ledger file of `count` events, and a copy made after `damage` (sqlite3, triggers dropped).
+    func damagedCopy(events count: Int, _ damage: String) throws -> VerifyReport {
+        let folder = try TemporaryLedger.makeFolder()
+        let path = folder.appendingPathComponent("l.sqlite").path
+        do {
+            let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+            try ledger.database.declare(EventFactory.regimes)
+            try ledger.database.append(Self.manyListings(count))
+            try ledger.database.checkpoint()
+        }
+        let shell = try SQLiteShell.run(
+            path,
+            "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TRIGGER event_extends_chain; " + damage)
+        #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
+        return try Ledger.open(path: path).database.verifyChain()
+    }
+
+    @Test func aBreakAfterTheFirstBatchOfRowsIsFoundAndNamed() throws {
+        // The walk checks rows in batches of 20,000: a break in the second batch is still named.
+        let report = try damagedCopy(
+            events: 25_000,
+            "UPDATE event SET canonical = replace(canonical, 'Party 22345 ', 'Party 99999 ') WHERE sequence = 22346;")
+        #expect(report.firstBroken == 22_346)
+        #expect(report.events == 22_345)
+        #expect(report.problem == "hash does not match the stored event (its content was changed)")
+    }
+
+    @Test func reorderedRowsAreFound() throws {
+        // Two rows swapped, each keeping its hash: the chain no longer links.
+        let report = try damagedCopy(
+            events: 10,
             """
-        #expect(throws: (any Error).self) { try ledger.database.executeRawSQLForTesting(String(format: forged, 5)) }
-        #expect(throws: (any Error).self) { try ledger.database.executeRawSQLForTesting(String(format: forged, 3)) }
+            UPDATE event SET sequence = 1000 WHERE sequence = 5; UPDATE event SET sequence = 5 WHERE sequence = 6; UPDATE event SET sequence = 6 WHERE sequence = 1000;
+            """)
+        #expect(report.firstBroken == 5)
+        #expect(report.problem == "prevHash does not equal the hash of sequence 4")
+    }
+
+    @Test func aPrevHashThatDoesNotMatchIsFound() throws {
+        let report = try damagedCopy(events: 10, "UPDATE event SET prevHash = zeroblob(32) WHERE sequence = 7;")
+        #expect(report.firstBroken == 7)
+        #expect(report.problem == "prevHash does not equal the hash of sequence 6")
+    }
+
+    @Test func aStoredEventNotInCanonicalFormIsFound() throws {
+        // The same JSON with its keys in another order, re-hashed so that the chain itself holds:
+        // only the canonical-form check can tell.
+        let folder = try TemporaryLedger.makeFolder()
+        let path = folder.appendingPathComponent("l.sqlite").path
+        let ledger = try Ledger.open(path: path, clock: TemporaryLedger.fixedClock)
+        try ledger.database.declare(EventFactory.regimes)
+        try ledger.database.append(Self.manyListings(3))
+        let third = try #require(try ledger.database.storedEvents(EventFilter(fromSequence: 3)).first)
+        let previous = try #require(try ledger.database.storedEvents(EventFilter(fromSequence: 2, toSequence: 2)).first)
+        let canonical = third.event.canonicalJSON
+        let reordered =
+            "{\"type\":\"listed\"," + canonical.dropFirst().replacingOccurrences(of: ",\"type\":\"listed\"", with: "")
+        #expect(reordered != canonical && reordered.count == canonical.count)
+        let hash = ChainHash.hex(ChainHash.next(previous: hexBytes(previous.hash), canonical: Array(reordered.utf8)))
+        try ledger.database.checkpoint()
+        let shell = try SQLiteShell.run(
+            path,
+            "DROP TRIGGER event_no_update; UPDATE event SET canonical = '\(reordered)', hash = X'\(hash)' WHERE sequence = 3;"
+        )
+        #expect(shell.status == 0, "sqlite3 failed: \(shell.output)")
+        let report = try Ledger.open(path: path).database.verifyChain()
+        #expect(report.firstBroken == 3)
+        #expect(report.problem == "stored event is not in canonical form")
+    }
+
+    func hexBytes(_ hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return bytes
     }
 
     @Test func tamperingWithAStoredEventIsFoundAndNamed() throws {

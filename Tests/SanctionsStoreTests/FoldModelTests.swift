@@ -185,10 +185,17 @@ enum ReferenceFold {
             var group = history.filter { $0.effective.seconds == instant }.sorted {
                 (rank($0), $0.id) < (rank($1), $1.id)
             }
-            if state != nil, group.contains(where: { $0.kind == .listed }),
+            if let current = state, group.contains(where: { $0.kind == .listed }),
                 let delisting = group.firstIndex(where: { $0.kind == .delisted })
             {
-                group.insert(group.remove(at: delisting), at: 0)
+                // The old designation ends here and a new one starts: removals of the old one's
+                // aliases first, then the delisting, then everything else.
+                let delist = group.remove(at: delisting)
+                let removals = group.filter { event in
+                    guard case .aliasRemoved(let aliases) = event.payload else { return false }
+                    return aliases.allSatisfy { current.aliases.contains($0.name) }
+                }
+                group = removals + [delist] + group.filter { event in !removals.contains { $0.id == event.id } }
             }
             for event in group { apply(event, to: &state) }
         }

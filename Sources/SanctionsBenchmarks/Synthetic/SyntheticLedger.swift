@@ -6,8 +6,10 @@ import SanctionsScreening
 /// Generates realistic synthetic event histories for benchmarks and property tests.
 ///
 /// Each party gets a plausible history on one to three regimes: a listing, then with some
-/// probability alias additions and removals, amendments, a delisting and a relisting, an
-/// escalation to a stricter regime, and now and then a correction or retraction published later.
+/// probability alias additions and removals, amendments, a delisting and a relisting (sometimes
+/// on the same day), an escalation to a stricter regime, and now and then a correction (of a
+/// field, or of the date, moved across the day) or a retraction published later. About one event
+/// in seven falls on the same instant as the one before it. Each regime's rules change now and then.
 /// Names are built from syllables so that they look like company and person names, and
 /// published dates trail effective dates by zero to ten days (sometimes precede them).
 ///
@@ -58,8 +60,10 @@ public struct SyntheticLedger {
         return parts.joined(separator: " ")
     }
 
+    /// A later day, or (one time in seven) the same instant: same-instant events must fold right.
     private mutating func day(after base: LedgerTime, within days: Int) -> LedgerTime {
-        base.adding(days: Int.random(in: 1...max(1, days), using: &random))
+        if Int.random(in: 0..<7, using: &random) == 0 { return base }
+        return base.adding(days: Int.random(in: 1...max(1, days), using: &random))
     }
 
     private mutating func published(for effective: LedgerTime) -> LedgerTime {
@@ -112,6 +116,9 @@ public struct SyntheticLedger {
                 }
                 budget -= 1
                 var listed = true
+                // A designation is never delisted at the instant it was listed (that would be a
+                // designation of no length); a relisting may come at the instant of a delisting.
+                var listedAt = at
                 var currentAliases = aliases
                 let share = max(1, budget / (regimeCount - regimeIndex))
                 for _ in 0..<share {
@@ -124,6 +131,7 @@ public struct SyntheticLedger {
                                 id: id(), party: party, regime: regime, effective: at, published: published(for: at),
                                 source: source, payload: .listed(details)))
                         listed = true
+                        listedAt = at
                         currentAliases = aliases
                         usedKeys = Set([listedName] + aliases).reduce(into: Set<String>()) {
                             $0.insert(NameKey.make($1))
@@ -151,21 +159,16 @@ public struct SyntheticLedger {
                                 id: id(), party: party, regime: regime, effective: at, published: published(for: at),
                                 source: source, payload: .amended(amendment)))
                     } else if roll < 88, let target = events.last, target.party == party, target.regime == regime,
-                        target.kind == .amended
+                        target.kind == .amended || target.kind == .aliasAdded
                     {
-                        let fixDate = target.published.adding(days: Int.random(in: 1...30, using: &random))
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: fixDate, published: fixDate,
-                                source: source,
-                                payload: .corrected(
-                                    target: target.id,
-                                    changes: .object([
-                                        JSONMember(
-                                            key: "addresses", value: .array([.string("Corrected \(name()) Street, CN")])
-                                        )
-                                    ]))))
+                        events.append(fix(target, previous: events.dropLast().last, id: id(), source: source))
+                        if target.kind == .aliasAdded, case .retracted = events[events.count - 1].payload,
+                            let alias = currentAliases.popLast()
+                        {
+                            usedKeys.remove(NameKey.make(alias))
+                        }
                     } else {
+                        if at == listedAt { at = at.adding(days: 1) }
                         events.append(
                             LedgerEvent(
                                 id: id(), party: party, regime: regime, effective: at, published: published(for: at),
@@ -174,6 +177,60 @@ public struct SyntheticLedger {
                     }
                     budget -= 1
                 }
+            }
+        }
+        events += ruleChanges(until: latest)
+        return events
+    }
+
+    /// A later correction or retraction of `target` (the stream's last event): an amendment's
+    /// field corrected, or its date moved (not before `previous`, so the history stays
+    /// consistent); an alias addition retracted.
+    private mutating func fix(_ target: LedgerEvent, previous: LedgerEvent?, id: EventID, source: Source) -> LedgerEvent
+    {
+        let fixDate = target.published.adding(days: Int.random(in: 1...30, using: &random))
+        let payload: LedgerEvent.Payload
+        if target.kind == .aliasAdded {
+            payload = .retracted(target: target.id, reason: "synthetic retraction")
+        } else if Bool.random(using: &random) {
+            let earliest =
+                previous.map {
+                    $0.party == target.party && $0.regime == target.regime ? $0.effective : target.effective
+                } ?? target.effective
+            let moved = max(earliest, target.effective.adding(days: -Int.random(in: 0...5, using: &random)))
+            payload = .corrected(
+                target: target.id, changes: .object([JSONMember(key: "effective", value: .string(moved.description))]))
+        } else {
+            payload = .corrected(
+                target: target.id,
+                changes: .object([
+                    JSONMember(key: "addresses", value: .array([.string("Corrected \(name()) Street, CN")]))
+                ]))
+        }
+        return LedgerEvent(
+            id: id, party: target.party, regime: target.regime, effective: fixDate, published: fixDate, source: source,
+            payload: payload)
+    }
+
+    /// Each regime's rules for exports and payments, changed a few times over the span (two of
+    /// the changes on one instant).
+    private mutating func ruleChanges(until latest: LedgerTime) -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        for regime in Self.regimeIDs {
+            var at = start
+            for change in 0..<8 {
+                if change != 3 { at = at.adding(days: Int.random(in: 30...900, using: &random)) }
+                if at > latest { break }
+                let outcome: Outcome = [.prohibited, .licenseRequired, .permitted].randomElement(using: &random)!
+                events.append(
+                    LedgerEvent(
+                        id: EventID("syn-rules-\(regime.rawValue)-\(change)"), party: nil, regime: regime,
+                        effective: at,
+                        published: published(for: at), source: Source(citation: "SYN RULES"),
+                        payload: .ruleChanged([
+                            RuleSpec(transactionType: change == 3 ? .payment : .export, outcome: outcome),
+                            RuleSpec(transactionType: .service, outcome: outcome),
+                        ])))
             }
         }
         return events

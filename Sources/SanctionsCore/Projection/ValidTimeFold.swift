@@ -78,20 +78,31 @@ struct ValidTimeFold {
 
     /// The order in which the events of one instant apply. Normally rules, listings, amendments,
     /// aliases, delistings (a listing and its details take effect together). When a designation
-    /// opened earlier is in force and the instant both delists and lists, the delisting comes
-    /// first: intervals are half-open, so the old designation ends at that instant and the new one
-    /// starts at it (a redesignation on the day of a delisting, a denial order renewed on its
-    /// expiry date), instead of the listing being read as a restatement that the delisting ends.
+    /// opened earlier is in force and the instant both delists and lists, the old designation
+    /// ends at that instant and the new one starts at it (intervals are half-open: a
+    /// redesignation on the day of a delisting, a denial order renewed on its expiry date): the
+    /// removals of names the old designation has come first, then its delisting, then the new
+    /// listing and everything else, which concerns the new designation.
     func sameInstantOrder(_ group: ArraySlice<LedgerEvent>) -> [LedgerEvent] {
-        guard open != nil, group.count > 1, group.contains(where: { $0.kind.opensDesignation }),
+        guard let designation = open, group.count > 1, group.contains(where: { $0.kind.opensDesignation }),
             let delisting = group.firstIndex(where: { $0.kind == .delisted })
         else { return Array(group) }
-        var ordered = Array(group)
-        let event = ordered.remove(at: delisting - group.startIndex)
-        let position =
-            ordered.firstIndex { $0.kind.sameInstantRank > EventKind.ruleChanged.sameInstantRank } ?? ordered.count
-        ordered.insert(event, at: position)
-        return ordered
+        var rules: [LedgerEvent] = []
+        var beforeDelisting: [LedgerEvent] = []
+        var afterDelisting: [LedgerEvent] = []
+        for index in group.indices where index != delisting {
+            let event = group[index]
+            switch event.payload {
+            case .ruleChanged:
+                rules.append(event)
+            case .aliasRemoved(let aliases)
+            where aliases.allSatisfy({ designation.names[NameKey.make($0.name)].map { $0.kind != .primary } ?? false }):
+                beforeDelisting.append(event)
+            default:
+                afterDelisting.append(event)
+            }
+        }
+        return rules + beforeDelisting + [group[delisting]] + afterDelisting
     }
 
     private init(party: PartyID, regime: RegimeID) {

@@ -6,7 +6,7 @@ package import SanctionsStore
 /// How certain a name match must be, and how weak it may be and still be shown for review.
 public struct ScreeningOptions: Sendable, Hashable {
     /// The default certain-match threshold, tuned with `sanctions eval` on the real OFAC lists.
-    public static let defaultThreshold = 0.90
+    public static let defaultThreshold = NameScorer.certainMatch
 
     /// Matches scoring at least this are certain: the rule's outcome applies as is.
     public var threshold: Double

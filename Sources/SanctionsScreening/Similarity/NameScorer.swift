@@ -11,6 +11,10 @@
 /// For example: "Hikvision" vs "Hangzhou Hikvision Digital Technology Co., Ltd." scores about
 /// 0.93; "Dahua Electronics Corporation" vs "Dahua Technology" about 0.77.
 public struct NameScorer: Sendable {
+    /// The score at and above which a match is certain (the product's default threshold, tuned
+    /// with `sanctions eval` on the real OFAC lists).
+    public static let certainMatch = 0.90
+
     /// The least token similarity that pairs two tokens.
     public var pairing = 0.80
     /// Penalty for a descriptor or place the other name omits.
