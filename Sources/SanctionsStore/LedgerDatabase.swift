@@ -142,7 +142,7 @@ public struct LedgerDatabase: Sendable {
     }
 
     /// `file:PATH?immutable=1`, the path percent-encoded (SQLite reads URI filenames on Debian's build).
-    static func immutableURI(_ path: String) -> String {
+    package static func immutableURI(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")

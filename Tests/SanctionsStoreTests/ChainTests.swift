@@ -258,20 +258,3 @@ extension ChainTests {
         #expect(throws: InputError.self) { try LedgerHead(parsing: token) }
     }
 }
-
-/// Runs the `sqlite3` command-line shell (installed by `.ci/run`).
-enum SQLiteShell {
-    static func run(_ path: String, _ sql: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        )
-    }
-}
