@@ -31,9 +31,14 @@ public enum StreamFold {
         return Set(events.map(\.published)).count * events.count
     }
 
-    /// Whether the linear algorithm applies (see ``projectInPublicationOrder(_:)``).
+    /// Whether the linear algorithm applies (see ``projectInPublicationOrder(_:)``): no corrections
+    /// or retractions, and knowledge extends history only at its end (effective and publication
+    /// order agree, and the events of one instant were published together).
     static func isInPublicationOrder(_ events: [LedgerEvent]) -> Bool {
-        let ordered = events.sorted(by: ValidTimeFold.effectiveOrder)
+        isInPublicationOrder(sorted: events.sorted(by: ValidTimeFold.effectiveOrder))
+    }
+
+    static func isInPublicationOrder(sorted ordered: [LedgerEvent]) -> Bool {
         for (index, event) in ordered.enumerated() {
             if event.kind == .corrected || event.kind == .retracted { return false }
             guard index > 0 else { continue }
@@ -113,21 +118,8 @@ public enum StreamFold {
     static func projectInPublicationOrder(_ events: [LedgerEvent]) -> StreamProjection? {
         guard let first = events.first else { return StreamProjection() }
         let ordered = events.sorted(by: ValidTimeFold.effectiveOrder)
-        var published: [EventID: LedgerTime] = [:]
-        published.reserveCapacity(ordered.count)
-        for (index, event) in ordered.enumerated() {
-            if event.kind == .corrected || event.kind == .retracted { return nil }
-            if index > 0 {
-                // Knowledge extends history only at its end: effective and publication order agree,
-                // and the events of one instant were published together.
-                let previous = ordered[index - 1]
-                guard previous.published <= event.published else { return nil }
-                if previous.effective.seconds == event.effective.seconds, previous.published != event.published {
-                    return nil
-                }
-            }
-            published[event.id] = event.published
-        }
+        guard isInPublicationOrder(sorted: ordered) else { return nil }
+        let published = Dictionary(ordered.map { ($0.id, $0.published) }, uniquingKeysWith: { first, _ in first })
         let fold = ValidTimeFold.run(ordered, party: first.party ?? PartyID(""), regime: first.regime)
         var projection = StreamProjection()
         func versions<Row>(
