@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "SanctionsLedger", targets: ["SanctionsLedger"]),
+        // The parsers and the matcher on their own, for the fuzz targets (Tests/Fuzz) and tools
+        // that check files without a ledger. Applications use SanctionsLedger.
+        .library(name: "SanctionsParsers", targets: ["SanctionsCore", "SanctionsImport", "SanctionsScreening"]),
         .executable(name: "sanctions", targets: ["sanctions"]),
     ],
     dependencies: [

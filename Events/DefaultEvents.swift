@@ -13,7 +13,7 @@ public enum DefaultEvents {
     public static func files() throws -> [File] {
         let all = try decoded.get()
         let regimes = all.filter { $0.name == "regimes.json" }
-        let others = all.filter { $0.name != "regimes.json" && $0.name != "program-regimes.json" }.sorted {
+        let others = all.filter { !["regimes.json", "program-regimes.json", "coverage.json"].contains($0.name) }.sorted {
             $0.name < $1.name
         }
         return regimes + others
@@ -21,6 +21,9 @@ public enum DefaultEvents {
 
     /// `regimes.json`: the declared regimes.
     public static func regimes() throws -> File { try named("regimes.json") }
+
+    /// `coverage.json`: the regimes whose whole list the curated notices hold.
+    public static func coverage() throws -> File { try named("coverage.json") }
 
     /// `program-regimes.json`: which regime each list entry belongs to, by source and programme.
     public static func programRegimes() throws -> File { try named("program-regimes.json") }

@@ -105,6 +105,16 @@ public struct Ledger: Sendable {
         return (ledger, report)
     }
 
+    /// A copy of this ledger at `path` (nil: in memory), made with SQLite's backup: the same log
+    /// and projections, without replaying anything.
+    package func copy(to path: String?, clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock) throws
+        -> Ledger
+    {
+        let copy = try Ledger.open(path: path, clock: clock)
+        try database.copy(to: copy.database)
+        return copy
+    }
+
     /// Declares the embedded regimes (`Events/regimes.json`) without importing any event.
     @discardableResult
     public func declareEmbeddedRegimes() throws -> AppendReport {
@@ -114,16 +124,31 @@ public struct Ledger: Sendable {
 
     /// Imports the embedded `Events/` when this ledger has not seen this version of them.
     @discardableResult
-    public func syncEmbeddedEvents() throws -> AppendReport? {
-        let files = try DefaultEvents.files()
+    public func syncEmbeddedEvents(includingHistory: Bool = true) throws -> AppendReport? {
+        let files = try DefaultEvents.files().filter { includingHistory || !$0.name.hasSuffix(".jsonl") }
         var digestInput: [UInt8] = []
         for file in files {
             digestInput += Array(file.name.utf8) + [0] + file.bytes + [0]
         }
         let digest = ChainHash.hex(ChainHash.sha256(digestInput))
         if try database.meta("embeddedEventsDigest") == digest { return nil }
-        let decoded = try files.map { try EventFileDecoder.decode($0.bytes, path: "Events/" + $0.name) }
-        let report = try importDecoded(decoded)
+        // The curated notices, then the history generated from the public list files (one event a
+        // line): checked and appended in one transaction.
+        let notices = try files.filter { !$0.name.hasSuffix(".jsonl") }.map {
+            try EventFileDecoder.decode($0.bytes, path: "Events/" + $0.name)
+        }
+        let noticeEvents = notices.flatMap(\.events)
+        try Self.refuseSnapshotEvents(noticeEvents)
+        var located = noticeEvents
+        for file in files where file.name.hasSuffix(".jsonl") {
+            located += try Self.decodeHistory(file.bytes, path: "Events/" + file.name)
+        }
+        let report: AppendReport
+        do {
+            report = try database.importBatch(regimes: notices.flatMap(\.regimes), events: located.map(\.event))
+        } catch let error as InputError {
+            throw Self.locate(error, in: located)
+        }
         try database.setMeta("embeddedEventsDigest", digest)
         return report
     }

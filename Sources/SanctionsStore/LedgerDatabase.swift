@@ -101,6 +101,11 @@ public struct LedgerDatabase: Sendable {
         if access == .readWrite { try refreshNormalizedNamesIfStale() }
     }
 
+    /// Copies this whole ledger (log, projections, meta) over `target`, which must be writable.
+    public func copy(to target: LedgerDatabase) throws {
+        try writer.backup(to: target.writer)
+    }
+
     /// SQLite settings of every connection.
     static func configuration(busyTimeout: Double, readOnly: Bool) -> Configuration {
         var configuration = Configuration()

@@ -22,6 +22,15 @@ struct PositionalStatement {
         sqlite3_bind_int64(handle, index, value)
     }
 
+    mutating func bind(_ value: Int64?) {
+        guard let value else {
+            index += 1
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        bind(value)
+    }
+
     mutating func bind(_ value: Int) {
         bind(Int64(value))
     }

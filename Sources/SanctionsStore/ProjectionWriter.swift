@@ -65,6 +65,7 @@ enum ProjectionWriter {
         Column("details") { $0.bind($1.details) }, Column("escalatedFrom") { $0.bind($1.escalatedFrom) },
         Column("listingEvent") { $0.bind($1.listingEvent) }, Column("detailEvents") { $0.bind($1.detailEvents) },
         Column("endEvent") { $0.bind($1.endEvent) }, Column("endsDesignation") { $0.bind($1.endsDesignation) },
+        Column("uncertainty") { $0.bind($1.uncertainty) },
     ]
 
     static let nameColumns: [Column<StoredProjection.Name>] = [
@@ -96,7 +97,8 @@ enum ProjectionWriter {
         Column("instant") { $0.bind($1.instant) }, Column("published") { $0.bind($1.published) },
         Column("file") { $0.bind($1.file) },
         Column("sha256") { $0.bind($1.sha256) }, Column("entries") { $0.bind($1.entries) },
-        Column("event") { $0.bind($1.event) },
+        Column("event") { $0.bind($1.event) }, Column("observedAfter") { $0.bind($1.observedAfter) },
+        Column("statedFrom") { $0.bind($1.statedFrom) }, Column("partial") { $0.bind($1.partial) },
     ]
 
     /// Inserts one stream's rows (the stream must have none yet). Only binds: every value was

@@ -33,11 +33,26 @@ public enum TemporaryLedger {
         return ledger
     }
 
-    /// A ledger holding the embedded curated `Events/`.
+    /// The embedded `Events/` (curated notices and the generated history) built once per test
+    /// process; every ``makeCurated(_:)`` ledger is a copy of it.
+    private static let template: Result<Ledger, any Error> = Result {
+        let ledger = try Ledger.open(path: try makeFolder().appendingPathComponent("template.sqlite").path)
+        try ledger.syncEmbeddedEvents()
+        return ledger
+    }
+
+    /// A ledger holding the embedded `Events/` (the default ledger's content), a fresh copy each time.
     public static func makeCurated(_ kind: StoreKind = .inMemory) throws -> Ledger {
         let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
+        return try template.get().copy(to: path)
+    }
+
+    /// A ledger holding the curated notices only (no generated history): a few hundred events, for
+    /// tests that need a small ledger and no coverage.
+    public static func makeCuratedNoticesOnly(_ kind: StoreKind = .inMemory) throws -> Ledger {
+        let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
         let ledger = try Ledger.open(path: path, clock: Ledger.systemClock)
-        try ledger.syncEmbeddedEvents()
+        try ledger.syncEmbeddedEvents(includingHistory: false)
         return ledger
     }
 }

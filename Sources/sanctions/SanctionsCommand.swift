@@ -19,9 +19,14 @@ struct SanctionsCommand: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(
                 name: "Ledger",
-                subcommands: [Init.self, Import.self, Append.self, Events.self, Verify.self, Stats.self]),
+                subcommands: [
+                    Init.self, Import.self, Append.self, Events.self, Export.self, Verify.self, Stats.self,
+                ]),
             CommandGroup(
-                name: "Lists", subcommands: [ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self]),
+                name: "Lists",
+                subcommands: [
+                    ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self, ImportHistory.self, Coverage.self,
+                ]),
             CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self]),
             CommandGroup(name: "History", subcommands: [List.self, Diff.self, Timeline.self, Rebuild.self]),
             CommandGroup(name: "Measure", subcommands: [Bench.self]),

@@ -15,7 +15,7 @@ let package = Package(
         + ["FuzzEventFile", "FuzzOFACCSV", "FuzzEnhancedXML", "FuzzTransactions", "FuzzNormalizer"].map { name in
             .executableTarget(
                 name: name,
-                dependencies: ["FuzzSupport", .product(name: "SanctionsLedger", package: "SanctionsLedger")],
+                dependencies: ["FuzzSupport", .product(name: "SanctionsParsers", package: "SanctionsLedger")],
                 swiftSettings: fuzzer,
                 linkerSettings: linker
             )

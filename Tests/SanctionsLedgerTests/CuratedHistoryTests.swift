@@ -29,6 +29,22 @@ import Testing
         #expect(try onEntityList("huawei-technologies", on: "2019-05-16", knownAt: "2019-05-21"))
     }
 
+    @Test func knownAtHoldsWhenTheLedgerIsReadAsOfASequence() throws {
+        // As recorded through the whole log, the streams are refolded in memory: the knowledge
+        // filter must hold there too, not only in the SQL range query.
+        let sequence = try Self.ledger.head().sequence
+        func listed(knownAt: String) throws -> Bool {
+            try !Self.ledger.list(
+                asOf: AsOf(
+                    on: EventFactory.day("2019-05-16"), knownAt: EventFactory.day(knownAt),
+                    recordedThrough: sequence),
+                regime: RegimeID("bis-entity-list"), party: PartyID("huawei-technologies")
+            ).isEmpty
+        }
+        #expect(try !listed(knownAt: "2019-05-20"))
+        #expect(try listed(knownAt: "2019-05-21"))
+    }
+
     @Test func theXinjiangRuleAddedTwentyEightEntities() throws {
         let diff = try Self.ledger.diff(
             from: EventFactory.day("2019-10-08"), to: EventFactory.day("2019-10-09"),

@@ -57,6 +57,9 @@ import Testing
         // divestment sales are permitted until the divestment date
         #expect(screen("SenseTime Group Limited", on: "2022-12-09", .securitiesSale).verdict == .permitted)
         #expect(screen("SenseTime Group Limited", on: "2022-12-10", .securitiesSale).verdict == .prohibited)
+        // a milestone takes effect at its first second, not one later
+        #expect(screen("SenseTime Group Limited", on: "2022-02-07T23:59:59Z", .securitiesPurchase).verdict == .permitted)
+        #expect(screen("SenseTime Group Limited", on: "2022-02-08T00:00:00Z", .securitiesPurchase).verdict == .prohibited)
         // Hikvision under EO 14032: purchases prohibited from 2021-08-02
         #expect(
             screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict
@@ -124,5 +127,26 @@ import Testing
         #expect(
             later.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export).verdict
                 == .licenseRequired)
+    }
+
+    @Test func aDelistingEndsTheDesignationOnItsOwnDay() throws {
+        // Given an Entity List designation from 2020-01-10 delisted on 2021-03-01
+        let ledger = try TemporaryLedger.makeCurated()
+        try ledger.database.append([
+            EventFactory.listed("t-l", party: "t-quillon", effective: "2020-01-10", name: "Quillon Avionics Ltd"),
+            EventFactory.delisted("t-d", party: "t-quillon", effective: "2021-03-01"),
+        ])
+        let snapshot = try ledger.screeningSnapshot()
+        func verdict(_ day: String) -> Outcome {
+            snapshot.screen("Quillon Avionics Ltd", on: EventFactory.day(day), type: .export).verdict
+        }
+        // The interval is half open: in force from its first instant to the last second before the delisting
+        #expect(verdict("2020-01-09") == .permitted)
+        #expect(verdict("2020-01-10") == .licenseRequired)
+        #expect(verdict("2021-02-28T23:59:59Z") == .licenseRequired)
+        #expect(verdict("2021-03-01T00:00:00Z") == .permitted)
+        let interval = LedgerInterval(from: EventFactory.day("2020-01-10"), to: EventFactory.day("2021-03-01"))
+        #expect(interval.contains(EventFactory.day("2020-01-10")))
+        #expect(!interval.contains(EventFactory.day("2021-03-01")))
     }
 }

@@ -123,4 +123,13 @@ public enum IdentifierKind {
     public static let cslID = "csl-id"
     /// The `entity_number` of a non-OFAC CSL row.
     public static let cslEntityNumber = "csl-entity-number"
+    /// The key of a BIS denial order in the Denied Persons List file: the person's name and the
+    /// order's effective date (the file has no id).
+    public static let dplKey = "dpl-key"
+
+    /// The identifier that keys a designation in the rows of a list `source` (`csl-id` for the
+    /// Consolidated Screening List, `dpl-key` for the Denied Persons List file).
+    public static func rowKey(ofSource source: String) -> String {
+        source == "bis-dpl" ? dplKey : cslID
+    }
 }

@@ -3,6 +3,10 @@
 /// In a `listed` or `escalated` event, `name` is required and absent collections mean empty. In an
 /// `amended` event every field is optional and only the fields present change.
 public struct DesignationDetails: Hashable, Sendable {
+    /// The milestone a listing states for its own end (a denial order's expiry): the designation
+    /// ends then, unless a delisting ends it sooner or an amendment moves it.
+    public static let endsMilestone = "ends"
+
     /// The primary listed name.
     public var name: String?
     /// Names the party is also listed under (only in `listed` and `escalated`; later changes use alias events).

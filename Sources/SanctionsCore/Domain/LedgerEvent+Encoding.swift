@@ -12,6 +12,9 @@ extension LedgerEvent {
         ]
         if let party { members.append(JSONMember(key: "party", value: .string(party.rawValue))) }
         if let note { members.append(JSONMember(key: "note", value: .string(note))) }
+        if let effectiveAfter {
+            members.append(JSONMember(key: "effectiveAfter", value: .string(effectiveAfter.description)))
+        }
         switch payload {
         case .listed(let details):
             members += details.jsonMembers
@@ -37,6 +40,10 @@ extension LedgerEvent {
             if let file = observation.file { members.append(JSONMember(key: "file", value: .string(file))) }
             if let sha256 = observation.sha256 { members.append(JSONMember(key: "sha256", value: .string(sha256))) }
             members.append(JSONMember(key: "entries", value: .number(String(observation.entries))))
+            if let statedFrom = observation.statedFrom {
+                members.append(JSONMember(key: "statedFrom", value: .string(statedFrom.description)))
+            }
+            if observation.partial { members.append(JSONMember(key: "partial", value: .bool(true))) }
         }
         return .object(members)
     }

@@ -17,7 +17,9 @@ extension LedgerEvent {
         }
     }
 
-    static let commonKeys: Set<String> = ["id", "type", "party", "regime", "effective", "published", "source", "note"]
+    static let commonKeys: Set<String> = [
+        "id", "type", "party", "regime", "effective", "effectiveAfter", "published", "source", "note",
+    ]
 
     /// Decodes one event from `json`, located at `path` (e.g. `events[3]`) in the context's file.
     public init(json: JSONValue, path: String = "", line: Int = 0, context: DecodingContext = .init())
@@ -68,6 +70,13 @@ extension LedgerEvent {
         guard let effective = try reader.time("effective") else {
             throw reader.error("effective", .missingField, "required field is missing")
         }
+        let effectiveAfter = try reader.time("effectiveAfter")
+        if let effectiveAfter, effectiveAfter >= effective {
+            throw reader.error(
+                "effectiveAfter", .invalidDate,
+                "effectiveAfter \(effectiveAfter) must be before effective \(effective) (the change happened after "
+                    + "the one and by the other)")
+        }
         guard let published = try reader.time("published") ?? context.defaultPublished else {
             throw reader.error("published", .missingField, "required field is missing (and no notice supplies it)")
         }
@@ -84,7 +93,7 @@ extension LedgerEvent {
         try reader.finish()
         return LedgerEvent(
             id: EventID(idText), party: party, regime: RegimeID(regimeText), effective: effective,
-            published: published, source: source, note: note, payload: payload)
+            published: published, source: source, note: note, effectiveAfter: effectiveAfter, payload: payload)
     }
 
     static func decodeSource(_ reader: JSONObjectReader) throws(InputError) -> Source {
@@ -170,7 +179,9 @@ extension LedgerEvent {
         guard entries >= 0 else {
             throw reader.error("entries", .invalidField, "a count of entries cannot be negative")
         }
-        return Observation(list: list, file: try reader.string("file"), sha256: sha256, entries: entries)
+        return Observation(
+            list: list, file: try reader.string("file"), sha256: sha256, entries: entries,
+            statedFrom: try reader.time("statedFrom"), partial: try reader.bool("partial") ?? false)
     }
 
     static func decodeDetails(_ reader: inout JSONObjectReader, requireName: Bool, allowAliases: Bool)
@@ -292,7 +303,7 @@ extension LedgerEvent {
 
     private static func decodeOutcome(_ reader: inout JSONObjectReader) throws(InputError) -> Outcome {
         let text = try reader.requiredString("outcome")
-        guard let outcome = Outcome(rawValue: text), outcome != .review else {
+        guard let outcome = Outcome(rawValue: text), outcome != .review, outcome != .unknown else {
             throw reader.error(
                 "outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, permitted")
         }

@@ -32,6 +32,10 @@ public struct LedgerEvent: Hashable, Sendable {
     public var party: PartyID?
     public var regime: RegimeID
     public var effective: LedgerTime
+    /// When the date is bounded by observation rather than stated: the change happened after this
+    /// instant (exclusive) and by ``effective`` (e.g. first seen in a publication, absent from the
+    /// one before). Nil when a notice or the list states the date.
+    public var effectiveAfter: LedgerTime?
     public var published: LedgerTime
     public var source: Source
     /// A curator's note, e.g. where a fact could not be confirmed.
@@ -40,9 +44,10 @@ public struct LedgerEvent: Hashable, Sendable {
 
     public init(
         id: EventID, party: PartyID?, regime: RegimeID, effective: LedgerTime, published: LedgerTime,
-        source: Source, note: String? = nil, payload: Payload
+        source: Source, note: String? = nil, effectiveAfter: LedgerTime? = nil, payload: Payload
     ) {
         self.id = id
+        self.effectiveAfter = effectiveAfter
         self.party = party
         self.regime = regime
         self.effective = effective

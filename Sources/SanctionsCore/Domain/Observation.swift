@@ -19,11 +19,21 @@ public struct Observation: Hashable, Sendable {
     public var sha256: String?
     /// How many of its entries were on this regime.
     public var entries: Int
+    /// The earliest date its entries state for their listings (e.g. the Entity List rows' Federal
+    /// Register dates): the publication also tells, partially, what was in force back to then.
+    public var statedFrom: LedgerTime?
+    /// A sample or extract rather than the whole list: it shows entries, never their absence.
+    public var partial: Bool
 
-    public init(list: String, file: String? = nil, sha256: String? = nil, entries: Int) {
+    public init(
+        list: String, file: String? = nil, sha256: String? = nil, entries: Int, statedFrom: LedgerTime? = nil,
+        partial: Bool = false
+    ) {
         self.list = list
         self.file = file
         self.sha256 = sha256
         self.entries = entries
+        self.statedFrom = statedFrom
+        self.partial = partial
     }
 }

@@ -14,6 +14,34 @@ public struct LedgerInterval: Hashable, Sendable {
     }
 }
 
+/// A stretch of valid time in which the ledger cannot tell whether a designation was in force:
+/// its listing (or delisting) happened on an unknown date between two observations.
+public struct DateUncertainty: Hashable, Sendable, CustomStringConvertible {
+    /// Which change happened in the window.
+    public enum Change: String, Hashable, Sendable {
+        case listed, delisted
+    }
+
+    public var change: Change
+    /// The window is `(after, by]`: not yet changed at `after`, changed by `by`.
+    public var after: LedgerTime
+    public var by: LedgerTime
+    /// The listing or delisting event whose date is uncertain.
+    public var event: EventID
+
+    public init(change: Change, after: LedgerTime, by: LedgerTime, event: EventID) {
+        self.change = change
+        self.after = after
+        self.by = by
+        self.event = event
+    }
+
+    /// E.g. "listed on an unknown date between 2019-01-04 and 2021-04-25".
+    public var description: String {
+        "\(change.rawValue) on an unknown date between \(after.dayString) and \(by.dayString)"
+    }
+}
+
 /// One version of a designation's details: constant over a valid-time segment, as known over a
 /// knowledge (published-clock) interval.
 public struct DesignationSegment: Hashable, Sendable {
@@ -38,13 +66,17 @@ public struct DesignationSegment: Hashable, Sendable {
     public var endEvent: EventID?
     /// Whether `endEvent` ended the designation itself (a delisting) rather than only these details.
     public var endsDesignation: Bool
+    /// Set when this stretch lies in the window of a listing or delisting whose date is only
+    /// bounded by observation: the designation may or may not have been in force then.
+    public var uncertainty: DateUncertainty?
 
     public init(
         party: PartyID, regime: RegimeID, listedFrom: LedgerTime, valid: LedgerInterval, known: LedgerInterval,
         details: DesignationDetails,
         escalatedFrom: [RegimeID], listingEvent: EventID, detailEvents: [EventID], endEvent: EventID?,
-        endsDesignation: Bool
+        endsDesignation: Bool, uncertainty: DateUncertainty? = nil
     ) {
+        self.uncertainty = uncertainty
         self.party = party
         self.regime = regime
         self.listedFrom = listedFrom
@@ -139,9 +171,15 @@ public struct PublicationRow: Hashable, Sendable {
     public var published: LedgerTime
     /// The `observed` event.
     public var event: EventID
+    /// The last time the list was seen without this publication (its event's `effectiveAfter`):
+    /// the publication appeared in `(observedAfter, instant]`. Nil when unknown.
+    public var observedAfter: LedgerTime?
 
-    public init(regime: RegimeID, observation: Observation, instant: LedgerTime, published: LedgerTime, event: EventID)
-    {
+    public init(
+        regime: RegimeID, observation: Observation, instant: LedgerTime, published: LedgerTime, event: EventID,
+        observedAfter: LedgerTime? = nil
+    ) {
+        self.observedAfter = observedAfter
         self.regime = regime
         self.observation = observation
         self.instant = instant

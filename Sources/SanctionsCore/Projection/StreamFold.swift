@@ -66,7 +66,7 @@ public enum StreamFold {
             projection.publications.append(
                 PublicationRow(
                     regime: event.regime, observation: observation, instant: event.effective,
-                    published: event.published, event: event.id))
+                    published: event.published, event: event.id, observedAfter: event.effectiveAfter))
         }
         return projection
     }
@@ -141,7 +141,7 @@ public enum StreamFold {
         }
         for row in fold.designations {
             projection.designations += versions(
-                row, opened: row.detailEvents.last ?? row.listingEvent, closed: row.endEvent,
+                row, opened: row.uncertainty?.event ?? row.detailEvents.last ?? row.listingEvent, closed: row.endEvent,
                 reopen: {
                     $0.valid.to = nil; $0.endEvent = nil; $0.endsDesignation = false
                 }, setKnown: { $0.known = $1 })

@@ -50,6 +50,8 @@ struct ValidTimeFold {
     private(set) var rules: [RuleSegment] = []
     private(set) var anomalies: [HistoryAnomaly] = []
     private var open: OpenDesignation?
+    /// When the stream's last designation ended (an uncertain listing window never reaches back over it).
+    private var lastEnd: LedgerTime?
     private var openRules: [TransactionType: OpenRule] = [:]
 
     /// Sorts events for folding: effective time, then rules, listings, amendments, aliases, delistings, then id.
@@ -69,9 +71,11 @@ struct ValidTimeFold {
         while start < sorted.count {
             var end = start + 1
             while end < sorted.count, sorted[end].effective.seconds == sorted[start].effective.seconds { end += 1 }
+            fold.expire(before: sorted[start].effective)
             for event in fold.sameInstantOrder(sorted[start..<end]) { fold.apply(event) }
             start = end
         }
+        fold.expire(before: nil)
         fold.finish()
         return fold
     }
@@ -103,6 +107,20 @@ struct ValidTimeFold {
             }
         }
         return rules + beforeDelisting + [group[delisting]] + afterDelisting
+    }
+
+    /// Ends the open designation at the end its listing states (the `ends` milestone), when that
+    /// comes at or before `instant` (nil: the end of history). The event that set the milestone
+    /// ends it.
+    private mutating func expire(before instant: LedgerTime?) {
+        guard var designation = open, let ends = designation.details.milestones?[DesignationDetails.endsMilestone],
+            ends > designation.detailsFrom, instant.map({ ends <= $0 }) ?? true
+        else { return }
+        let event = designation.fieldSources["milestones"] ?? designation.fieldSources["*"] ?? designation.listingEvent
+        closeDetails(&designation, at: ends, endEvent: event, endsDesignation: true)
+        for key in designation.names.keys.sorted() { closeName(&designation, key: key, at: ends, endEvent: event) }
+        open = nil
+        lastEnd = ends
     }
 
     private init(party: PartyID, regime: RegimeID) {
@@ -160,7 +178,15 @@ struct ValidTimeFold {
             guard var designation = open else {
                 return anomaly(event, "delists '\(party)', which is not designated on \(regime) on \(at)")
             }
-            closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: true)
+            var uncertainty: DateUncertainty?
+            if let after = event.effectiveAfter {
+                // Delisted on an unknown date in (after, at]: certain until `after`, uncertain then.
+                let from = max(Self.instantAfter(after), designation.detailsFrom)
+                closeDetails(&designation, at: from, endEvent: event.id, endsDesignation: false)
+                uncertainty = DateUncertainty(change: .delisted, after: after, by: at, event: event.id)
+            }
+            closeDetails(&designation, at: at, endEvent: event.id, endsDesignation: true, uncertainty: uncertainty)
+            lastEnd = at
             for key in designation.names.keys.sorted() {
                 closeName(&designation, key: key, at: at, endEvent: event.id)
             }
@@ -196,6 +222,9 @@ struct ValidTimeFold {
             open = designation
             return
         }
+        if let after = event.effectiveAfter {
+            openUncertainListing(event, details: details, listedDetails: listedDetails, after: after)
+        }
         let primaryKey = NameKey.make(name)
         var designation = OpenDesignation(
             listedFrom: at, listingEvent: event.id, escalatedFrom: escalatedFrom, details: listedDetails,
@@ -204,6 +233,36 @@ struct ValidTimeFold {
             name: name, kind: .primary, weak: false, from: at, startEvent: event.id)
         addAliases(&designation, details.aliases ?? [], at: at, event: event.id)
         open = designation
+    }
+
+    /// The stretch `(after, at)` of a listing first seen at `at` and not yet seen at `after`: the
+    /// designation may have been in force then. It never reaches back over an earlier designation.
+    private mutating func openUncertainListing(
+        _ event: LedgerEvent, details: DesignationDetails, listedDetails: DesignationDetails, after: LedgerTime
+    ) {
+        let at = event.effective
+        let from = max(Self.instantAfter(after), lastEnd ?? Self.instantAfter(after))
+        guard from < at, let name = details.name else { return }
+        let window = LedgerInterval(from: from, to: at)
+        designations.append(
+            DesignationSegment(
+                party: party, regime: regime, listedFrom: at, valid: window, known: Self.placeholderKnown,
+                details: listedDetails, escalatedFrom: [], listingEvent: event.id, detailEvents: [event.id],
+                endEvent: event.id, endsDesignation: false,
+                uncertainty: DateUncertainty(change: .listed, after: after, by: at, event: event.id)))
+        var seen = Set<String>()
+        let listedNames = [(name, NameKind.primary, false)] + (details.aliases ?? []).map { ($0.name, NameKind($0.kind), $0.weak) }
+        for (text, kind, weak) in listedNames where seen.insert(NameKey.make(text)).inserted && !text.isEmpty {
+            names.append(
+                NameSegment(
+                    party: party, regime: regime, name: text, kind: kind, weak: weak, listedFrom: at, valid: window,
+                    known: Self.placeholderKnown, startEvent: event.id, endEvent: event.id))
+        }
+    }
+
+    /// The first second after `instant`.
+    static func instantAfter(_ instant: LedgerTime) -> LedgerTime {
+        LedgerTime(seconds: instant.seconds + 1, hasTimeOfDay: true)
     }
 
     private mutating func setPrimaryName(
@@ -227,7 +286,8 @@ struct ValidTimeFold {
     }
 
     private mutating func closeDetails(
-        _ designation: inout OpenDesignation, at: LedgerTime?, endEvent: EventID?, endsDesignation: Bool
+        _ designation: inout OpenDesignation, at: LedgerTime?, endEvent: EventID?, endsDesignation: Bool,
+        uncertainty: DateUncertainty? = nil
     ) {
         defer { if let at { designation.detailsFrom = at } }
         if let at, at <= designation.detailsFrom { return }  // a zero-length version: nothing to record
@@ -237,7 +297,7 @@ struct ValidTimeFold {
                 valid: LedgerInterval(from: designation.detailsFrom, to: at), known: Self.placeholderKnown,
                 details: designation.details, escalatedFrom: designation.escalatedFrom,
                 listingEvent: designation.listingEvent, detailEvents: designation.detailEvents,
-                endEvent: endEvent, endsDesignation: endsDesignation))
+                endEvent: endEvent, endsDesignation: endsDesignation, uncertainty: uncertainty))
     }
 
     private mutating func closeName(

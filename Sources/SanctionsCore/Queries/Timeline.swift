@@ -32,6 +32,10 @@ public struct Timeline: Sendable {
         public var listedNames: [ListedName]
         public var listingEvent: EventID
         public var endEvent: EventID?
+        /// Set when the listing is dated only by observation: it happened after this and by `from`.
+        public var listedAfter: LedgerTime?
+        /// Set when the delisting is dated only by observation: it happened after this and by `to`.
+        public var delistedAfter: LedgerTime?
 
         /// The name the designation was last listed under in this span.
         public var listedName: String { listedNames.last?.name ?? "" }
@@ -84,8 +88,16 @@ public struct Timeline: Sendable {
         for regime in Set(current.map(\.regime)).sorted() {
             let segments = current.filter { $0.regime == regime }.sorted { $0.valid.from < $1.valid.from }
             var spans: [Span] = []
+            var listingWindows: [LedgerTime: LedgerTime] = [:]
             for segment in segments {
                 let name = segment.details.name ?? ""
+                if let uncertainty = segment.uncertainty, uncertainty.change == .listed {
+                    listingWindows[segment.listedFrom] = uncertainty.after
+                    continue
+                }
+                if let uncertainty = segment.uncertainty, uncertainty.change == .delisted, !spans.isEmpty {
+                    spans[spans.count - 1].delistedAfter = uncertainty.after
+                }
                 if let last = spans.last, last.from == segment.listedFrom {
                     spans[spans.count - 1].to = segment.valid.to
                     spans[spans.count - 1].endEvent = segment.endsDesignation ? segment.endEvent : nil
@@ -98,7 +110,8 @@ public struct Timeline: Sendable {
                             from: segment.listedFrom, to: segment.valid.to,
                             listedNames: [Span.ListedName(from: segment.listedFrom, name: name)],
                             listingEvent: segment.listingEvent,
-                            endEvent: segment.endsDesignation ? segment.endEvent : nil))
+                            endEvent: segment.endsDesignation ? segment.endEvent : nil,
+                            listedAfter: listingWindows[segment.listedFrom]))
                 }
             }
             var seen = Set<String>()

@@ -21,7 +21,11 @@ public enum TransactionType: String, Sendable, CaseIterable, Hashable, Comparabl
 /// The consequence of a rule for a transaction, ordered from weakest to strongest.
 public enum Outcome: String, Sendable, CaseIterable, Hashable, Comparable {
     case permitted
-    /// A possible match below the certain-match threshold: a person has to look.
+    /// No match, but a list that could restrict the transaction has no coverage on its date (the
+    /// ledger holds no publication of it then): the ledger cannot say "permitted". Never a rule's outcome.
+    case unknown
+    /// A possible match below the certain-match threshold, or a listing whose date is only known to
+    /// lie in a window around the transaction's date: a person has to look.
     case review
     case licenseRequired = "license-required"
     case prohibited
@@ -29,9 +33,10 @@ public enum Outcome: String, Sendable, CaseIterable, Hashable, Comparable {
     private var strength: Int {
         switch self {
         case .permitted: 0
-        case .review: 1
-        case .licenseRequired: 2
-        case .prohibited: 3
+        case .unknown: 1
+        case .review: 2
+        case .licenseRequired: 3
+        case .prohibited: 4
         }
     }
 

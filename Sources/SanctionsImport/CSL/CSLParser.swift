@@ -12,13 +12,20 @@ public enum CSLParser {
         public var line: Int
         public var values: [String: String]
 
+        public init(line: Int, values: [String: String]) {
+            self.line = line
+            self.values = values
+        }
+
         public subscript(_ column: String) -> String {
             values[column] ?? ""
         }
     }
 
+    /// The columns every CSL export has (`_id` came later: an older export's rows get an id made of
+    /// their content).
     static let required = [
-        "_id", "source", "name", "addresses", "federal_register_notice", "start_date", "end_date", "alt_names",
+        "source", "name", "addresses", "federal_register_notice", "start_date", "end_date", "alt_names",
     ]
 
     /// Parses the file. Malformed rows fail the parse unless `skipBadRows` (then they are returned).
@@ -60,6 +67,10 @@ public enum CSLParser {
             }
             var values: [String: String] = [:]
             for (column, value) in zip(columns, record.fields) { values[column] = clean(value) }
+            if values["_id"] == nil {
+                let content = ["source", "name", "start_date", "addresses"].map { values[$0] ?? "" }.joined(separator: "|")
+                values["_id"] = "row-" + String(ChainHash.hex(ChainHash.sha256(Array(content.utf8))).prefix(16))
+            }
             let row = Row(line: record.line, values: values)
             if row["name"].isEmpty {
                 try bad(InputError(.malformedRow, "the row has no name", file: file, line: record.line, field: "name"))

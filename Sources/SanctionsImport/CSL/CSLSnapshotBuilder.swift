@@ -30,7 +30,7 @@ public enum CSLSnapshotBuilder {
             case "aircraft": details.entityType = .aircraft
             default: details.entityType = .entity
             }
-            var identifiers = [Identifier(type: IdentifierKind.cslID, value: row["_id"])]
+            var identifiers = [Identifier(type: IdentifierKind.rowKey(ofSource: source), value: row["_id"])]
             if !row["entity_number"].isEmpty {
                 identifiers.append(
                     Identifier(
@@ -67,6 +67,13 @@ public enum CSLSnapshotBuilder {
             }
             let start = usable("start_date")
             let end = usable("end_date")
+            if let end, end > (start ?? published) {
+                // The listing states its end (a denial order's expiry): the designation ends then unless
+                // a later list ends it sooner or extends it.
+                details.milestones = (details.milestones ?? [:]).merging([DesignationDetails.endsMilestone: end]) {
+                    _, new in new
+                }
+            }
             if start == nil, row["start_date"].isEmpty {
                 notes.append("the CSL gives no start date: dated to the list's date")
             }
@@ -83,6 +90,14 @@ public enum CSLSnapshotBuilder {
                 })
             entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
             entries.append(entry)
+        }
+        if source == "bis-dpl" {
+            return ListSnapshot(
+                source: source, regimes: Set(mapping.programs.values), published: published, effective: published,
+                coverage: ListSnapshot.Coverage(aliases: true, addresses: true), entries: entries,
+                citation: "BIS Denied Persons List (dpl.txt) of \(published.dayString)",
+                title: "Denied Persons List, tab-separated export", url: "https://www.bis.doc.gov/dpl/dpl.txt",
+                authority: "BIS")
         }
         return ListSnapshot(
             source: source, regimes: Set(mapping.programs.values), published: published, effective: published,

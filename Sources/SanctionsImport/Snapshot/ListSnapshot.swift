@@ -5,12 +5,17 @@ public struct ListSnapshot: Sendable {
     /// Which parts of an entry the files carry (the daily SDN series has no alt.csv or add.csv,
     /// so aliases other than the remarks' weak ones and addresses are not managed by it).
     public struct Coverage: Sendable, Hashable {
+        /// The a.k.a./f.k.a./n.k.a. names (alt.csv, the XML's names).
         public var aliases: Bool
         public var addresses: Bool
+        /// The remarks and what is read from them (weak aliases, identifiers, dates): a derived
+        /// file without remarks says nothing about them.
+        public var remarks: Bool
 
-        public init(aliases: Bool, addresses: Bool) {
+        public init(aliases: Bool, addresses: Bool, remarks: Bool = true) {
             self.aliases = aliases
             self.addresses = addresses
+            self.remarks = remarks
         }
     }
 
@@ -21,7 +26,8 @@ public struct ListSnapshot: Sendable {
         public var details: DesignationDetails
         /// When the list says the listing took effect (e.g. "Listing Date (CMIC)"); else the snapshot's effective time.
         public var listedEffective: LedgerTime?
-        /// When the list says the listing ends (e.g. a denial order's expiry), if it says.
+        /// When the list says the listing ends (e.g. a denial order's expiry), if it says (also kept as
+        /// the listing's `ends` milestone, which ends the designation in the fold).
         public var endsEffective: LedgerTime?
         /// Where the entry was read, for messages.
         public var file: String
@@ -67,6 +73,13 @@ public struct ListSnapshot: Sendable {
     public var file: String?
     /// The SHA-256 (lowercase hex) of that file's content, when read from bytes.
     public var sha256: String?
+    /// When set, the changes it shows are dated by observation: they happened after this instant
+    /// (the last time the list was seen without this publication) and by ``effective``. Nil: the
+    /// changes take effect at ``effective`` (a publication whose predecessor is unknown).
+    public var observedAfter: LedgerTime?
+    /// A sample or extract of the list: its entries are added or updated, but nothing is
+    /// delisted for being absent from it.
+    public var partial = false
 
     /// Builds a snapshot.
     public init(
@@ -97,15 +110,25 @@ public struct ListSnapshot: Sendable {
         return counts.keys.sorted().map { ($0, counts[$0] ?? 0) }
     }
 
-    /// The `observed` events of this publication, one per regime.
-    public var observationEvents: [LedgerEvent] {
+    /// The earliest listing date the entries on `regime` state, if any states one.
+    public func statedFrom(_ regime: RegimeID) -> LedgerTime? {
+        entries.lazy.filter { $0.regime == regime }.compactMap(\.listedEffective).min()
+    }
+
+    /// The `observed` events of this publication, one per regime, with the window in which it
+    /// appeared when that is known (`after`: the last time the list was seen without it).
+    public func observationEvents(after: LedgerTime? = nil) -> [LedgerEvent] {
         entriesByRegime.map { regime, count in
             LedgerEvent(
                 id: SnapshotEventID.observation(source: source, regime: regime, at: effective), party: nil,
                 regime: regime,
                 effective: effective, published: published,
                 source: Source(citation: citation, title: title, url: url, authority: authority),
-                payload: .observed(Observation(list: source, file: file, sha256: sha256, entries: count)))
+                effectiveAfter: after.flatMap { $0 < effective ? $0 : nil },
+                payload: .observed(
+                    Observation(
+                        list: source, file: file, sha256: sha256, entries: count, statedFrom: statedFrom(regime),
+                        partial: partial)))
         }
     }
 }

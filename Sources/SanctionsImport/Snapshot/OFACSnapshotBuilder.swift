@@ -11,6 +11,8 @@ public enum OFACSnapshotBuilder {
             case legacyCSV
             /// `SDN_ENHANCED.XML` / `CONS_ENHANCED.XML`.
             case enhancedXML
+            /// A third party's JSON derived from `SDN.CSV` and `ALT.CSV`.
+            case derivedJSON
         }
 
         public var file: String
@@ -85,6 +87,9 @@ public enum OFACSnapshotBuilder {
             url =
                 "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/"
                 + (isSDN ? "SDN_ENHANCED.ZIP" : "CONS_ENHANCED.ZIP")
+        case .derivedJSON:
+            format = "JSON derived from SDN.CSV and ALT.CSV by a third party (names, types, programmes, aliases only)"
+            url = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV"
         }
         return ListSnapshot(
             source: source, regimes: regimes, published: published, effective: effective ?? published,

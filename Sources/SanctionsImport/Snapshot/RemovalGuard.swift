@@ -30,7 +30,7 @@ public struct RemovalGuard: Sendable {
     /// Throws ``InputError/Code/massRemoval`` when `snapshot` lacks too many of the `current` keys
     /// (the entries of its source in force before it).
     public func check(_ snapshot: ListSnapshot, current: Set<String>) throws(InputError) {
-        guard !current.isEmpty else { return }
+        guard !current.isEmpty, !snapshot.partial else { return }  // a sample removes nothing
         let present = Set(snapshot.entries.map(\.key))
         let removed = current.subtracting(present).count
         let share = Double(removed) / Double(current.count)

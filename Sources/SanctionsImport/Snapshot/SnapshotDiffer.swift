@@ -36,13 +36,16 @@ public enum SnapshotDiffer {
     ///   - party: the party of an entry key (an existing party holding that entry number, or a new slug).
     ///   - otherRegimes: the regimes (outside this source) a party is designated on at the snapshot time.
     ///   - severity: each regime's severity (a higher number is stricter).
+    ///   - dating: how changes without a stated date are dated (default: at the snapshot's time).
     public static func events(
         _ snapshot: ListSnapshot, current: [String: Current], party: (String) -> PartyID,
         otherRegimes: (PartyID) -> [RegimeID],
-        severity: (RegimeID) -> Int
+        severity: (RegimeID) -> Int, dating: SnapshotDating? = nil
     ) -> [LedgerEvent] {
         let source = Source(
             citation: snapshot.citation, title: snapshot.title, url: snapshot.url, authority: snapshot.authority)
+        let dating = dating ?? SnapshotDating(by: snapshot.effective, after: nil, previous: nil)
+        let undated = dating.change
         var events: [LedgerEvent] = []
         func event(
             _ key: String, _ change: String, party: PartyID, regime: RegimeID, effective: LedgerTime? = nil,
@@ -52,8 +55,9 @@ public enum SnapshotDiffer {
             LedgerEvent(
                 id: SnapshotEventID.make(source: snapshot.source, key: key, change: change, at: snapshot.effective),
                 party: party, regime: regime,
-                effective: effective ?? snapshot.effective, published: published ?? snapshot.published,
-                source: override ?? source, payload: payload)
+                effective: effective ?? undated.effective, published: published ?? snapshot.published,
+                source: override ?? source, effectiveAfter: effective == nil ? undated.effectiveAfter : nil,
+                payload: payload)
         }
         var seen = Set<String>()
         for entry in snapshot.entries {
@@ -67,8 +71,13 @@ public enum SnapshotDiffer {
                             .delisted(reason: "moved to \(entry.regime) in this list")))
                 }
                 let partyID = current[entry.key]?.party ?? party(entry.key)
-                var effective = snapshot.effective
-                if let stated = entry.listedEffective, stated < snapshot.effective { effective = stated }
+                // A date the list states wins over the observation window (the disagreement is noted).
+                let stated = entry.listedEffective.flatMap { $0 < snapshot.effective ? $0 : nil }
+                let effective = stated ?? undated.effective
+                var note = entry.note
+                if let stated, let disagreement = dating.disagreement(stated: stated) {
+                    note = [note, disagreement].compactMap { $0 }.joined(separator: "; ")
+                }
                 // A list that names the notice behind a listing dates its publication by the listing.
                 let published = entry.source != nil && effective < snapshot.published ? effective : snapshot.published
                 let others = otherRegimes(partyID).filter {
@@ -77,17 +86,10 @@ public enum SnapshotDiffer {
                 let payload: LedgerEvent.Payload =
                     others.isEmpty ? .listed(entry.details) : .escalated(entry.details, from: others)
                 var listing = event(
-                    entry.key, "listed", party: partyID, regime: entry.regime, effective: effective,
+                    entry.key, "listed", party: partyID, regime: entry.regime, effective: stated,
                     published: published, source: entry.source, payload)
-                listing.note = entry.note
+                listing.note = note
                 events.append(listing)
-                if let ends = entry.endsEffective, ends > effective {
-                    events.append(
-                        event(
-                            entry.key, "expires", party: partyID, regime: entry.regime, effective: ends,
-                            published: published, source: entry.source,
-                            .delisted(reason: "the listing's stated end date (e.g. the expiry of a denial order)")))
-                }
                 continue
             }
             events += differences(entry, existing, snapshot: snapshot) {
@@ -95,7 +97,8 @@ public enum SnapshotDiffer {
                 event(key, change, party: party, regime: regime, effective: effective, payload)
             }
         }
-        for key in current.keys.filter({ !seen.contains($0) }).sorted() {
+        // A sample shows entries, never their absence: it delists nothing.
+        for key in current.keys.filter({ !seen.contains($0) && !snapshot.partial }).sorted() {
             guard let existing = current[key] else { continue }
             events.append(
                 event(
@@ -103,6 +106,13 @@ public enum SnapshotDiffer {
                     .delisted(reason: "no longer on the list")))
         }
         return events
+    }
+
+    /// OFAC caps the remarks of sdn.csv at 1,000 characters and continues them in sdn_comments.csv;
+    /// a publication without that file shows the cut remark, which is the same remark, not a change.
+    static func isCapped(_ remarks: String, of known: String?) -> Bool {
+        guard let known, remarks.count >= 990, known.count > remarks.count else { return false }
+        return known.hasPrefix(remarks)
     }
 
     private static func differences(
@@ -114,21 +124,26 @@ public enum SnapshotDiffer {
         let old = existing.details
         var amendment = DesignationDetails()
         if new.name != old.name { amendment.name = new.name }
-        if (new.programs ?? []) != (old.programs ?? []) { amendment.programs = new.programs ?? [] }
+        // Programme tags are a set: another order in another file format is not a change.
+        if Set(new.programs ?? []) != Set(old.programs ?? []) { amendment.programs = new.programs ?? [] }
         if snapshot.coverage.addresses, (new.addresses ?? []) != (old.addresses ?? []) {
             amendment.addresses = new.addresses ?? []
         }
         if snapshot.coverage.addresses, new.country != old.country, let country = new.country {
             amendment.country = country
         }
-        if new.remarks != old.remarks, let remarks = new.remarks { amendment.remarks = remarks }
+        if new.remarks != old.remarks, let remarks = new.remarks, !isCapped(remarks, of: old.remarks) {
+            amendment.remarks = remarks
+        }
         if new.entityType != old.entityType, let type = new.entityType { amendment.entityType = type }
-        if (new.identifiers ?? []) != (old.identifiers ?? []) { amendment.identifiers = new.identifiers ?? [] }
+        if snapshot.coverage.remarks, (new.identifiers ?? []) != (old.identifiers ?? []) {
+            amendment.identifiers = new.identifiers ?? []
+        }
         if let milestones = new.milestones, milestones != (old.milestones ?? [:]) { amendment.milestones = milestones }
         if !amendment.isEmpty {
             events.append(make(entry.key, "amended", existing.party, existing.regime, nil, .amended(amendment)))
         }
-        func managed(_ alias: Alias) -> Bool { snapshot.coverage.aliases || alias.weak }
+        func managed(_ alias: Alias) -> Bool { alias.weak ? snapshot.coverage.remarks : snapshot.coverage.aliases }
         let primary = NameKey.make(new.name ?? "")
         let newAliases = (new.aliases ?? []).filter { managed($0) && NameKey.make($0.name) != primary }
         let oldAliases = existing.aliases.filter(managed)

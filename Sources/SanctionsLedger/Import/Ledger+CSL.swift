@@ -30,9 +30,27 @@ extension Ledger {
         return (snapshot, skipped)
     }
 
+    /// Reads BIS's Denied Persons List file (`dpl.txt`) into a snapshot of `bis-dpl`.
+    package func readDPLSnapshot(path: String, published: LedgerTime, limits: InputLimits = .standard) throws
+        -> ListSnapshot
+    {
+        let bytes = try Self.readBytes(path, limits: limits)
+        let rows = try DPLParser.parse(bytes, file: path)
+        var snapshot = try CSLSnapshotBuilder.build(
+            rows, source: "bis-dpl", map: try Self.programRegimeMap(), published: published, file: path)
+        snapshot.file = (path as NSString).lastPathComponent
+        snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
+        return snapshot
+    }
+
     /// A readable, stable slug for a new party from a list entry: its name and a short key.
     static func slug(name: String, key: String) -> PartyID {
         let words = NameKey.make(name).split(separator: " ").prefix(6).joined(separator: "-")
+        if key.hasPrefix("dpl-") {
+            // A denial order's key ends with its effective date: one party per order.
+            let date = key.split(separator: "@").first.map { String($0.suffix(10)).filter(\.isNumber) } ?? ""
+            return PartyID("dpl-" + String(words.prefix(60)) + (date.isEmpty ? "" : "-" + date))
+        }
         let short = String(key.prefix(8)).lowercased().filter { $0.isLetter || $0.isNumber }
         return PartyID("csl-" + String(words.prefix(60)) + (short.isEmpty ? "" : "-" + short))
     }
@@ -55,6 +73,7 @@ extension Ledger {
     ) {
         var current: [String: SnapshotDiffer.Current] = [:]
         var otherRegimes: [PartyID: [RegimeID]] = [:]
+        let keyKind = IdentifierKind.rowKey(ofSource: snapshot.source)
         var byNameKey: [String: [Int]] = [:]
         var byEntryNumber: [String: [Int]] = [:]
         for (index, entry) in snapshot.entries.enumerated() {
@@ -81,7 +100,7 @@ extension Ledger {
             }
             let existing = SnapshotDiffer.Current(
                 party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases)
-            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }.map {
+            let ids = (view.segment.details.identifiers ?? []).filter { $0.type == keyKind }.map {
                 $0.value + "@" + view.regime.rawValue
             }
             let number = entryNumber(view.segment.details)
@@ -119,9 +138,18 @@ extension Ledger {
             let baseNumber = entryNumber(snapshot.entries[base].details)
             matches = matches.filter { entryNumber(snapshot.entries[$0].details) == baseNumber }
             used.formUnion(matches)
-            let merged = merge(
-                matches.sorted().map { snapshot.entries[$0] },
+            var merged = merge(
+                matches.sorted().map { snapshot.entries[$0] }, keyKind: keyKind,
                 keepingName: ids.isEmpty ? view.segment.details.name : nil)
+            // The keys another list (the CSL, the DPL file) gave the designation stay with it.
+            let otherKeys = (view.segment.details.identifiers ?? []).filter {
+                $0.type != keyKind && ($0.type == IdentifierKind.cslID || $0.type == IdentifierKind.dplKey)
+            }
+            if !otherKeys.isEmpty {
+                merged.details.identifiers = ((merged.details.identifiers ?? []) + otherKeys).sorted {
+                    ($0.type, $0.value) < ($1.type, $1.value)
+                }
+            }
             for other in matches where other != base { unmanaged.insert(other) }
             snapshot.entries[base] = merged
             current[merged.key] = existing
@@ -140,7 +168,9 @@ extension Ledger {
     /// gives the same result): the others' names become aliases, their addresses and CSL ids are
     /// added. With `keepingName`, the designation keeps that listed name and the list's own name
     /// becomes an alias.
-    private static func merge(_ rows: [ListSnapshot.Entry], keepingName listed: String?) -> ListSnapshot.Entry {
+    private static func merge(_ rows: [ListSnapshot.Entry], keyKind: String, keepingName listed: String?)
+        -> ListSnapshot.Entry
+    {
         var merged = rows[0]
         var identifiers = merged.details.identifiers ?? []
         for entry in rows.dropFirst() {
@@ -155,7 +185,7 @@ extension Ledger {
                 addresses.append(address)
             }
             merged.details.addresses = addresses.isEmpty ? nil : addresses
-            identifiers += (entry.details.identifiers ?? []).filter { $0.type == IdentifierKind.cslID }
+            identifiers += (entry.details.identifiers ?? []).filter { $0.type == keyKind }
         }
         merged.details.identifiers = identifiers
         if let listed, listed != merged.details.name {
@@ -180,8 +210,9 @@ extension Ledger {
     ) throws -> (report: AppendReport, linked: Int) {
         var linkedCount = 0
         let report = try database.appendDecided(dryRun: dryRun) { reader in
-            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new
-            else { return [] }
+            let observed = try reader.publications(list: snapshot.source)
+            guard try PublicationOrder.check(snapshot, observed: observed) == .new else { return [] }
+            let dating = PublicationOrder.dating(snapshot, observed: observed)
             var linkedSnapshot = snapshot
             let (current, otherRegimes, linked) = try Self.linkCSL(
                 &linkedSnapshot, reader: reader, at: snapshot.effective)
@@ -193,8 +224,8 @@ extension Ledger {
                 try reader.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
             return SnapshotDiffer.events(
                 linkedSnapshot, current: current, party: { Self.slug(name: names[$0] ?? $0, key: $0) },
-                otherRegimes: { otherRegimes[$0] ?? [] }, severity: { severities[$0] ?? 0 })
-                + snapshot.observationEvents
+                otherRegimes: { otherRegimes[$0] ?? [] }, severity: { severities[$0] ?? 0 }, dating: dating)
+                + snapshot.observationEvents(after: dating.after)
         }
         return (report, linkedCount)
     }

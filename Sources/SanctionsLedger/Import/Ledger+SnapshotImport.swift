@@ -12,6 +12,14 @@ public enum SnapshotFormat: String, Sendable, CaseIterable {
     case ofacXML = "ofac-xml"
     /// trade.gov's Consolidated Screening List (`consolidated.csv`, or `.csv.gz`).
     case csl
+    /// BIS's Denied Persons List file (`dpl.txt`, tab-separated).
+    case dpl = "bis-dpl"
+    /// A third party's JSON derived from OFAC's SDN.CSV and ALT.CSV (entry number, name, type,
+    /// programmes, alias names only): what it lacks is never read as removed.
+    case ofacJSON = "ofac-json"
+
+    /// Whether a publication date must be given (the format states none of its own).
+    var needsPublicationDate: Bool { self != .ofacXML && self != .ofacJSON }
 }
 
 /// How a snapshot import reads and guards.
@@ -24,14 +32,23 @@ public struct SnapshotImportOptions: Sendable {
     public var allowMassRemoval = false
     /// How large an input may be once unpacked.
     public var limits = InputLimits.standard
+    /// The last time the list was seen without this publication, when known: the changes it shows
+    /// are then dated in that window (a short one as a day, a long one as a window whose
+    /// screenings answer `review`) instead of at the publication.
+    public var observedAfter: LedgerTime?
+    /// The file is a sample or extract of the list: it adds and updates, never delists.
+    public var partial = false
 
     public init(
-        dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard
+        dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard,
+        observedAfter: LedgerTime? = nil, partial: Bool = false
     ) {
         self.dryRun = dryRun
         self.skipBadRows = skipBadRows
         self.allowMassRemoval = allowMassRemoval
         self.limits = limits
+        self.observedAfter = observedAfter
+        self.partial = partial
     }
 }
 
@@ -69,23 +86,26 @@ extension Ledger {
         options: SnapshotImportOptions = SnapshotImportOptions()
     ) throws -> SnapshotImportReport {
         let removalGuard: RemovalGuard = options.allowMassRemoval ? .off : .standard
-        if format != .ofacXML, published == nil {
+        if format.needsPublicationDate, published == nil {
             throw InputError(
                 .missingField, "the publication date is required for \(format.rawValue) files (they state none)",
                 field: "--published")
         }
-        if format == .ofacXML, options.skipBadRows {
+        if format == .ofacXML || format == .ofacJSON, options.skipBadRows {
             throw InputError(
                 .invalidField,
                 "skipping bad rows applies to CSV formats; an XML publication is read whole or not at all",
                 field: "--skip-bad-rows")
         }
         let start = Date()
-        let snapshot: ListSnapshot
+        var snapshot: ListSnapshot
         var skipped: [InputError] = []
         switch format {
         case .ofacXML:
             snapshot = try readOFACEnhancedXMLSnapshot(
+                path: path, source: source, published: published, effective: effective, limits: options.limits)
+        case .ofacJSON:
+            snapshot = try readOFACDerivedJSONSnapshot(
                 path: path, source: source, published: published, effective: effective, limits: options.limits)
         case .ofacCSV:
             (snapshot, skipped) = try readOFACSnapshot(
@@ -95,10 +115,14 @@ extension Ledger {
             (snapshot, skipped) = try readCSLSnapshot(
                 path: path, source: source ?? "csl", published: published!, skipBadRows: options.skipBadRows,
                 limits: options.limits)
+        case .dpl:
+            snapshot = try readDPLSnapshot(path: path, published: published!, limits: options.limits)
         }
+        snapshot.observedAfter = options.observedAfter
+        snapshot.partial = options.partial
         var linked: Int?
         let append: AppendReport
-        if format == .csl {
+        if format == .csl || format == .dpl {
             let result = try importCSLSnapshot(snapshot, dryRun: options.dryRun, removalGuard: removalGuard)
             (append, linked) = (result.report, result.linked)
         } else {

@@ -88,6 +88,28 @@ extension Ledger {
         return snapshot
     }
 
+    /// Reads a third party's JSON derived from OFAC's SDN files into a snapshot of `ofac-sdn` that
+    /// covers names, programmes and aliases only. Without `published`, its own `published` date.
+    package func readOFACDerivedJSONSnapshot(
+        path: String, source: String?, published: LedgerTime?, effective: LedgerTime?, limits: InputLimits = .standard
+    ) throws -> ListSnapshot {
+        let bytes = try Self.readBytes(path, limits: limits)
+        let parsed = try OFACDerivedJSONParser.parse(bytes, file: path)
+        guard let published = published ?? parsed.published else {
+            throw InputError(.missingField, "the file states no 'published' date; give --published", file: path)
+        }
+        let severities = Dictionary(
+            try database.regimes().map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+        var snapshot = try buildOFACSnapshot(
+            parsed.entries, source: source ?? "ofac-sdn",
+            publication: OFACSnapshotBuilder.Publication(
+                file: path, format: .derivedJSON, coverage: .init(aliases: true, addresses: false, remarks: false)),
+            published: published, effective: effective, map: try Self.programRegimeMap(), severities: severities)
+        snapshot.file = (path as NSString).lastPathComponent
+        snapshot.sha256 = ChainHash.hex(ChainHash.sha256(bytes))
+        return snapshot
+    }
+
     private func buildOFACSnapshot(
         _ entries: [OFACEntry], source: String, publication: OFACSnapshotBuilder.Publication, published: LedgerTime,
         effective: LedgerTime?,
@@ -165,14 +187,16 @@ extension Ledger {
     {
         let map = try Self.programRegimeMap()
         return try database.appendDecided(dryRun: dryRun) { reader in
-            guard try PublicationOrder.check(snapshot, observed: reader.publications(list: snapshot.source)) == .new
-            else { return [] }
+            let observed = try reader.publications(list: snapshot.source)
+            guard try PublicationOrder.check(snapshot, observed: observed) == .new else { return [] }
+            let dating = PublicationOrder.dating(snapshot, observed: observed)
             let baseline = try Self.snapshotBaseline(reader, source: snapshot.source, at: snapshot.effective, map: map)
             try removalGuard.check(snapshot, current: Set(baseline.current.keys))
             return SnapshotDiffer.events(
                 snapshot, current: baseline.current, party: { baseline.parties[$0] ?? PartyID("ofac-\($0)") },
-                otherRegimes: { baseline.otherRegimes[$0] ?? [] }, severity: { baseline.severities[$0] ?? 0 })
-                + snapshot.observationEvents
+                otherRegimes: { baseline.otherRegimes[$0] ?? [] }, severity: { baseline.severities[$0] ?? 0 },
+                dating: dating)
+                + snapshot.observationEvents(after: dating.after)
         }
     }
 }

@@ -35,6 +35,15 @@ enum PublicationOrder: Equatable {
         return .new
     }
 
+    /// How the snapshot's changes are dated: in the window from the later of its stated
+    /// `observedAfter` and the last publication of its source the ledger observed before it.
+    static func dating(_ snapshot: ListSnapshot, observed: [PublicationRow]) -> SnapshotDating {
+        let previous = observed.lazy.filter { !$0.observation.partial }.map(\.instant).filter {
+            $0 < snapshot.effective
+        }.max()
+        return SnapshotDating(by: snapshot.effective, after: snapshot.observedAfter, previous: previous)
+    }
+
     private static func describe(_ observation: Observation) -> String {
         (observation.file ?? "unnamed file") + (observation.sha256.map { ", sha256 " + String($0.prefix(12)) } ?? "")
     }

@@ -12,11 +12,15 @@ extension Ledger {
         public var time: LedgerTime
         /// The SHA-256 a manifest states for the file's content, checked when it is read.
         public var sha256: String?
+        /// The last time the list was seen without this publication, when known (a scrape that
+        /// checks on a schedule): its changes are dated in that window.
+        public var observedAfter: LedgerTime?
 
-        public init(path: String, time: LedgerTime, sha256: String? = nil) {
+        public init(path: String, time: LedgerTime, sha256: String? = nil, observedAfter: LedgerTime? = nil) {
             self.path = path
             self.time = time
             self.sha256 = sha256
+            self.observedAfter = observedAfter
         }
     }
 
@@ -27,9 +31,10 @@ extension Ledger {
     /// A manifest time that contradicts the time in the file's name, and two files with the same
     /// time, are refused naming both. A manifest's `sha256` column, when present, is kept and
     /// checked against each file when it is read.
-    public static func seriesItems(_ path: String, manifest: String?, scratch: URL, limits: InputLimits = .standard)
-        throws -> [SeriesItem]
-    {
+    public static func seriesItems(
+        _ path: String, manifest: String?, scratch: URL, limits: InputLimits = .standard,
+        extensions: [String] = [".csv", ".csv.gz"]
+    ) throws -> [SeriesItem] {
         var folder = path
         if path.hasSuffix(".tar.xz") || path.hasSuffix(".txz") {
             folder = try SeriesArchive.unpack(path, into: scratch, limits: limits)
@@ -40,7 +45,7 @@ extension Ledger {
         }
         var items: [SeriesItem] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".csv") || relative.hasSuffix(".csv.gz") else { continue }
+            guard extensions.contains(where: { relative.hasSuffix($0) }) else { continue }
             let name = (relative as NSString).lastPathComponent
             let full = (folder as NSString).appendingPathComponent(relative)
             let fromName = timeFromFileName(name)
@@ -146,10 +151,12 @@ extension Ledger {
             let snapshot = try parsed.removeValue(forKey: position)!.get()
             var alreadyImported = false
             let appended = try database.appendDecided { reader in
-                guard try PublicationOrder.check(snapshot, observed: reader.publications(list: source)) == .new else {
+                let observed = try reader.publications(list: source)
+                guard try PublicationOrder.check(snapshot, observed: observed) == .new else {
                     alreadyImported = true
                     return []
                 }
+                let dating = PublicationOrder.dating(snapshot, observed: observed)
                 let ledgerMoved = try reader.head().sequence != lastSequence
                 if baseline == nil || ledgerMoved {
                     baseline = try Self.snapshotBaseline(reader, source: source, at: snapshot.effective, map: map)
@@ -158,8 +165,9 @@ extension Ledger {
                 try removalGuard.check(snapshot, current: Set(current.current.keys))
                 return SnapshotDiffer.events(
                     snapshot, current: current.current, party: { current.parties[$0] ?? PartyID("ofac-\($0)") },
-                    otherRegimes: { current.otherRegimes[$0] ?? [] }, severity: { current.severities[$0] ?? 0 })
-                    + snapshot.observationEvents
+                    otherRegimes: { current.otherRegimes[$0] ?? [] }, severity: { current.severities[$0] ?? 0 },
+                    dating: dating)
+                    + snapshot.observationEvents(after: dating.after)
             }
             lastSequence = appended.lastSequence
             if alreadyImported {
@@ -192,9 +200,11 @@ extension Ledger {
             }
         }
         let files = OFACCSVParser.Files(primary: (item.path, bytes))
-        return try buildOFACSnapshot(
+        var snapshot = try buildOFACSnapshot(
             files: files, source: source, published: item.time, effective: item.time, map: map, severities: severities
         ).snapshot
+        snapshot.observedAfter = item.observedAfter
+        return snapshot
     }
 
     /// The baseline once `snapshot` is imported: the ledger then holds exactly this publication.

@@ -21,6 +21,7 @@ public enum ScreeningOutput {
             JSONMember(key: "policy", value: .optional(match.policy)),
             JSONMember(key: "note", value: .string(match.note)),
             JSONMember(key: "listedFrom", value: .string(match.listedFrom.description)),
+            JSONMember(key: "dateUncertain", value: .optional(match.uncertainty?.description)),
             JSONMember(key: "normalizedQuery", value: .string(match.normalizedQuery)),
             JSONMember(key: "normalizedName", value: .string(match.normalizedName)),
             JSONMember(key: "events", value: .array(match.events.map { .string($0.rawValue) })),
@@ -36,6 +37,7 @@ public enum ScreeningOutput {
             JSONMember(key: "type", value: .string(result.type.rawValue)),
             JSONMember(key: "verdict", value: .string(result.verdict.rawValue)),
             JSONMember(key: "matches", value: .array(result.matches.map { json($0, sources: sources) })),
+            JSONMember(key: "coverage", value: CoverageOutput.json(result.coverage)),
         ])
     }
 
@@ -56,6 +58,12 @@ public enum ScreeningOutput {
                 "    listed as '\(match.listedName)' since \(match.listedFrom); \(match.note)"
                     + (match.policy.map { "; policy: \($0)" } ?? ""))
             lines.append("    sources: \(citations) (events \(match.events.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if !result.coverage.isEmpty {
+            lines.append("  lists consulted and their coverage on that date: " + CoverageOutput.line(result.coverage))
+        }
+        for caveat in result.caveats {
+            lines.append("    \(caveat.regime) \(caveat.level.rawValue)\(caveat.stale ? ", stale" : ""): \(caveat.reason)")
         }
         return lines.joined(separator: "\n")
     }

@@ -32,6 +32,8 @@ public enum TimelineOutput {
                             JSONMember(key: "from", value: .string(span.from.description)),
                             JSONMember(key: "to", value: .optional(span.to?.description)),
                             JSONMember(key: "listedName", value: .string(span.listedName)),
+                            JSONMember(key: "listedAfter", value: .optional(span.listedAfter?.description)),
+                            JSONMember(key: "delistedAfter", value: .optional(span.delistedAfter?.description)),
                             JSONMember(
                                 key: "listedNames",
                                 value: .array(
@@ -69,7 +71,10 @@ public enum TimelineOutput {
     static func summaryLine(_ regime: Timeline.RegimeSummary) -> String {
         let spans = regime.spans.map { span in
             let renames = span.listedNames.dropFirst().map { " (renamed '\($0.name)' on \($0.from))" }.joined()
-            return "\(span.from) to \(span.to?.description ?? "open")" + renames
+            let from = span.listedAfter.map { "between \($0) and \(span.from)" } ?? span.from.description
+            let to = span.delistedAfter.map { "between \($0) and \(span.to?.description ?? "open")" }
+                ?? span.to?.description ?? "open"
+            return "\(from) to \(to)" + renames
         }.joined(separator: ", ")
         return
             "\(regime.regime): \(spans); \(regime.inForceNow ? "in force now" : "not in force now"); names: "

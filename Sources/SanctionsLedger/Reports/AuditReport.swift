@@ -48,11 +48,17 @@ public struct AuditReport: Sendable {
     public static let limit = 10_000
     public private(set) var rows: [Row] = []
     public private(set) var omitted = 0
+    /// How many screenings found each list at each coverage level (or stale) on their dates.
+    public private(set) var coverage: [RegimeID: [String: Int]] = [:]
 
     public init() {}
 
-    /// Keeps `result` when it is not permitted.
+    /// Counts the coverage of `result` and keeps it when it is not permitted.
     public mutating func add(_ transaction: Transaction, _ result: ScreeningResult, sources: [EventID: Source]) {
+        for assessment in result.coverage {
+            coverage[assessment.regime, default: [:]][assessment.level.rawValue, default: 0] += 1
+            if assessment.stale { coverage[assessment.regime, default: [:]]["stale", default: 0] += 1 }
+        }
         guard result.verdict != .permitted else { return }
         guard rows.count < Self.limit else { omitted += 1; return }
         rows.append(
@@ -105,12 +111,14 @@ public struct AuditReport: Sendable {
         text +=
             "### Hits over time\n\n"
             + table(
-                ["year", "prohibited", "license-required", "review", "permitted"],
+                ["year", "prohibited", "license-required", "review", "unknown", "permitted"],
                 summary.hitsByYear.keys.sorted().map { year in
                     let counts = summary.hitsByYear[year] ?? [:]
                     return [String(year)]
-                        + [Outcome.prohibited, .licenseRequired, .review, .permitted].map { String(counts[$0] ?? 0) }
-                }) + "\n\n## Transactions that are not permitted\n\n"
+                        + [Outcome.prohibited, .licenseRequired, .review, .unknown, .permitted].map {
+                            String(counts[$0] ?? 0)
+                        }
+                }) + "\n\n" + markdownCoverage() + "## Transactions that are not permitted\n\n"
         if rows.isEmpty { text += "None.\n\n" }
         for row in rows { text += markdown(row) }
         if omitted > 0 {
@@ -119,11 +127,39 @@ public struct AuditReport: Sendable {
         return text + markdownMethod(method)
     }
 
+    /// The rows of the coverage table: per list, how many screenings found it at each level.
+    private var coverageRows: [[String]] {
+        coverage.keys.sorted().map { regime in
+            let counts = coverage[regime] ?? [:]
+            return [regime.rawValue] + ["full", "partial", "none", "stale"].map { String(counts[$0] ?? 0) }
+        }
+    }
+
+    private static let coverageNote =
+        "Every screening consults the lists whose rules could restrict its transaction type on its date. Full: "
+        + "publications at most 4 days apart; partial: further apart, dated listings reaching back before the "
+        + "first publication, or after the last one; none: before any evidence, so a screening with no match is "
+        + "`unknown`, never `permitted`. `sanctions coverage` shows the periods."
+
+    private func markdownCoverage() -> String {
+        guard !coverage.isEmpty else { return "" }
+        return "### Coverage of the lists consulted\n\n\(Self.coverageNote)\n\n"
+            + MarkdownText.table(["list", "full", "partial", "none", "stale"], coverageRows) + "\n\n"
+    }
+
     private func markdown(_ row: Row) -> String {
         var text = "### \(MarkdownText.inline(row.transaction.id)): \(row.result.verdict.rawValue)\n\n"
         text +=
             "**\(MarkdownText.inline(row.transaction.counterparty))**, "
             + "\(MarkdownText.inline(describe(row.transaction)))\n\n"
+        if !row.result.caveats.isEmpty {
+            text +=
+                "Coverage on that date: "
+                + MarkdownText.inline(
+                    row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(separator: "; "))
+                + "\n\n"
+        }
+        if row.result.matches.isEmpty { return text + "No listed name matches.\n\n" }
         let rows = zip(row.result.matches, row.sources).map { match, sources in
             [
                 match.outcome.rawValue, match.regime.rawValue, "\(match.matchedName) (\(match.nameKind.rawValue))",
@@ -228,6 +264,11 @@ public struct AuditReport: Sendable {
                     ["party", "listed name", "transactions"],
                     top.map { [$0.party.rawValue, $0.name, String($0.count)] })
         }
+        if !coverage.isEmpty {
+            body +=
+                "<h3>Coverage of the lists consulted</h3>\n<p>\(HTMLPage.escape(Self.coverageNote))</p>\n"
+                + HTMLPage.table(["list", "full", "partial", "none", "stale"], coverageRows)
+        }
         body += "<h2>Transactions that are not permitted</h2>\n"
         if rows.isEmpty { body += "<p>None.</p>\n" }
         for row in rows {
@@ -238,6 +279,13 @@ public struct AuditReport: Sendable {
             body +=
                 "<p><strong>\(HTMLPage.escape(row.transaction.counterparty))</strong>, "
                 + "\(HTMLPage.escape(describe(row.transaction)))</p>\n"
+            if !row.result.caveats.isEmpty {
+                body +=
+                    "<p class=\"coverage\">Coverage on that date: "
+                    + HTMLPage.escape(
+                        row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(
+                            separator: "; ")) + "</p>\n"
+            }
             body +=
                 HTMLPage.table(
                     ["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"],

@@ -48,6 +48,7 @@ public enum HTMLPage {
         .verdict { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; color: #fff; font-weight: 600; font-size: .85em; }
         .verdict.prohibited { background: var(--prohibited); } .verdict.license-required { background: var(--licence); }
         .verdict.review { background: var(--review); } .verdict.permitted { background: var(--permitted); }
+        .verdict.unknown { background: #555; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 1em 0; }
         .card { flex: 1 1 140px; border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
         .card .n { font-size: 1.6em; font-weight: 700; display: block; }

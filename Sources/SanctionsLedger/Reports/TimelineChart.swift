@@ -39,7 +39,7 @@ public struct TimelineChart {
         let laneHeight = 34.0
         let top = 30.0
         let height = top + Double(max(1, lanes.count)) * laneHeight + 30
-        let starts = lanes.flatMap { $0.1.spans.map(\.from) }
+        let starts = lanes.flatMap { $0.1.spans.map { $0.listedAfter ?? $0.from } }
         let first = (starts.min() ?? now).adding(days: -120)
         let last = max(now, lanes.flatMap { $0.1.spans.compactMap(\.to) }.max() ?? now).adding(days: 60)
         let span = Double(max(1, first.days(until: last)))
@@ -50,6 +50,19 @@ public struct TimelineChart {
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"Designation timeline\">\n"
+        // A stretch whose date is known only to lie in a window is hatched, not drawn as a known date.
+        svg +=
+            "<defs><pattern id=\"uncertain\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+            + "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
+            + "style=\"stroke:#fff;stroke-width:3\"/></pattern></defs>\n"
+        func uncertain(_ from: LedgerTime, _ to: LedgerTime, y: Double, color: String, title: String) -> String {
+            let box =
+                "x=\"\(fmt(x(from)))\" y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(to) - x(from))))\" "
+                + "height=\"\(fmt(laneHeight - 12))\""
+            return "<g class=\"uncertain\" data-from=\"\(from)\" data-to=\"\(to)\"><rect \(box) fill=\"\(color)\" "
+                + "fill-opacity=\"0.45\"/><rect \(box) fill=\"url(#uncertain)\"/>"
+                + "<title>\(HTMLPage.escape(title))</title></g>\n"
+        }
         // Axis: one tick per year.
         svg += "<g class=\"axis\">\n"
         let (firstYear, _, _) = first.civil
@@ -86,12 +99,25 @@ public struct TimelineChart {
                 if escalation, let entry {
                     hover += "; escalation from " + entry.escalatedFrom.map(\.rawValue).joined(separator: ", ")
                 }
+                if let after = span.listedAfter {
+                    svg += uncertain(
+                        after, span.from, y: y, color: color(regime.regime),
+                        title: "\(regime.regime): listed on an unknown date between \(after.dayString) and "
+                            + "\(span.from.dayString) (first seen then)")
+                }
+                let certainEnd = span.delistedAfter ?? end
                 svg +=
                     "<rect class=\"bar\(escalation ? " escalation" : "")\" data-from=\"\(span.from)\" "
                     + "data-to=\"\(span.to?.description ?? "open")\" x=\"\(fmt(x(span.from)))\" "
-                    + "y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(end) - x(span.from))))\" "
+                    + "y=\"\(fmt(y + 6))\" width=\"\(fmt(max(2, x(certainEnd) - x(span.from))))\" "
                     + "height=\"\(fmt(laneHeight - 12))\" rx=\"3\" "
                     + "fill=\"\(color(regime.regime))\"><title>\(HTMLPage.escape(hover))</title></rect>\n"
+                if let after = span.delistedAfter {
+                    svg += uncertain(
+                        after, end, y: y, color: color(regime.regime),
+                        title: "\(regime.regime): delisted on an unknown date between \(after.dayString) and "
+                            + "\(end.dayString)")
+                }
             }
             for entry in timeline.entries
             where entry.event.regime == regime.regime
@@ -119,6 +145,8 @@ public struct TimelineChart {
             + regimes.map {
                 "<span><i style=\"background:\(color($0))\"></i>\(HTMLPage.escape(regimeNames[$0] ?? $0.rawValue))</span>"
             }.joined()
+            + "<span><i style=\"background:repeating-linear-gradient(45deg,#999 0 3px,#fff 3px 6px)\"></i>date known "
+            + "only to lie in this window</span>"
             + "<span><i style=\"background:#fff;border:2px solid #000\"></i>escalation</span><span><i "
             + "style=\"background:#222;border-radius:6px\"></i>alias change or amendment</span></p>"
     }

@@ -13,10 +13,16 @@ public struct ScreeningOptions: Sendable, Hashable {
     /// Matches scoring at least this (and below `threshold`) are possible: `review` when the rule
     /// would restrict the transaction. Weaker ones are not reported.
     public var reviewFloor: Double
+    /// How many days after a list's newest publication a date is still current (later: stale).
+    public var staleAfterDays: Int
 
-    public init(threshold: Double = ScreeningOptions.defaultThreshold, reviewFloor: Double? = nil) {
+    public init(
+        threshold: Double = ScreeningOptions.defaultThreshold, reviewFloor: Double? = nil,
+        staleAfterDays: Int = RegimeCoverage.defaultStaleAfterDays
+    ) {
         self.threshold = threshold
         self.reviewFloor = reviewFloor ?? max(0.5, threshold - 0.10)
+        self.staleAfterDays = staleAfterDays
     }
 }
 
@@ -49,6 +55,9 @@ public struct ScreeningMatch: Sendable, Hashable {
     public var normalizedName: String
     /// When the designation began.
     public var listedFrom: LedgerTime
+    /// Set when the transaction's date lies in the window of a listing or delisting the ledger
+    /// dates only by observation: the outcome is then `review` where the rule would restrict.
+    public var uncertainty: DateUncertainty?
 }
 
 /// The verdict for one screened name on one date for one transaction type.
@@ -56,8 +65,15 @@ public struct ScreeningResult: Sendable, Hashable {
     public var query: String
     public var date: LedgerTime
     public var type: TransactionType
-    /// The strongest outcome of all matches (`permitted` when nothing matches).
+    /// The strongest outcome of all matches (`permitted` when nothing matches), or `unknown` when
+    /// nothing matches but a list that could restrict the transaction has no coverage on its date.
     public var verdict: Outcome
     /// Every match at or above the review floor, strongest outcome and best score first.
     public var matches: [ScreeningMatch]
+    /// The lists consulted (every regime whose rule could restrict this transaction type on that
+    /// date) and how well the ledger knows each then.
+    public var coverage: [CoverageAssessment] = []
+
+    /// The consulted lists whose coverage is not full, or that are stale: the verdict's caveats.
+    public var caveats: [CoverageAssessment] { coverage.filter { $0.level != .full || $0.stale } }
 }

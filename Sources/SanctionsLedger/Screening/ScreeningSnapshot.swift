@@ -31,11 +31,15 @@ public struct ScreeningSnapshot: Sendable {
     let rules: [String: [RuleSegment]]
     /// The knowledge instant this snapshot reflects (nil: everything).
     public let knownAt: LedgerTime?
+    /// How well the ledger knows each regime's list over time.
+    public let coverage: [RegimeID: RegimeCoverage]
+    /// The regimes with rules for each transaction type.
+    let ruledRegimes: [TransactionType: [RegimeID]]
 
     /// Builds a snapshot from projection rows, keeping the rows visible at `knownAt` (nil: now).
     package init(
         rows: ProjectionRows, rules ruleRows: [RuleSegment], knownAt: LedgerTime? = nil,
-        options: ScreeningOptions = ScreeningOptions()
+        options: ScreeningOptions = ScreeningOptions(), coverage: [RegimeID: RegimeCoverage] = [:]
     ) {
         func visible(_ known: LedgerInterval) -> Bool {
             guard let knownAt else { return known.to == nil }
@@ -57,6 +61,10 @@ public struct ScreeningSnapshot: Sendable {
         }
         self.knownAt = knownAt
         self.options = options
+        self.coverage = coverage
+        var ruled: [TransactionType: Set<RegimeID>] = [:]
+        for rule in ruleRows where visible(rule.known) { ruled[rule.rule.transactionType, default: []].insert(rule.regime) }
+        self.ruledRegimes = ruled.mapValues { $0.sorted() }
     }
 
     /// Match once: every name, at any time, that `query` matches at or above the review floor.
@@ -103,7 +111,14 @@ public struct ScreeningSnapshot: Sendable {
             let rule = rules[hit.name.regime.rawValue + "|" + type.rawValue]?.first { $0.valid.contains(instant) }
             let evaluation = RuleEngine.evaluate(rule: rule, designation: designation, type: type, on: date)
             let certain = hit.candidate.score >= options.threshold
-            let outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
+            var outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
+            var note = certain || evaluation.outcome == .permitted
+                ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note
+            if let uncertainty = designation.uncertainty {
+                // Inside the window of a listing or delisting dated only by observation: a person has to look.
+                if evaluation.outcome != .permitted { outcome = .review }
+                note = "\(uncertainty): " + note
+            }
             var seen = Set<EventID>()
             let events =
                 ([designation.listingEvent] + designation.detailEvents + [hit.name.startEvent]
@@ -114,19 +129,33 @@ public struct ScreeningSnapshot: Sendable {
                     party: hit.name.party, regime: hit.name.regime, matchedName: hit.name.name, nameKind: hit.name.kind,
                     listedName: designation.details.name ?? hit.name.name, score: hit.candidate.score, certain: certain,
                     outcome: outcome,
-                    ruleOutcome: evaluation.outcome, policy: evaluation.policy,
-                    note: certain || evaluation.outcome == .permitted
-                        ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note,
+                    ruleOutcome: evaluation.outcome, policy: evaluation.policy, note: note,
                     events: events, normalizedQuery: normalizedQuery,
                     normalizedName: index.names[hit.candidate.name].normalized.text,
-                    listedFrom: designation.listedFrom))
+                    listedFrom: designation.listedFrom, uncertainty: designation.uncertainty))
         }
         matches.sort {
             ($0.outcome, $0.score) != ($1.outcome, $1.score)
                 ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime)
         }
-        let verdict = matches.map(\.outcome).max() ?? .permitted
-        return ScreeningResult(query: query, date: date, type: type, verdict: verdict, matches: matches)
+        let consulted = coverage(on: date, type: type)
+        var verdict = matches.map(\.outcome).max() ?? .permitted
+        if verdict == .permitted, consulted.contains(where: { $0.level == .none }) { verdict = .unknown }
+        return ScreeningResult(
+            query: query, date: date, type: type, verdict: verdict, matches: matches, coverage: consulted)
+    }
+
+    /// The lists that could restrict a transaction of `type` on `date` (their rule in force then is
+    /// not "permitted" throughout), with how well the ledger knows each on that date.
+    public func coverage(on date: LedgerTime, type: TransactionType) -> [CoverageAssessment] {
+        let instant = date.queryInstant
+        return (ruledRegimes[type] ?? []).compactMap { regime in
+            guard let rule = rules[regime.rawValue + "|" + type.rawValue]?.first(where: { $0.valid.contains(instant) }),
+                rule.rule.outcome != .permitted || rule.rule.changes.contains(where: { $0.outcome != .permitted })
+            else { return nil }
+            return (coverage[regime] ?? RegimeCoverage(regime: regime, publications: [])).at(
+                date, staleAfterDays: options.staleAfterDays)
+        }
     }
 }
 
@@ -150,6 +179,8 @@ extension Ledger {
     ) throws -> ScreeningSnapshot {
         let rows = try database.projectionRows(recordedThrough: recordedThrough)
         let rules = try database.ruleRows(recordedThrough: recordedThrough)
-        return ScreeningSnapshot(rows: rows, rules: rules, knownAt: knownAt, options: options)
+        return ScreeningSnapshot(
+            rows: rows, rules: rules, knownAt: knownAt, options: options,
+            coverage: try coverage(knownAt: knownAt, recordedThrough: recordedThrough))
     }
 }

@@ -191,7 +191,8 @@ enum ProjectionFetch {
 
 /// Publication rows (observed snapshots), read on a given connection.
 enum PublicationFetch {
-    static let columns = "regime, list, instant, published, file, sha256, entries, event"
+    static let columns =
+        "regime, list, instant, published, file, sha256, entries, event, observedAfter, statedFrom, partial"
 
     static func rows(_ db: Database, list: String? = nil, regime: RegimeID? = nil) throws -> [PublicationRow] {
         var clauses: [String] = []
@@ -212,10 +213,13 @@ enum PublicationFetch {
             PublicationRow(
                 regime: RegimeID(row["regime"] as String),
                 observation: Observation(
-                    list: row["list"], file: row["file"], sha256: row["sha256"], entries: row["entries"]),
+                    list: row["list"], file: row["file"], sha256: row["sha256"], entries: row["entries"],
+                    statedFrom: (row["statedFrom"] as Int64?).map(LedgerTime.init(storedSeconds:)),
+                    partial: row["partial"]),
                 instant: LedgerTime(storedSeconds: row["instant"]),
                 published: LedgerTime(storedSeconds: row["published"]),
-                event: EventID(row["event"] as String))
+                event: EventID(row["event"] as String),
+                observedAfter: (row["observedAfter"] as Int64?).map(LedgerTime.init(storedSeconds:)))
         }
     }
 }

@@ -5,7 +5,7 @@ import SanctionsCore
 enum ProjectionRecords {
     static let designationColumns =
         "party, regime, listedFrom, validFrom, validTo, knownFrom, knownTo, details, escalatedFrom, listingEvent, "
-        + "detailEvents, endEvent, endsDesignation"
+        + "detailEvents, endEvent, endsDesignation, uncertainty"
     static let nameColumns =
         "party, regime, name, kind, weak, listedFrom, validFrom, validTo, knownFrom, knownTo, startEvent, endEvent"
     static let ruleColumns = "regime, spec, validFrom, validTo, knownFrom, knownTo, event, endEvent"
@@ -25,8 +25,22 @@ enum ProjectionRecords {
             escalatedFrom: escalated.isEmpty ? [] : escalated.split(separator: ",").map { RegimeID(String($0)) },
             listingEvent: EventID(row["listingEvent"] as String),
             detailEvents: detailEvents.split(separator: "\n").map { EventID(String($0)) },
-            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)), endsDesignation: row["endsDesignation"]
-        )
+            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)), endsDesignation: row["endsDesignation"],
+            uncertainty: (row["uncertainty"] as String?).flatMap(uncertainty))
+    }
+
+    /// `change|after|by|event`, the stored form of a ``DateUncertainty``.
+    static func stored(_ uncertainty: DateUncertainty) -> String {
+        [uncertainty.change.rawValue, uncertainty.after.description, uncertainty.by.description,
+         uncertainty.event.rawValue].joined(separator: "|")
+    }
+
+    static func uncertainty(_ text: String) -> DateUncertainty? {
+        let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let change = DateUncertainty.Change(rawValue: parts[0]),
+            let after = try? LedgerTime.parse(parts[1]), let by = try? LedgerTime.parse(parts[2])
+        else { return nil }
+        return DateUncertainty(change: change, after: after, by: by, event: EventID(parts[3]))
     }
 
     static func name(_ row: Row) -> NameSegment {

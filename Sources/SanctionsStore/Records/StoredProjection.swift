@@ -39,6 +39,7 @@ struct StoredProjection: Sendable {
         var detailEvents: String
         var endEvent: String?
         var endsDesignation: Bool
+        var uncertainty: String?
     }
 
     struct Name: Sendable {
@@ -72,6 +73,9 @@ struct StoredProjection: Sendable {
         var sha256: String?
         var entries: Int
         var event: String
+        var observedAfter: Int64?
+        var statedFrom: Int64?
+        var partial: Bool
     }
 
     var stream: Stream
@@ -94,7 +98,7 @@ struct StoredProjection: Sendable {
                 listingEvent: row.listingEvent.rawValue,
                 detailEvents: row.detailEvents.map(\.rawValue).joined(separator: "\n"),
                 endEvent: row.endEvent?.rawValue,
-                endsDesignation: row.endsDesignation)
+                endsDesignation: row.endsDesignation, uncertainty: row.uncertainty.map(ProjectionRecords.stored))
         }
         // A name recurs in every version of its row (valid and knowledge intervals): normalise it once.
         var forms: [String: (key: String, normalized: String)] = [:]
@@ -121,7 +125,9 @@ struct StoredProjection: Sendable {
             Publication(
                 list: row.observation.list, instant: row.instant.seconds, published: row.published.seconds,
                 file: row.observation.file,
-                sha256: row.observation.sha256, entries: row.observation.entries, event: row.event.rawValue)
+                sha256: row.observation.sha256, entries: row.observation.entries, event: row.event.rawValue,
+                observedAfter: row.observedAfter?.seconds, statedFrom: row.observation.statedFrom?.seconds,
+                partial: row.observation.partial)
         }
     }
 }

@@ -8,7 +8,9 @@ extension SanctionsCommand {
             discussion: """
                 Every file is read and checked before anything is written; one bad file, event or field \
                 fails the whole import with its file, line and field, and leaves the ledger as it was. \
-                Events already in the ledger with the same content are skipped.
+                Events already in the ledger with the same content are skipped. With --history, the paths are \
+                history files (*.jsonl, one event a line, as `sanctions export` writes them), which may hold \
+                what only snapshot imports write (observations, snapshot ids).
 
                 Example: sanctions import Events/notices
                 """)
@@ -25,12 +27,19 @@ extension SanctionsCommand {
         @Flag(help: "Check everything and report what would be appended, without writing.")
         var dryRun = false
 
+        @Flag(help: "The paths are history files (*.jsonl) written by `sanctions export`.")
+        var history = false
+
         @OptionGroup var limits: LimitOptions
 
         func run() throws {
             try runReportingErrors {
-                let report = try ledger.open(.readWrite).importFiles(
-                    paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
+                let opened = try ledger.open(.readWrite)
+                let report =
+                    history
+                    ? try opened.importHistory(paths, dryRun: dryRun)
+                    : try opened.importFiles(
+                        paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
                 try Console.print(AppendSummary.render(report))
             }
         }

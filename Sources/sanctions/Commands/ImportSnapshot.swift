@@ -12,12 +12,17 @@ extension SanctionsCommand {
                 companions (the files decide the source: ofac-sdn or ofac-consolidated); ofac-xml reads OFAC's \
                 SDN_ENHANCED or CONS_ENHANCED publication (.XML, the .ZIP OFAC publishes, or a folder holding one; \
                 --published defaults to its dataAsOf date); csl reads trade.gov's consolidated.csv[.gz] (the BIS and \
-                State lists, or OFAC's lists as the CSL carries them with --source csl-ofac). The list is compared \
+                State lists, or OFAC's lists as the CSL carries them with --source csl-ofac); bis-dpl reads BIS's \
+                dpl.txt; ofac-json reads a third party's JSON derived from SDN.CSV and ALT.CSV (names, programmes \
+                and aliases only: what it lacks is never read as removed). The list is compared \
                 with the ledger's designations of its source at --effective (default: --published) and the events \
                 that explain the difference are appended, with the publication's observation, in one transaction. \
                 The same publication again appends nothing; an older one than the last of its source is refused; \
                 so is one that would remove more than 10% (and more than 25) of the source's designations in force, \
-                the mark of a truncated file (--allow-mass-removal accepts it).
+                the mark of a truncated file (--allow-mass-removal accepts it). With --observed-after, the changes \
+                the list shows without a date of their own are dated in the window from that instant to \
+                --published: a window of up to 36 hours as its first day, a longer one as a window (screenings \
+                inside it answer review).
 
                 Example: sanctions import-snapshot ../shared/data/ofac-sdn-2023-12-28 --format ofac-csv --published 2023-12-28
                 """)
@@ -61,11 +66,20 @@ extension SanctionsCommand {
         @Flag(help: "Accept a list that removes more than 10% (and more than 25) of the source's designations.")
         var allowMassRemoval = false
 
+        @Option(
+            help: ArgumentHelp(
+                "The last time the list was seen without this publication: its changes are dated in that window.",
+                valueName: "date"))
+        var observedAfter: LedgerTime?
+
+        @Flag(help: "The file is a sample or extract of the list: it adds and updates entries, never delists.")
+        var partial = false
+
         func validate() throws {
-            if published == nil && format != .ofacXML {
+            if published == nil && format != .ofacXML && format != .ofacJSON {
                 throw ValidationError("--published is required for --format \(format.rawValue)")
             }
-            if format == .ofacXML && skipBadRows {
+            if (format == .ofacXML || format == .ofacJSON) && skipBadRows {
                 throw ValidationError(
                     "--skip-bad-rows applies to CSV formats; an XML publication is read whole or not at all")
             }
@@ -75,7 +89,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let options = SnapshotImportOptions(
                     dryRun: dryRun, skipBadRows: skipBadRows, allowMassRemoval: allowMassRemoval,
-                    limits: limits.inputLimits)
+                    limits: limits.inputLimits, observedAfter: observedAfter, partial: partial)
                 let report = try ledger.open(.readWrite).importSnapshot(
                     path: path, format: format, source: source, published: published, effective: effective,
                     options: options)

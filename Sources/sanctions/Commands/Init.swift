@@ -12,6 +12,9 @@ extension SanctionsCommand {
         @Flag(help: "Create the ledger with the regimes only, without the curated events.")
         var empty = false
 
+        @Flag(help: "The curated notices only, without the history generated from the public list files.")
+        var curatedOnly = false
+
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readWrite, seed: false)
@@ -20,7 +23,7 @@ extension SanctionsCommand {
                     try Console.print("ledger \(ledger.location.path): regimes declared, no events")
                     return
                 }
-                let report = try opened.syncEmbeddedEvents()
+                let report = try opened.syncEmbeddedEvents(includingHistory: !curatedOnly)
                 let head = try opened.head()
                 try Console.print(
                     "ledger \(ledger.location.path): \(report?.appended ?? 0) events appended from the embedded "

@@ -41,7 +41,7 @@ enum Exit {
     static func verdict(_ outcome: Outcome) -> ExitCode {
         switch outcome {
         case .permitted: .success
-        case .review: ExitCode(review)
+        case .review, .unknown: ExitCode(review)
         case .licenseRequired, .prohibited: ExitCode(blocked)
         }
     }

@@ -1,5 +1,7 @@
 import FuzzSupport
-import SanctionsLedger
+import SanctionsCore
+import SanctionsImport
+import SanctionsScreening
 
 /// Any bytes as an OFAC Enhanced XML publication parse or fail cleanly; what parses has entries
 /// with a number and a primary name.

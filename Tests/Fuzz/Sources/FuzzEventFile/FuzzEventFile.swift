@@ -1,5 +1,7 @@
 import FuzzSupport
-import SanctionsLedger
+import SanctionsCore
+import SanctionsImport
+import SanctionsScreening
 
 /// Any bytes given to the event-file decoder give an event file or an InputError, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,7 @@
 import FuzzSupport
-import SanctionsLedger
+import SanctionsCore
+import SanctionsImport
+import SanctionsScreening
 
 /// Any UTF-8 text normalises, scores against itself as 1 (when it has tokens) and indexes.
 @_cdecl("LLVMFuzzerTestOneInput")

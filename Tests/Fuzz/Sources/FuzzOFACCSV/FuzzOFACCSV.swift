@@ -1,5 +1,7 @@
 import FuzzSupport
-import SanctionsLedger
+import SanctionsCore
+import SanctionsImport
+import SanctionsScreening
 
 /// Any bytes as sdn.csv (and, split at the first 0xFF, as alt.csv) parse or fail cleanly.
 @_cdecl("LLVMFuzzerTestOneInput")

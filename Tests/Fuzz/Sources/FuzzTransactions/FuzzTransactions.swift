@@ -1,5 +1,7 @@
 import FuzzSupport
-import SanctionsLedger
+import SanctionsCore
+import SanctionsImport
+import SanctionsScreening
 
 /// Any bytes as a transactions CSV (read in small chunks) give transactions or bad rows, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

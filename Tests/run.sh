@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it: the Swift tests (unit, store, ledger and
+# end-to-end through the binary), then the fuzz targets for a bounded time each, then the fast
+# subset of the mutation check. Exits non-zero when any part fails.
+#   FUZZ_SECONDS=30   seconds per fuzz target (5 targets)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift test
+Tests/Fuzz/run.sh "${FUZZ_SECONDS:-30}"
+scripts/mutation-check.py --fast
