@@ -47,6 +47,12 @@ public enum TemporaryLedger {
         return try template.get().copy(to: path)
     }
 
+    /// Writes a copy of the default ledger (the embedded `Events/`) at `path`, so that a command
+    /// run on it finds a built ledger instead of building one (8 s in a debug build).
+    public static func writeDefaultLedger(to path: String) throws {
+        _ = try template.get().copy(to: path)
+    }
+
     /// A ledger holding the curated notices only (no generated history): a few hundred events, for
     /// tests that need a small ledger and no coverage.
     public static func makeCuratedNoticesOnly(_ kind: StoreKind = .inMemory) throws -> Ledger {

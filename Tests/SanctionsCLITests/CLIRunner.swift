@@ -2,6 +2,7 @@ import Foundation
 import SanctionsBenchmarks
 import SanctionsCore
 import SanctionsLedger
+import SanctionsTestSupport
 
 /// Runs the built `sanctions` binary and captures what it prints, like AP's `AssertExecuteCommand`.
 struct CLIRunner {
@@ -26,8 +27,24 @@ struct CLIRunner {
     var environment: [String: String] = [:]
     /// The executable to run (the built one unless a test installs a copy elsewhere).
     var binary: URL = CLIRunner.binary
+    /// When a command names a `--db` that does not exist yet, put a copy of the default ledger
+    /// there first (built once per test process) instead of letting the command build it: the
+    /// same content, without 8 s of a debug build per test. Tests of the building itself turn it off.
+    var seedFromTemplate = true
+
+    /// The ledger path a command names with `--db`, if any.
+    static func ledgerPath(_ arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let buildsItsOwn = arguments.contains("--empty") || arguments.contains("--curated-only")
+        if seedFromTemplate, !buildsItsOwn, let path = Self.ledgerPath(arguments),
+            !FileManager.default.fileExists(atPath: path)
+        {
+            try TemporaryLedger.writeDefaultLedger(to: path)
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

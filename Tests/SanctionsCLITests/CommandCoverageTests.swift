@@ -47,7 +47,7 @@ import Testing
             "before.json", published: "2022-01-10",
             [
                 listed("a1", "t-alpha", "bis-entity-list", "Alpha Optics Holdings"),
-                listed("b1", "t-beta", "ofac-sdn", "Beta Shipping Lines"),
+                listed("b1", "t-beta", "ofac-sdn", "Zyqorbel Vantrix Lines"),
                 listed("c1", "t-gamma", "ofac-sdn", "Gamma Petrochem Trading"),
             ])
         #expect(try cli.run(["import", "--db", db, before]).status == 0)
@@ -70,7 +70,7 @@ import Testing
             """
             id,date,counterparty,type
             T1,2022-06-01,Alpha Optics Holdings,export
-            T2,2022-06-01,Beta Shipping Lines,export
+            T2,2022-06-01,Zyqorbel Vantrix Lines,export
             T3,2022-06-01,Gamma Petrochem Trading,export
             T4,2022-06-01,Delta Orbital Systems,export
             T5,2022-06-01,Unrelated Bakery,export
@@ -88,7 +88,7 @@ import Testing
             })
         #expect(
             rows.contains {
-                $0.hasPrefix("T2,2022-06-01,Beta Shipping Lines,export,prohibited,permitted,cleared,")
+                $0.hasPrefix("T2,2022-06-01,Zyqorbel Vantrix Lines,export,prohibited,permitted,cleared,")
                     && $0.contains("b2")
             })
         #expect(
@@ -144,7 +144,7 @@ import Testing
         #expect(one.status == 4)
         #expect(one.stdout == two.stdout)
         let bad = try write(
-            "bad.csv", "id,date,counterparty,type\nt1,2020-01-01,Acme,export\nt2,2020-02-30,Acme,export\n")
+            "bad.csv", "id,date,counterparty,type\nt1,2020-01-01,Zyqorbel Vantrix Bakery,export\nt2,2020-02-30,Zyqorbel Vantrix Bakery,export\n")
         let lenient = try cli.run(["rescreen", bad, "--db", db])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("bad row: \(bad):3: field 'date'"))
@@ -186,7 +186,9 @@ import Testing
         #expect(try cli.run(["init", "--db", db]).status == 0)
         let rebuild = try cli.run(["rebuild", "--db", db])
         #expect(rebuild.status == 0)
-        #expect(rebuild.stdout.hasPrefix("rebuilt from 353 events"))
+        let events = try cli.run(["stats", "--db", db, "--format", "json"]).stdout
+        let count = try #require(events.split(separator: "\"events\": ").dropFirst().first?.prefix { $0.isNumber })
+        #expect(rebuild.stdout.hasPrefix("rebuilt from \(count) events"), "\(rebuild.stdout)")
         let stats = try cli.run(["stats", "--db", db])
         let head = try #require(
             stats.stdout.split(separator: "\n").first { $0.hasPrefix("head:") }?.split(separator: " ").dropFirst().first
@@ -302,10 +304,13 @@ import Testing
         #expect(try cli.run(["init", "--db", db]).status == 0)
         let event =
             #"{"id": "c-1", "type": "listed", "party": "t-c", "regime": "ofac-sdn", "effective": "2020-01-01", "published": "2020-01-01", "source": {"citation": "T"}, "name": "Conflict Co"}"#
+        let last = try #require(
+            try cli.run(["stats", "--db", db, "--format", "json"]).stdout.split(separator: "\"lastSequence\": ")
+                .dropFirst().first?.prefix { $0.isNumber })
         let conflict = try cli.run(["append", "--db", db, "--expect-sequence", "1"], stdin: event)
         #expect(conflict.status == 5)
-        #expect(conflict.stderr.contains("write conflict: expected the ledger's last sequence to be 1, but it is 353"))
-        #expect(try cli.run(["append", "--db", db, "--expect-sequence", "353"], stdin: event).status == 0)
+        #expect(conflict.stderr.contains("write conflict: expected the ledger's last sequence to be 1, but it is \(last)"))
+        #expect(try cli.run(["append", "--db", db, "--expect-sequence", String(last)], stdin: event).status == 0)
         #expect(try cli.run(["list", "--db", db, "--format", "markdown"]).status == 64)
         #expect(try cli.run(["no-such-command"]).status == 64)
         #expect(try cli.run(["rescreen", "x.csv", "--threshold", "0.3", "--db", db]).status == 64)

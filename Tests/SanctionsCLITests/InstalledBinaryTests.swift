@@ -17,6 +17,7 @@ import Testing
         let db = folder.appendingPathComponent("ledger.sqlite").path
         var runner = CLIRunner()
         runner.binary = installed
+        runner.seedFromTemplate = false  // the installed binary builds the ledger from what it embeds
         let built = try runner.run(["init", "--db", db])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("events appended from the embedded Events/"))

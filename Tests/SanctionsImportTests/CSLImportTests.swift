@@ -11,7 +11,7 @@ import Testing
     static let path = OFACCSVParserTests.fixture("csl-2022-05-cut") + "/consolidated.csv"
 
     func imported() throws -> (Ledger, AppendReport, Int) {
-        let ledger = try TemporaryLedger.makeCurated()
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         let snapshot = try ledger.readCSLSnapshot(path: Self.path, published: try .parse("2022-05-06")).snapshot
         let (report, linked) = try ledger.importCSLSnapshot(snapshot)
         return (ledger, report, linked)
@@ -52,9 +52,19 @@ import Testing
         let (ledger, _, _) = try imported()
         let denied = try ledger.list(asOf: AsOf(on: try .parse("2022-05-06")), regime: RegimeID("bis-dpl"))
         #expect(denied.count == 1)
+        // The order's expiry is the listing's `ends` milestone: the designation ends then without an
+        // event of its own (a later list that drops it sooner, or extends it, decides otherwise).
         let events = try ledger.database.storedEvents(EventFilter(party: denied[0].party))
-        #expect(events.map(\.event.kind) == [.listed, .delisted])
-        #expect(events[1].event.effective > (try .parse("2030-01-01")))
+        #expect(events.map(\.event.kind) == [.listed])
+        guard case .listed(let details) = events.first?.event.payload,
+            let ends = details.milestones?[DesignationDetails.endsMilestone]
+        else {
+            Issue.record("the listing states no end")
+            return
+        }
+        #expect(ends > (try .parse("2030-01-01")))
+        #expect(try ledger.list(asOf: AsOf(on: ends.adding(days: -1)), party: denied[0].party).count == 1)
+        #expect(try ledger.list(asOf: AsOf(on: ends), party: denied[0].party).isEmpty)
         let vniief = try ledger.database.storedEvents(EventFilter(regime: RegimeID("bis-entity-list"))).first {
             $0.event.id.rawValue.hasPrefix("csl:") && $0.event.note?.contains("0097-06-30") == true
         }
@@ -80,13 +90,13 @@ import Testing
         let truncated = try fixture.write(
             "truncated.csv",
             String(cut) + "99999,\"Entity List (EL) - Bureau of Industry and Security\",\"unterminated name")
-        let ledger = try TemporaryLedger.makeCurated()
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         #expect { try ledger.readCSLSnapshot(path: truncated, published: try .parse("2022-05-06")) } throws: {
             "\($0)".contains("truncated.csv:") && "\($0)".contains("never closed")
         }
         let foreign = try fixture.write("foreign.csv", "a,b,c\n1,2,3\n")
         #expect { try ledger.readCSLSnapshot(path: foreign, published: try .parse("2022-05-06")) } throws: {
-            "\($0)".contains("foreign.csv:1: the header lacks the column '_id'")
+            "\($0)".contains("foreign.csv:1: the header lacks the column 'source'")
         }
     }
 }

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func importingLinksByEntryNumberAndReadsTheCMICDates() throws {
-        let ledger = try TemporaryLedger.makeCurated()
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         let snapshot = try ledger.readOFACEnhancedXMLSnapshot(
             path: Self.xml, source: "ofac-consolidated", published: nil, effective: nil)
         #expect(snapshot.published == (try LedgerTime.parse("2025-01-10")))
@@ -117,7 +117,7 @@ import Testing
     func badPublicationsAreRefusedWithTheirLineAndWriteNothing(damage: Damage) throws {
         let name = damage.rawValue
         let message = damage.message
-        let ledger = try TemporaryLedger.makeCurated()
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         let before = try LedgerFingerprint(ledger)
         let fixture = try FileFixture()
         let path = try fixture.write("\(name).xml", damage.apply(try String(contentsOfFile: Self.xml, encoding: .utf8)))

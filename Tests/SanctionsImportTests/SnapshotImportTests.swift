@@ -103,7 +103,7 @@ import Testing
 
     @Test func theCuratedXinjiangDesignationsAreLinkedNotDuplicated() throws {
         // The curated ledger holds entries 29159 (XPSB) and 29220 (Chen Quanguo) with their OFAC entry numbers.
-        let ledger = try TemporaryLedger.makeCurated()
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         let august = try ledger.readOFACSnapshot(
             folder: Self.fixture("sdn-2021-08-18"), source: "ofac-sdn", published: try .parse("2021-08-18T09:39:01Z"),
             effective: nil

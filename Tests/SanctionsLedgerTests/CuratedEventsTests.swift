@@ -16,12 +16,21 @@ import Testing
     static let eventFiles: [String] = {
         let folder = root.appendingPathComponent("Events")
         let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
+        return names.filter { $0.hasSuffix(".json") && $0 != "coverage.json" }.sorted().map {
+            folder.appendingPathComponent($0).path
+        }
     }()
 
     @Test func thereAreCuratedFiles() {
         // regimes.json, program-regimes.json and the 21 notices of the README.
         #expect(Self.eventFiles.count == 23)
+    }
+
+    @Test func theCoverageDeclarationsNameDeclaredRegimes() throws {
+        let declared = try Ledger.declaredCoverage()
+        let regimes = Set(try TemporaryLedger.makeCuratedNoticesOnly().regimes().map(\.id))
+        #expect(!declared.isEmpty)
+        #expect(declared.keys.allSatisfy { regimes.contains($0) })
     }
 
     @Test(arguments: eventFiles)

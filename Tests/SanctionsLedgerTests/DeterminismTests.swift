@@ -18,7 +18,7 @@ import Testing
     static let shared: Result<Ledger, any Error> = Result { try buildRealLedger() }
 
     static func buildRealLedger() throws -> Ledger {
-        let ledger = try TemporaryLedger.makeCurated(.onDisk)
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
         for publication in try SharedData.dailySnapshots() {
             let folder = try TemporaryLedger.makeFolder()
             try FileManager.default.createSymbolicLink(
@@ -155,7 +155,7 @@ import Testing
 
     @Test func bothConsolidatedFormatsInBothOrdersGiveTheSameRegimes() throws {
         func regimes(xmlFirst: Bool) throws -> [String: String] {
-            let ledger = try TemporaryLedger.makeCurated()
+            let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
             let xml = try SharedData.url("ofac-consolidated-2025-01/CONS_ENHANCED.ZIP").path
             let csv = try SharedData.url("ofac-consolidated-2025-12").path
             let first = try ledger.readOFACEnhancedXMLSnapshot(path: xml, source: nil, published: nil, effective: nil)

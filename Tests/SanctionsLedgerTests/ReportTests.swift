@@ -81,14 +81,17 @@ import Testing
         let listed = try captures(#"<section class="transaction" data-id="([^"]+)""#, in: html)
         let expected = zip(transactions, results).filter { $0.1.verdict != .permitted }.map(\.0.id)
         #expect(listed == expected)
-        #expect(listed.count == 38)
+        // 13 prohibited, 24 licence required, 14 review, and 39 unknown (2018: before the first SDN publication)
+        #expect(listed.count == 90)
         #expect(
             try captures(#"data-verdict="([a-z-]+)">"#, in: html) == [
-                "prohibited", "license-required", "review", "permitted",
+                "prohibited", "license-required", "review", "unknown", "permitted",
             ])
+        #expect(html.contains("<h3>Coverage of the lists consulted</h3>"))
         #expect(html.contains("head hash <code>h</code>"))
         let markdown = report.markdown(summary: summary, method: method)
-        #expect(markdown.components(separatedBy: "\n### T").count - 1 == 38)
+        #expect(markdown.components(separatedBy: "\n### T").count - 1 == 90)
+        #expect(markdown.contains("| ofac-sdn | "))
     }
 
     @Test func hostileNamesCannotBreakOutOfTheReport() {
@@ -102,13 +105,18 @@ import Testing
         let sources = try Self.ledger.sources(of: diff.changes.flatMap(\.events))
         let digest = ChangeDigest(diff: diff, sources: sources, regimes: try Self.ledger.database.regimes())
         let groups = digest.groups
-        #expect(groups.map(\.regime.rawValue) == ["bis-entity-list", "ofac-ns-cmic"])
+        #expect(groups.map(\.regime.rawValue) == ["bis-dpl", "bis-entity-list", "ofac-ns-cmic", "ofac-sdn"])
+        let cmic = try #require(groups.first { $0.regime == RegimeID("ofac-ns-cmic") })
         #expect(
-            groups[1].notices.map { $0.source?.citation ?? "" } == [
+            cmic.notices.map { $0.source?.citation ?? "" } == [
                 "OFAC NS-CMIC List update of 2021-12-10", "OFAC NS-CMIC List update of 2021-12-16",
             ])
-        #expect(groups[0].notices.map { $0.source?.citation ?? "" } == ["86 FR 71557"])
-        #expect(groups[0].notices[0].changes.count == 40)  // 37 listings and the three Huawei Marine aliases
+        let entityList = try #require(groups.first { $0.regime == RegimeID("bis-entity-list") })
+        let rule = try #require(entityList.notices.first { $0.source?.citation == "86 FR 71557" })
+        #expect(rule.changes.count == 40)  // 37 listings and the three Huawei Marine aliases
+        // The daily SDN scrape shows OFAC's December actions, e.g. the GLOMAG designations of 2021-12-10
+        let sdn = try #require(groups.first { $0.regime == RegimeID("ofac-sdn") })
+        #expect(sdn.notices.contains { $0.source?.citation.contains("2021-12-10") == true })
         let markdown = digest.markdown()
         #expect(markdown.contains("### [86 FR 71557](https://www.federalregister.gov/citation/86-FR-71557)"))
     }

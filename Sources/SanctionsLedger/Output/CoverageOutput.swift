@@ -23,7 +23,7 @@ public enum CoverageOutput {
             }
             for period in coverage.periods {
                 lines.append(
-                    "  \(period.from?.dayString ?? "...").padded(10)) to \((period.to?.dayString ?? "now").padded(10))  "
+                    "  \((period.from?.dayString ?? "...").padded(10)) to \((period.to?.dayString ?? "now").padded(10))  "
                         + period.level.rawValue)
             }
             blocks.append(lines.joined(separator: "\n"))

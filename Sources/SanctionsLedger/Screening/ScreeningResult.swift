@@ -15,14 +15,19 @@ public struct ScreeningOptions: Sendable, Hashable {
     public var reviewFloor: Double
     /// How many days after a list's newest publication a date is still current (later: stale).
     public var staleAfterDays: Int
+    /// Whether a screening with nothing stricter than `permitted` is `unknown` when a list that
+    /// could restrict the transaction has no coverage on its date. Only a test of folds and rules
+    /// on a hand-built ledger without list publications turns it off.
+    public var requireCoverage: Bool
 
     public init(
         threshold: Double = ScreeningOptions.defaultThreshold, reviewFloor: Double? = nil,
-        staleAfterDays: Int = RegimeCoverage.defaultStaleAfterDays
+        staleAfterDays: Int = RegimeCoverage.defaultStaleAfterDays, requireCoverage: Bool = true
     ) {
         self.threshold = threshold
         self.reviewFloor = reviewFloor ?? max(0.5, threshold - 0.10)
         self.staleAfterDays = staleAfterDays
+        self.requireCoverage = requireCoverage
     }
 }
 

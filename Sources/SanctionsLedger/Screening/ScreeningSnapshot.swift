@@ -140,7 +140,14 @@ public struct ScreeningSnapshot: Sendable {
         }
         let consulted = coverage(on: date, type: type)
         var verdict = matches.map(\.outcome).max() ?? .permitted
-        if verdict == .permitted, consulted.contains(where: { $0.level == .none }) { verdict = .unknown }
+        // A list the ledger does not cover on that date leaves the answer unknown, unless the name
+        // certainly matches one of its designations (then the ledger knows this party's status there).
+        let answered = Set(matches.filter(\.certain).map(\.regime))
+        if verdict == .permitted, options.requireCoverage,
+            consulted.contains(where: { $0.level == .none && !answered.contains($0.regime) })
+        {
+            verdict = .unknown
+        }
         return ScreeningResult(
             query: query, date: date, type: type, verdict: verdict, matches: matches, coverage: consulted)
     }

@@ -30,6 +30,8 @@ public struct NameScorer: Sendable {
     static func tokenSimilarity(_ a: [UInt32], _ b: [UInt32], _ phoneticA: [UInt8], _ phoneticB: [UInt8]) -> Double {
         if a == b { return 1 }
         if a.count == 1 || b.count == 1 { return a.first == b.first ? 0.85 : 0 }
+        // Two- and three-letter tokens are acronyms: "HM" is not "HMN", "HUA" is not "Huawei".
+        if min(a.count, b.count) <= 3 { return 0 }
         // Short tokens: one letter off is a different word more often than a typo ("maria"/"marie").
         let shortLimit = min(a.count, b.count) <= 5 ? 0.86 : 1.0
         let shorter = a.count <= b.count ? a : b
@@ -97,7 +99,12 @@ public struct NameScorer: Sendable {
         }
         let coverageQ = matchedQ / (weightQ + penalty(query, usedQ, otherLeft: leftC))
         let coverageC = matchedC / (weightC + penalty(candidate, usedC, otherLeft: leftQ))
-        let tokenScore = (1 - listedWeight) * coverageQ + listedWeight * coverageC
+        var tokenScore = (1 - listedWeight) * coverageQ + listedWeight * coverageC
+        // A one-word listed name found inside a longer name ("TATA" in "Tata Consultancy Services",
+        // "Schneider GmbH" in "Schneider Electric SE") is one word of evidence: possible, never certain.
+        if candidate.weightedTokens == 1, query.weightedTokens >= 2 {
+            tokenScore = min(tokenScore, Self.certainMatch - 0.01)
+        }
         return joinedScore(query, candidate, tokenScore: tokenScore)
     }
 

@@ -8,6 +8,8 @@ public struct PreparedName: Sendable {
     let joinedDistinctive: [UInt32]
     /// Whether the name has no distinctive token (then descriptors and places count fully).
     let onlyGeneric: Bool
+    /// How many tokens carry weight (legal forms do not).
+    let weightedTokens: Int
 
     public init(_ normalized: NormalizedName) {
         self.normalized = normalized
@@ -15,6 +17,7 @@ public struct PreparedName: Sendable {
         phonetic = tokens.map(PhoneticKey.make)
         roles = normalized.roles
         onlyGeneric = !normalized.roles.contains(.distinctive)
+        weightedTokens = normalized.roles.filter { $0 != .legalForm && $0 != .stopWord }.count
         var joined: [UInt32] = []
         for (token, role) in zip(tokens, roles)
         where role == .distinctive || (onlyGeneric && role != .legalForm && role != .stopWord) {
