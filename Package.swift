@@ -72,7 +72,8 @@ let package = Package(
         ),
         .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger", "SanctionsBenchmarks"]),
         .testTarget(
-            name: "SanctionsCoreTests", dependencies: ["SanctionsCore", "SanctionsBenchmarks", "SanctionsTestSupport"]),
+            name: "SanctionsCoreTests",
+            dependencies: ["SanctionsCore", "SanctionsImport", "SanctionsBenchmarks", "SanctionsTestSupport"]),
         .testTarget(name: "SanctionsScreeningTests", dependencies: ["SanctionsScreening", "SanctionsTestSupport"]),
         .testTarget(
             name: "SanctionsImportTests",

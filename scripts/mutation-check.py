@@ -126,6 +126,21 @@ MUTATIONS = [
      "if same.observation.sha256 == snapshot.sha256 { return .alreadyImported }",
      'if same.observation.sha256 == "never" { return .alreadyImported }',
      "SnapshotImportTests", "importing the same publication twice is refused", False),
+    ("Sources/SanctionsLedger/Screening/ScreeningSnapshot.swift",
+     "if evaluation.outcome != .permitted { outcome = .review }", "if false { outcome = .review }",
+     "DefaultLedgerHistoryTests", "a listing dated only to a window answers with certainty inside it", False),
+    ("Sources/SanctionsLedger/Screening/ScreeningSnapshot.swift",
+     "consulted.contains(where: { $0.level == .none && !answered.contains($0.regime) })",
+     "consulted.contains(where: { _ in false })",
+     "DefaultLedgerHistoryTests", "a date no publication covers is answered permitted", False),
+    ("Sources/SanctionsLedger/History/HistoryPlan.swift",
+     "guard let sha = candidate.publication.sha256, let index = bySHA[candidate.publication.source + sha] else {",
+     "guard let sha = candidate.publication.sha256, let index = bySHA[\"never\" + sha] else {",
+     "PublicHistoryTests", "the same publication seen twice is imported twice", False),
+    ("Sources/SanctionsImport/Snapshot/SnapshotDating.swift",
+     "return by.seconds - after.seconds <= Self.statedDayLimitSeconds",
+     "return by.seconds - after.seconds <= Self.statedDayLimitSeconds * 1_000",
+     "ObservationWindowTests|DefaultLedgerHistoryTests", "a 27-month window is read as a stated day", False),
 ]
 
 

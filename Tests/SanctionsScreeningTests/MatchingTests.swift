@@ -60,4 +60,20 @@ import Testing
         #expect(abs(jw("dixon", "dicksonx") - 0.8133) < 0.001)
         #expect(jw("abc", "xyz") == 0)
     }
+
+    @Test func aOneWordListedNameInsideALongerNameIsOnlyAPossibleMatch() {
+        // The SDN's one-word aliases "TATA" and the Entity List's "Schneider GmbH" against real companies
+        let tata = score("Tata Consultancy Services", "TATA")
+        #expect(tata < Self.threshold && tata >= 0.8, "\(tata)")
+        #expect(score("Schneider Electric SE", "Schneider GmbH") < Self.threshold)
+        // The same word on both sides is still certain, and a longer listed name still matches certainly
+        #expect(score("Tata", "TATA") == 1)
+        #expect(score("Hikvision Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.") >= Self.threshold)
+    }
+
+    @Test func acronymsPairOnlyWithThemselves() {
+        #expect(score("HMN Technologies", "HM") < 0.8)
+        #expect(score("Huawei Technologies Co., Ltd.", "HUA") < 0.8)
+        #expect(score("HMN Technologies", "HMN Technologies Co., Ltd.") >= Self.threshold)
+    }
 }

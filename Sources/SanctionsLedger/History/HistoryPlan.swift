@@ -81,7 +81,7 @@ public struct HistoryPlan: Sendable {
     }
 
     /// The publications one folder holds.
-    static func publications(in folder: String, name: String, known: HistorySources.Folder, scratch: URL) throws
+    package static func publications(in folder: String, name: String, known: HistorySources.Folder, scratch: URL) throws
         -> (publications: [Publication], skipped: [(String, String)])
     {
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
@@ -167,7 +167,7 @@ public struct HistoryPlan: Sendable {
 
     /// One publication per content: a later sighting of the same file (another scrape, a test-data
     /// copy) merges into the earliest, whose richer files it lends.
-    static func deduplicated(_ found: [(publication: Publication, schedule: HistorySources.Folder?)])
+    package static func deduplicated(_ found: [(publication: Publication, schedule: HistorySources.Folder?)])
         -> [(publication: Publication, schedule: HistorySources.Folder?)]
     {
         // A day (a folder's date) means "by the end of that day": a scrape's time that day is earlier.
@@ -195,7 +195,7 @@ public struct HistoryPlan: Sendable {
 
     /// Sets each publication's window: from the previous publication of its source, or, for a
     /// scrape that checked on a known schedule, from its last check without it.
-    static func windowed(_ found: [(publication: Publication, schedule: HistorySources.Folder?)]) -> [Publication] {
+    package static func windowed(_ found: [(publication: Publication, schedule: HistorySources.Folder?)]) -> [Publication] {
         var previous: [String: LedgerTime] = [:]
         var result: [Publication] = []
         for (candidate, schedule) in found.sorted(by: { $0.publication.observed < $1.publication.observed }) {
