@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure domain: events, the three clocks, canonical encoding, hash chain, interval folding, rules.
@@ -63,14 +65,34 @@ let package = Package(
         // Used by the CLI's `bench` and `eval` and by the tests; not part of the library product.
         .target(
             name: "SanctionsBenchmarks", dependencies: ["SanctionsLedger", "SanctionsScreening", "SanctionsImport"]),
+        // Fetching the current publications over HTTP (AsyncHTTPClient) and importing them.
+        .target(
+            name: "SanctionsSync",
+            dependencies: [
+                "SanctionsLedger", "SanctionsStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "sanctions",
             dependencies: [
-                "SanctionsLedger", "SanctionsBenchmarks",
+                "SanctionsLedger", "SanctionsBenchmarks", "SanctionsSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger", "SanctionsBenchmarks"]),
+        .testTarget(
+            name: "SanctionsSyncTests",
+            dependencies: [
+                "SanctionsSync", "SanctionsTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "SanctionsCoreTests",
             dependencies: ["SanctionsCore", "SanctionsImport", "SanctionsBenchmarks", "SanctionsTestSupport"]),

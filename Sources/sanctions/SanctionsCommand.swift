@@ -25,7 +25,8 @@ struct SanctionsCommand: ParsableCommand {
             CommandGroup(
                 name: "Lists",
                 subcommands: [
-                    ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self, ImportHistory.self, Coverage.self,
+                    ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self, ImportHistory.self, Sync.self,
+                    Coverage.self,
                 ]),
             CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self]),
             CommandGroup(name: "History", subcommands: [List.self, Diff.self, Timeline.self, Rebuild.self]),

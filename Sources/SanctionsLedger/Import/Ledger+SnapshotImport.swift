@@ -38,6 +38,8 @@ public struct SnapshotImportOptions: Sendable {
     public var observedAfter: LedgerTime?
     /// The file is a sample or extract of the list: it adds and updates, never delists.
     public var partial = false
+    /// The address the publication was fetched from, cited by its events (default: the list's official one).
+    public var url: String?
 
     public init(
         dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard,
@@ -120,6 +122,7 @@ extension Ledger {
         }
         snapshot.observedAfter = options.observedAfter
         snapshot.partial = options.partial
+        if let url = options.url { snapshot.url = url }
         var linked: Int?
         let append: AppendReport
         if format == .csl || format == .dpl {
