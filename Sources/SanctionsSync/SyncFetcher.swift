@@ -37,44 +37,43 @@ public struct SyncFetcher: Sendable {
     }
 
     /// GETs `url`, conditionally when `validators` are given. Errors name the address.
+    ///
+    /// Blocks the calling thread until the answer is complete; the request runs on
+    /// AsyncHTTPClient's event loops, never on the thread that waits.
     public func fetch(_ url: String, validators: Validators? = nil) throws -> Outcome {
-        let maxBytes = maxBytes
-        let timeout = timeoutSeconds
-        return try Self.blocking {
-            var request = HTTPClientRequest(url: url)
-            request.headers.add(name: "User-Agent", value: "sanctions-ledger sync")
-            if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
-            if let modified = validators?.lastModified {
-                request.headers.add(name: "If-Modified-Since", value: modified)
-            }
-            let response: HTTPClientResponse
-            do {
-                response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
-            } catch {
-                throw InputError(.unreadableFile, "cannot fetch it: \(error)", file: url)
-            }
-            if response.status == .notModified, validators != nil { return .notModified }
-            guard response.status == .ok else {
-                throw InputError(
-                    .unreadableFile, "the server answered \(response.status.code) \(response.status.reasonPhrase)",
-                    file: url)
-            }
-            let body: ByteBuffer
-            do {
-                body = try await response.body.collect(upTo: maxBytes)
-            } catch let error as NIOTooManyBytesError {
-                _ = error
-                throw InputError(.overLimit, "the file is larger than \(maxBytes >> 20) MiB", file: url)
-            } catch {
-                throw InputError(.unreadableFile, "the download broke off: \(error)", file: url)
-            }
-            let bytes = Array(body.readableBytesView)
-            try Self.check(bytes, headers: response.headers, url: url)
-            return .fetched(
-                bytes: bytes,
-                validators: Validators(
-                    etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified")))
+        var request: HTTPClient.Request
+        do {
+            request = try HTTPClient.Request(url: url, method: .GET)
+        } catch {
+            throw InputError(.invalidField, "not a usable address: \(error)", file: url)
         }
+        request.headers.add(name: "User-Agent", value: "sanctions-ledger sync")
+        if let etag = validators?.etag { request.headers.add(name: "If-None-Match", value: etag) }
+        if let modified = validators?.lastModified { request.headers.add(name: "If-Modified-Since", value: modified) }
+        let response: HTTPClient.Response
+        do {
+            response = try HTTPClient.shared.execute(
+                request: request, delegate: ResponseAccumulator(request: request, maxBodySize: maxBytes),
+                deadline: .now() + .seconds(timeoutSeconds)
+            ).wait()
+        } catch let error as ResponseAccumulator.ResponseTooBigError {
+            _ = error
+            throw InputError(.overLimit, "the file is larger than \(maxBytes >> 20) MiB", file: url)
+        } catch {
+            throw InputError(.unreadableFile, "cannot fetch it, or the download broke off: \(error)", file: url)
+        }
+        if response.status == .notModified, validators != nil { return .notModified }
+        guard response.status == .ok else {
+            throw InputError(
+                .unreadableFile, "the server answered \(response.status.code) \(response.status.reasonPhrase)",
+                file: url)
+        }
+        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
+        try Self.check(bytes, headers: response.headers, url: url)
+        return .fetched(
+            bytes: bytes,
+            validators: Validators(
+                etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified")))
     }
 
     /// Refuses a body shorter or longer than its `Content-Length`, or whose SHA-256 is not the one
@@ -100,21 +99,4 @@ public struct SyncFetcher: Sendable {
             }
         }
     }
-
-    /// Runs async work from synchronous code (the command line), waiting for its result.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-            done.signal()
-        }
-        done.wait()
-        return try box.result!.get()
-    }
-}
-
-/// The result of async work, handed to the thread that waits for it.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

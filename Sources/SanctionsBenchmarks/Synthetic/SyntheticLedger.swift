@@ -84,103 +84,140 @@ public struct SyntheticLedger {
             let regimeCount = perParty >= 6 ? Int.random(in: 1...2, using: &random) : 1
             var budget = perParty
             for regimeIndex in 0..<regimeCount {
-                let regime = Self.regimeIDs[(index + regimeIndex) % Self.regimeIDs.count]
-                var counter = 0
-                func id() -> EventID {
-                    counter += 1
-                    return EventID("syn-\(index)-\(regime.rawValue)-\(counter)")
-                }
-                var at = start.adding(days: Int.random(in: 0...(span * 2 / 3), using: &random))
-                let listedName = name()
-                var usedKeys: Set<String> = [NameKey.make(listedName)]
-                var aliases: [String] = []
-                for _ in 0..<Int.random(in: 0...2, using: &random) {
-                    let alias = name()
-                    if usedKeys.insert(NameKey.make(alias)).inserted { aliases.append(alias) }
-                }
-                let source = Source(citation: "SYN \(index)")
-                let details = DesignationDetails(
-                    name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
-                    programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
-                if regimeIndex > 0 {
-                    events.append(
-                        LedgerEvent(
-                            id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                            source: source,
-                            payload: .escalated(details, from: [Self.regimeIDs[index % Self.regimeIDs.count]])))
-                } else {
-                    events.append(
-                        LedgerEvent(
-                            id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                            source: source, payload: .listed(details)))
-                }
-                budget -= 1
-                var listed = true
-                // A designation is never delisted at the instant it was listed (that would be a
-                // designation of no length); a relisting may come at the instant of a delisting.
-                var listedAt = at
-                var currentAliases = aliases
-                let share = max(1, budget / (regimeCount - regimeIndex))
-                for _ in 0..<share {
-                    at = day(after: at, within: 120)
-                    if at > latest { break }
-                    let roll = Int.random(in: 0..<100, using: &random)
-                    if !listed {
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                                source: source, payload: .listed(details)))
-                        listed = true
-                        listedAt = at
-                        currentAliases = aliases
-                        usedKeys = Set([listedName] + aliases).reduce(into: Set<String>()) {
-                            $0.insert(NameKey.make($1))
-                        }
-                    } else if roll < 45 {
-                        let alias = name()
-                        guard usedKeys.insert(NameKey.make(alias)).inserted else { continue }
-                        currentAliases.append(alias)
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                                source: source, payload: .aliasAdded([Alias(alias)])))
-                    } else if roll < 60, let removed = currentAliases.popLast() {
-                        usedKeys.remove(NameKey.make(removed))
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                                source: source, payload: .aliasRemoved([Alias(removed)])))
-                    } else if roll < 80 {
-                        let amendment = DesignationDetails(addresses: [
-                            "\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"
-                        ])
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                                source: source, payload: .amended(amendment)))
-                    } else if roll < 88, let target = events.last, target.party == party, target.regime == regime,
-                        target.kind == .amended || target.kind == .aliasAdded
-                    {
-                        events.append(fix(target, previous: events.dropLast().last, id: id(), source: source))
-                        if target.kind == .aliasAdded, case .retracted = events[events.count - 1].payload,
-                            let alias = currentAliases.popLast()
-                        {
-                            usedKeys.remove(NameKey.make(alias))
-                        }
-                    } else {
-                        if at == listedAt { at = at.adding(days: 1) }
-                        events.append(
-                            LedgerEvent(
-                                id: id(), party: party, regime: regime, effective: at, published: published(for: at),
-                                source: source, payload: .delisted(reason: nil)))
-                        listed = false
-                    }
-                    budget -= 1
-                }
+                appendHistory(
+                    of: party, index: index, regimeIndex: regimeIndex, regimeCount: regimeCount, budget: &budget,
+                    latest: latest, span: span, to: &events)
             }
         }
         events += ruleChanges(until: latest)
         return events
+    }
+
+    /// The events of one designation of `party` (the `regimeIndex`-th of its `regimeCount`): a
+    /// listing or escalation, then alias changes, amendments, fixes, delistings and relistings.
+    private mutating func appendHistory(
+        of party: PartyID, index: Int, regimeIndex: Int, regimeCount: Int, budget: inout Int, latest: LedgerTime,
+        span: Int, to events: inout [LedgerEvent]
+    ) {
+        let regime = Self.regimeIDs[(index + regimeIndex) % Self.regimeIDs.count]
+        var counter = 0
+        func id() -> EventID {
+            counter += 1
+            return EventID("syn-\(index)-\(regime.rawValue)-\(counter)")
+        }
+        var at = start.adding(days: Int.random(in: 0...(span * 2 / 3), using: &random))
+        let listedName = name()
+        var usedKeys: Set<String> = [NameKey.make(listedName)]
+        var aliases: [String] = []
+        for _ in 0..<Int.random(in: 0...2, using: &random) {
+            let alias = name()
+            if usedKeys.insert(NameKey.make(alias)).inserted { aliases.append(alias) }
+        }
+        let source = Source(citation: "SYN \(index)")
+        let details = DesignationDetails(
+            name: listedName, aliases: aliases.map { Alias($0) }, country: "CN", entityType: .entity,
+            programs: ["SYN"], license: LicenseTerms(policy: "Presumption of denial"))
+        if regimeIndex > 0 {
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                    source: source,
+                    payload: .escalated(details, from: [Self.regimeIDs[index % Self.regimeIDs.count]])))
+        } else {
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: at, published: published(for: at),
+                    source: source, payload: .listed(details)))
+        }
+        budget -= 1
+        var state = DesignationState(
+            at: at, listedAt: at, listedName: listedName, aliases: aliases, currentAliases: aliases,
+            usedKeys: usedKeys, details: details, source: source)
+        let share = max(1, budget / (regimeCount - regimeIndex))
+        for _ in 0..<share {
+            guard let appended = appendChange(
+                to: &state, party: party, regime: regime, latest: latest, id: id, events: &events)
+            else { break }
+            if appended { budget -= 1 }
+        }
+    }
+
+    /// Where one synthetic designation stands while its changes are made.
+    private struct DesignationState {
+        var at: LedgerTime
+        var listed = true
+        /// A designation is never delisted at the instant it was listed (that would be a
+        /// designation of no length); a relisting may come at the instant of a delisting.
+        var listedAt: LedgerTime
+        var listedName: String
+        var aliases: [String]
+        var currentAliases: [String]
+        var usedKeys: Set<String>
+        var details: DesignationDetails
+        var source: Source
+    }
+
+    /// One more change of a designation, a few days to months after the last: a relisting, an alias
+    /// added or removed, an amendment, a fix of the last event, or a delisting. Nil past `latest`;
+    /// false when the drawn change was not possible (an alias name already used).
+    private mutating func appendChange(
+        to state: inout DesignationState, party: PartyID, regime: RegimeID, latest: LedgerTime, id: () -> EventID,
+        events: inout [LedgerEvent]
+    ) -> Bool? {
+        state.at = day(after: state.at, within: 120)
+        if state.at > latest { return nil }
+        let roll = Int.random(in: 0..<100, using: &random)
+        if !state.listed {
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: state.at, published: published(for: state.at),
+                    source: state.source, payload: .listed(state.details)))
+            state.listed = true
+            state.listedAt = state.at
+            state.currentAliases = state.aliases
+            state.usedKeys = Set([state.listedName] + state.aliases).reduce(into: Set<String>()) {
+                $0.insert(NameKey.make($1))
+            }
+        } else if roll < 45 {
+            let alias = name()
+            guard state.usedKeys.insert(NameKey.make(alias)).inserted else { return false }
+            state.currentAliases.append(alias)
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: state.at, published: published(for: state.at),
+                    source: state.source, payload: .aliasAdded([Alias(alias)])))
+        } else if roll < 60, let removed = state.currentAliases.popLast() {
+            state.usedKeys.remove(NameKey.make(removed))
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: state.at, published: published(for: state.at),
+                    source: state.source, payload: .aliasRemoved([Alias(removed)])))
+        } else if roll < 80 {
+            let amendment = DesignationDetails(addresses: [
+                "\(Int.random(in: 1...999, using: &random)) \(name()) Road, CN"
+            ])
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: state.at, published: published(for: state.at),
+                    source: state.source, payload: .amended(amendment)))
+        } else if roll < 88, let target = events.last, target.party == party, target.regime == regime,
+            target.kind == .amended || target.kind == .aliasAdded
+        {
+            events.append(fix(target, previous: events.dropLast().last, id: id(), source: state.source))
+            if target.kind == .aliasAdded, case .retracted = events[events.count - 1].payload,
+                let alias = state.currentAliases.popLast()
+            {
+                state.usedKeys.remove(NameKey.make(alias))
+            }
+        } else {
+            if state.at == state.listedAt { state.at = state.at.adding(days: 1) }
+            events.append(
+                LedgerEvent(
+                    id: id(), party: party, regime: regime, effective: state.at, published: published(for: state.at),
+                    source: state.source, payload: .delisted(reason: nil)))
+            state.listed = false
+        }
+        return true
     }
 
     /// A later correction or retraction of `target` (the stream's last event): an amendment's

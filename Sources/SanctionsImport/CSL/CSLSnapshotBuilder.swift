@@ -14,82 +14,7 @@ public enum CSLSnapshotBuilder {
         var entries: [ListSnapshot.Entry] = []
         for row in rows {
             guard let regime = mapping.programs[row["source"]] else { continue }
-            var details = DesignationDetails(name: row["name"])
-            let aliases = CSLParser.split(row["alt_names"]).filter { NameKey.make($0) != NameKey.make(row["name"]) }
-            if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
-            let addresses = CSLParser.split(row["addresses"])
-            if !addresses.isEmpty { details.addresses = addresses }
-            if let last = addresses.first?.split(separator: ",").last?.trimmedOfWhitespace(), last.count == 2,
-                last.uppercased() == last
-            {
-                details.country = last
-            }
-            switch row["type"].lowercased() {
-            case "individual": details.entityType = .individual
-            case "vessel": details.entityType = .vessel
-            case "aircraft": details.entityType = .aircraft
-            default: details.entityType = .entity
-            }
-            var identifiers = [Identifier(type: IdentifierKind.rowKey(ofSource: source), value: row["_id"])]
-            if !row["entity_number"].isEmpty {
-                identifiers.append(
-                    Identifier(
-                        type: source == "csl-ofac" ? IdentifierKind.ofacEntryNumber : IdentifierKind.cslEntityNumber,
-                        value: row["entity_number"]))
-            }
-            details.identifiers = identifiers
-            let programs = CSLParser.split(row["programs"])
-            if !programs.isEmpty { details.programs = programs }
-            if !row["license_requirement"].isEmpty || !row["license_policy"].isEmpty {
-                details.license = LicenseTerms(
-                    requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
-                    policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
-            }
-            if !row["remarks"].isEmpty { details.remarks = row["remarks"] }
-            let notices = row["federal_register_notice"]
-            let citation =
-                notices.isEmpty
-                ? nil : (CSLParser.split(notices).first.map { $0.components(separatedBy: ",").first ?? $0 } ?? notices)
-            var notes: [String] = []
-            func usable(_ column: String) -> LedgerTime? {
-                guard let date = CSLParser.date(row[column]) else {
-                    if !row[column].isEmpty {
-                        notes.append(
-                            "\(column) '\(row[column])' in the CSL (line \(row.line)) is not a date and was not used")
-                    }
-                    return nil
-                }
-                guard date >= EventValidator.earliestDate, column == "end_date" || date <= published else {
-                    notes.append("\(column) \(date) in the CSL (line \(row.line)) is impossible and was not used")
-                    return nil
-                }
-                return date
-            }
-            let start = usable("start_date")
-            let end = usable("end_date")
-            if let end, end > (start ?? published) {
-                // The listing states its end (a denial order's expiry): the designation ends then unless
-                // a later list ends it sooner or extends it.
-                details.milestones = (details.milestones ?? [:]).merging([DesignationDetails.endsMilestone: end]) {
-                    _, new in new
-                }
-            }
-            if start == nil, row["start_date"].isEmpty {
-                notes.append("the CSL gives no start date: dated to the list's date")
-            }
-            var entry = ListSnapshot.Entry(
-                key: row["_id"] + "@" + regime.rawValue, regime: regime, details: details, listedEffective: start,
-                endsEffective: end, file: file, line: row.line,
-                source: citation.map {
-                    Source(
-                        citation: $0.trimmedOfWhitespace(),
-                        title:
-                            "Federal Register notice (as cited by the Consolidated Screening List of "
-                            + "\(published.dayString))",
-                        url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"])
-                })
-            entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
-            entries.append(entry)
+            entries.append(entry(row, regime: regime, source: source, published: published, file: file))
         }
         if source == "bis-dpl" {
             return ListSnapshot(
@@ -105,5 +30,88 @@ public enum CSLSnapshotBuilder {
             citation: "Consolidated Screening List (trade.gov) of \(published.dayString)",
             title: "Consolidated Screening List, CSV export", url: "https://www.trade.gov/consolidated-screening-list",
             authority: "ITA (trade.gov), compiling the lists of BIS, State and Treasury")
+    }
+
+    /// One row as a snapshot entry: names, addresses, country, type, keys, programmes, licence terms,
+    /// the notice it cites, its start date and (as the `ends` milestone) its end date.
+    static func entry(
+        _ row: CSLParser.Row, regime: RegimeID, source: String, published: LedgerTime, file: String
+    ) -> ListSnapshot.Entry {
+        var details = DesignationDetails(name: row["name"])
+        let aliases = CSLParser.split(row["alt_names"]).filter { NameKey.make($0) != NameKey.make(row["name"]) }
+        if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
+        let addresses = CSLParser.split(row["addresses"])
+        if !addresses.isEmpty { details.addresses = addresses }
+        if let last = addresses.first?.split(separator: ",").last?.trimmedOfWhitespace(), last.count == 2,
+            last.uppercased() == last
+        {
+            details.country = last
+        }
+        switch row["type"].lowercased() {
+        case "individual": details.entityType = .individual
+        case "vessel": details.entityType = .vessel
+        case "aircraft": details.entityType = .aircraft
+        default: details.entityType = .entity
+        }
+        var identifiers = [Identifier(type: IdentifierKind.rowKey(ofSource: source), value: row["_id"])]
+        if !row["entity_number"].isEmpty {
+            identifiers.append(
+                Identifier(
+                    type: source == "csl-ofac" ? IdentifierKind.ofacEntryNumber : IdentifierKind.cslEntityNumber,
+                    value: row["entity_number"]))
+        }
+        details.identifiers = identifiers
+        let programs = CSLParser.split(row["programs"])
+        if !programs.isEmpty { details.programs = programs }
+        if !row["license_requirement"].isEmpty || !row["license_policy"].isEmpty {
+            details.license = LicenseTerms(
+                requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
+                policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
+        }
+        if !row["remarks"].isEmpty { details.remarks = row["remarks"] }
+        let notices = row["federal_register_notice"]
+        let citation =
+            notices.isEmpty
+            ? nil : (CSLParser.split(notices).first.map { $0.components(separatedBy: ",").first ?? $0 } ?? notices)
+        var notes: [String] = []
+        func usable(_ column: String) -> LedgerTime? {
+            guard let date = CSLParser.date(row[column]) else {
+                if !row[column].isEmpty {
+                    notes.append(
+                        "\(column) '\(row[column])' in the CSL (line \(row.line)) is not a date and was not used")
+                }
+                return nil
+            }
+            guard date >= EventValidator.earliestDate, column == "end_date" || date <= published else {
+                notes.append("\(column) \(date) in the CSL (line \(row.line)) is impossible and was not used")
+                return nil
+            }
+            return date
+        }
+        let start = usable("start_date")
+        let end = usable("end_date")
+        if let end, end > (start ?? published) {
+            // The listing states its end (a denial order's expiry): the designation ends then unless
+            // a later list ends it sooner or extends it.
+            details.milestones = (details.milestones ?? [:]).merging([DesignationDetails.endsMilestone: end]) {
+                _, new in new
+            }
+        }
+        if start == nil, row["start_date"].isEmpty {
+            notes.append("the CSL gives no start date: dated to the list's date")
+        }
+        var entry = ListSnapshot.Entry(
+            key: row["_id"] + "@" + regime.rawValue, regime: regime, details: details, listedEffective: start,
+            endsEffective: end, file: file, line: row.line,
+            source: citation.map {
+                Source(
+                    citation: $0.trimmedOfWhitespace(),
+                    title:
+                        "Federal Register notice (as cited by the Consolidated Screening List of "
+                        + "\(published.dayString))",
+                    url: row["source_list_url"].isEmpty ? nil : row["source_list_url"], authority: row["source"])
+            })
+        entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return entry
     }
 }

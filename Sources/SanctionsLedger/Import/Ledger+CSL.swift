@@ -74,17 +74,7 @@ extension Ledger {
         var current: [String: SnapshotDiffer.Current] = [:]
         var otherRegimes: [PartyID: [RegimeID]] = [:]
         let keyKind = IdentifierKind.rowKey(ofSource: snapshot.source)
-        var byNameKey: [String: [Int]] = [:]
-        var byEntryNumber: [String: [Int]] = [:]
-        for (index, entry) in snapshot.entries.enumerated() {
-            let names = [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name)
-            for key in Set(names.map(NameKey.make)) where !key.isEmpty {
-                byNameKey[entry.regime.rawValue + "|" + key, default: []].append(index)
-            }
-            if let number = entryNumber(entry.details) {
-                byEntryNumber[entry.regime.rawValue + "|" + number, default: []].append(index)
-            }
-        }
+        let (byNameKey, byEntryNumber) = rowIndexes(snapshot)
         let keyIndex = Dictionary(
             snapshot.entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var used = Set<Int>()
@@ -141,15 +131,7 @@ extension Ledger {
             var merged = merge(
                 matches.sorted().map { snapshot.entries[$0] }, keyKind: keyKind,
                 keepingName: ids.isEmpty ? view.segment.details.name : nil)
-            // The keys another list (the CSL, the DPL file) gave the designation stay with it.
-            let otherKeys = (view.segment.details.identifiers ?? []).filter {
-                $0.type != keyKind && ($0.type == IdentifierKind.cslID || $0.type == IdentifierKind.dplKey)
-            }
-            if !otherKeys.isEmpty {
-                merged.details.identifiers = ((merged.details.identifiers ?? []) + otherKeys).sorted {
-                    ($0.type, $0.value) < ($1.type, $1.value)
-                }
-            }
+            keepOtherListsKeys(&merged, of: view.segment.details, keyKind: keyKind)
             for other in matches where other != base { unmanaged.insert(other) }
             snapshot.entries[base] = merged
             current[merged.key] = existing
@@ -157,6 +139,37 @@ extension Ledger {
         }
         snapshot.entries = snapshot.entries.enumerated().filter { !unmanaged.contains($0.offset) }.map(\.element)
         return (current, otherRegimes, linked)
+    }
+
+    /// The rows of a snapshot by regime and name key, and by regime and OFAC entry number.
+    private static func rowIndexes(_ snapshot: ListSnapshot) -> (
+        byNameKey: [String: [Int]], byEntryNumber: [String: [Int]]
+    ) {
+        var byNameKey: [String: [Int]] = [:]
+        var byEntryNumber: [String: [Int]] = [:]
+        for (index, entry) in snapshot.entries.enumerated() {
+            let names = [entry.details.name ?? ""] + (entry.details.aliases ?? []).map(\.name)
+            for key in Set(names.map(NameKey.make)) where !key.isEmpty {
+                byNameKey[entry.regime.rawValue + "|" + key, default: []].append(index)
+            }
+            if let number = entryNumber(entry.details) {
+                byEntryNumber[entry.regime.rawValue + "|" + number, default: []].append(index)
+            }
+        }
+        return (byNameKey, byEntryNumber)
+    }
+
+    /// The keys another list (the CSL, the DPL file) gave the designation stay with it.
+    private static func keepOtherListsKeys(
+        _ merged: inout ListSnapshot.Entry, of existing: DesignationDetails, keyKind: String
+    ) {
+        let otherKeys = (existing.identifiers ?? []).filter {
+            $0.type != keyKind && ($0.type == IdentifierKind.cslID || $0.type == IdentifierKind.dplKey)
+        }
+        guard !otherKeys.isEmpty else { return }
+        merged.details.identifiers = ((merged.details.identifiers ?? []) + otherKeys).sorted {
+            ($0.type, $0.value) < ($1.type, $1.value)
+        }
     }
 
     /// The OFAC entry number a row or designation carries, if any.

@@ -232,6 +232,37 @@ public struct AuditReport: Sendable {
         return svg
     }
 
+    /// One transaction that is not permitted, as an HTML section: its matches and their sources.
+    private func html(_ row: Row) -> String {
+        var section =
+            "<section class=\"transaction\" "
+            + "data-id=\"\(HTMLPage.escape(row.transaction.id))\"><h3>\(HTMLPage.escape(row.transaction.id)) "
+            + "\(HTMLPage.verdict(row.result.verdict))</h3>\n"
+        section +=
+            "<p><strong>\(HTMLPage.escape(row.transaction.counterparty))</strong>, "
+            + "\(HTMLPage.escape(describe(row.transaction)))</p>\n"
+        if !row.result.caveats.isEmpty {
+            section +=
+                "<p class=\"coverage\">Coverage on that date: "
+                + HTMLPage.escape(
+                    row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(
+                        separator: "; ")) + "</p>\n"
+        }
+        section +=
+            HTMLPage.table(
+                ["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"],
+                zip(row.result.matches, row.sources).map { match, sources in
+                    [
+                        HTMLPage.verdict(match.outcome), HTMLPage.escape(match.regime.rawValue),
+                        HTMLPage.escape("\(match.matchedName) (\(match.nameKind.rawValue))"),
+                        String(format: "%.3f", match.score), HTMLPage.escape(match.listedName),
+                        HTMLPage.escape(match.note + (match.policy.map { "; policy: \($0)" } ?? "")),
+                        sources.map(HTMLPage.citation).joined(separator: "<br>"),
+                    ]
+                }, rawColumns: Set(0...6)) + "</section>\n"
+        return section
+    }
+
     public func html(summary: RescreenSummary, method: Method) -> String {
         var body =
             "<h1>Transaction audit report</h1>\n<p class=\"lede\">Input "
@@ -271,34 +302,7 @@ public struct AuditReport: Sendable {
         }
         body += "<h2>Transactions that are not permitted</h2>\n"
         if rows.isEmpty { body += "<p>None.</p>\n" }
-        for row in rows {
-            body +=
-                "<section class=\"transaction\" "
-                + "data-id=\"\(HTMLPage.escape(row.transaction.id))\"><h3>\(HTMLPage.escape(row.transaction.id)) "
-                + "\(HTMLPage.verdict(row.result.verdict))</h3>\n"
-            body +=
-                "<p><strong>\(HTMLPage.escape(row.transaction.counterparty))</strong>, "
-                + "\(HTMLPage.escape(describe(row.transaction)))</p>\n"
-            if !row.result.caveats.isEmpty {
-                body +=
-                    "<p class=\"coverage\">Coverage on that date: "
-                    + HTMLPage.escape(
-                        row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(
-                            separator: "; ")) + "</p>\n"
-            }
-            body +=
-                HTMLPage.table(
-                    ["outcome", "regime", "matched name", "score", "listed as", "rule", "sources"],
-                    zip(row.result.matches, row.sources).map { match, sources in
-                        [
-                            HTMLPage.verdict(match.outcome), HTMLPage.escape(match.regime.rawValue),
-                            HTMLPage.escape("\(match.matchedName) (\(match.nameKind.rawValue))"),
-                            String(format: "%.3f", match.score), HTMLPage.escape(match.listedName),
-                            HTMLPage.escape(match.note + (match.policy.map { "; policy: \($0)" } ?? "")),
-                            sources.map(HTMLPage.citation).joined(separator: "<br>"),
-                        ]
-                    }, rawColumns: Set(0...6)) + "</section>\n"
-        }
+        for row in rows { body += html(row) }
         if omitted > 0 {
             body += "<p>\(omitted) further transactions that are not permitted are counted above but not listed.</p>\n"
         }
