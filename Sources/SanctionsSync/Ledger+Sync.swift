@@ -1,6 +1,6 @@
+public import Foundation
 public import SanctionsCore
 public import SanctionsLedger
-public import Foundation
 package import SanctionsStore
 
 /// `sanctions sync`: the current publication of each list, fetched (or taken from a folder),
@@ -40,7 +40,11 @@ extension Ledger {
     ) throws -> SyncReport {
         let start = Date()
         var report = SyncReport(headBefore: try head(), headAfter: try head())
-        var pending: [(source: SyncSources.Source, folder: URL, files: [(String, String)], validators: [String: SyncFetcher.Validators])] = []
+        var pending:
+            [(
+                source: SyncSources.Source, folder: URL, files: [(String, String)],
+                validators: [String: SyncFetcher.Validators]
+            )] = []
         for source in sources.sources {
             let target = scratch.appendingPathComponent(source.name)
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -93,7 +97,8 @@ extension Ledger {
         var files: [(String, String)] = []
         if let folder {
             for (name, _) in source.files {
-                let nested = URL(fileURLWithPath: folder).appendingPathComponent(source.name).appendingPathComponent(name)
+                let nested = URL(fileURLWithPath: folder).appendingPathComponent(source.name).appendingPathComponent(
+                    name)
                 let flat = URL(fileURLWithPath: folder).appendingPathComponent(name)
                 let file = FileManager.default.fileExists(atPath: nested.path) ? nested : flat
                 let bytes = Array(try Data(contentsOf: file))
@@ -123,7 +128,8 @@ extension Ledger {
         guard let text = try meta("sync-validators:" + url) else { return nil }
         let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else { return nil }
-        return SyncFetcher.Validators(etag: parts[0].isEmpty ? nil : parts[0], lastModified: parts[1].isEmpty ? nil : parts[1])
+        return SyncFetcher.Validators(
+            etag: parts[0].isEmpty ? nil : parts[0], lastModified: parts[1].isEmpty ? nil : parts[1])
     }
 
     /// Keeps each file's validators and the time of this check (not part of the log: the ledger's meta).

@@ -73,7 +73,8 @@ public struct SyncFetcher: Sendable {
         return .fetched(
             bytes: bytes,
             validators: Validators(
-                etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified")))
+                etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"))
+        )
     }
 
     /// Refuses a body shorter or longer than its `Content-Length`, or whose SHA-256 is not the one

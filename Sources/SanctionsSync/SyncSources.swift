@@ -1,7 +1,7 @@
 import Foundation
 public import SanctionsCore
-public import SanctionsLedger
 public import SanctionsImport
+public import SanctionsLedger
 
 /// Where `sanctions sync` fetches each list's current publication: per list source, its file
 /// format and the address of every file of one publication, saved under the name the importer
@@ -63,14 +63,7 @@ public struct SyncSources: Sendable {
 
     /// Reads a sources file: `{"sources": [{"name": ..., "format": ..., "files": [{"name": ..., "url": ...}]}]}`.
     public static func read(_ path: String) throws -> SyncSources {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch {
-            throw InputError(.malformedJSON, "\(error)", file: path)
-        }
-        do {
-            var reader = try JSONObjectReader(json, path: "", line: 1)
-            _ = try reader.string("note")
+        try InputFiles.readJSONObject(path) { reader in
             var sources: [Source] = []
             for element in try reader.array("sources") ?? [] {
                 var item = try JSONObjectReader(element.value, path: element.path, line: 0)
@@ -79,7 +72,8 @@ public struct SyncSources: Sendable {
                 guard let format = SnapshotFormat(rawValue: formatText) else {
                     throw item.error(
                         "format", .invalidField,
-                        "'\(formatText)' is not one of \(SnapshotFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "'\(formatText)' is not one of \(SnapshotFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 var files: [(String, String)] = []
                 for file in try item.array("files") ?? [] {
@@ -99,10 +93,7 @@ public struct SyncSources: Sendable {
                 try item.finish()
                 sources.append(Source(name: name, format: format, files: files))
             }
-            try reader.finish()
             return SyncSources(sources: sources)
-        } catch let error as InputError {
-            throw error.inFile(path)
         }
     }
 }

@@ -144,7 +144,9 @@ import Testing
         #expect(one.status == 4)
         #expect(one.stdout == two.stdout)
         let bad = try write(
-            "bad.csv", "id,date,counterparty,type\nt1,2020-01-01,Zyqorbel Vantrix Bakery,export\nt2,2020-02-30,Zyqorbel Vantrix Bakery,export\n")
+            "bad.csv",
+            "id,date,counterparty,type\nt1,2020-01-01,Zyqorbel Vantrix Bakery,export\nt2,2020-02-30,Zyqorbel Vantrix Bakery,export\n"
+        )
         let lenient = try cli.run(["rescreen", bad, "--db", db])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("bad row: \(bad):3: field 'date'"))
@@ -309,7 +311,8 @@ import Testing
                 .dropFirst().first?.prefix { $0.isNumber })
         let conflict = try cli.run(["append", "--db", db, "--expect-sequence", "1"], stdin: event)
         #expect(conflict.status == 5)
-        #expect(conflict.stderr.contains("write conflict: expected the ledger's last sequence to be 1, but it is \(last)"))
+        #expect(
+            conflict.stderr.contains("write conflict: expected the ledger's last sequence to be 1, but it is \(last)"))
         #expect(try cli.run(["append", "--db", db, "--expect-sequence", String(last)], stdin: event).status == 0)
         #expect(try cli.run(["list", "--db", db, "--format", "markdown"]).status == 64)
         #expect(try cli.run(["no-such-command"]).status == 64)

@@ -23,9 +23,11 @@ import Testing
                 EventFactory.listed("l", party: "p", regime: "ofac-sdn", effective: "2021-04-25", name: "Pax Holdings"),
                 after: "2019-01-04"),
             EventFactory.amended(
-                "m", party: "p", regime: "ofac-sdn", effective: "2022-03-01", details: DesignationDetails(name: "Pax Holdings Ltd")),
+                "m", party: "p", regime: "ofac-sdn", effective: "2022-03-01",
+                details: DesignationDetails(name: "Pax Holdings Ltd")),
             windowed(
-                EventFactory.delisted("d", party: "p", regime: "ofac-sdn", effective: "2026-07-25"), after: "2024-07-02"),
+                EventFactory.delisted("d", party: "p", regime: "ofac-sdn", effective: "2026-07-25"), after: "2024-07-02"
+            ),
         ]
     }
 
@@ -108,14 +110,16 @@ import Testing
         #expect(gap.change.effectiveAfter == day("2019-01-04"))
         // The window never starts before the previous publication
         let bounded = SnapshotDating(
-            by: try .parse("2021-06-03T08:44:33Z"), after: day("2021-01-01"), previous: try .parse("2021-05-22T22:02:00Z"))
+            by: try .parse("2021-06-03T08:44:33Z"), after: day("2021-01-01"),
+            previous: try .parse("2021-05-22T22:02:00Z"))
         #expect(bounded.after == (try LedgerTime.parse("2021-05-22T22:02:00Z")))
         #expect(gap.disagreement(stated: day("2018-01-01")) == nil)  // no previous publication to disagree with
         #expect(bounded.disagreement(stated: day("2021-05-01"))?.contains("did not show the entry") == true)
     }
 
     @Test func anEventFileStatesTheWindowAndItMustEndBeforeTheEffectiveDate() throws {
-        let good = #"{"id": "x", "type": "delisted", "party": "p", "regime": "ofac-sdn", "effective": "2021-04-25", "effectiveAfter": "2019-01-04", "published": "2021-04-25", "source": {"citation": "T"}}"#
+        let good =
+            #"{"id": "x", "type": "delisted", "party": "p", "regime": "ofac-sdn", "effective": "2021-04-25", "effectiveAfter": "2019-01-04", "published": "2021-04-25", "source": {"citation": "T"}}"#
         let event = try EventFileDecoder.decodeEvent(Array(good.utf8), path: "x.json")
         #expect(event.effectiveAfter == day("2019-01-04"))
         #expect(String(decoding: event.canonicalBytes, as: UTF8.self).contains(#""effectiveAfter":"2019-01-04""#))
@@ -154,4 +158,3 @@ import Testing
         #expect(declared.at(day("2024-01-01")).level == .full)
     }
 }
-

@@ -88,7 +88,9 @@ import Testing
         let timeline = try Self.ledger.timeline(
             PartyID("xinjiang-public-security-bureau"), now: EventFactory.day("2025-01-01"))
         #expect(timeline.regimes.map(\.regime.rawValue) == ["bis-entity-list", "ofac-sdn"])
-        let sdnListing = timeline.entries.first { $0.event.regime == RegimeID("ofac-sdn") && $0.event.kind.opensDesignation }
+        let sdnListing = timeline.entries.first {
+            $0.event.regime == RegimeID("ofac-sdn") && $0.event.kind.opensDesignation
+        }
         #expect(sdnListing?.event.source.citation == "Treasury press release SM1055")
         #expect(sdnListing?.escalatedFrom == [RegimeID("bis-entity-list")])
         // The lists imported later (the SDN files, the CSL) amend it; they never list it a second time.

@@ -91,7 +91,8 @@ import Testing
         #expect(hit.uncertainty?.change == .delisted)
         // At the instant of the publication that showed it, it was certainly listed
         #expect(
-            screen(view, on: "2019-01-04T00:00:00Z", .payment).matches.first { $0.party == party }?.outcome == .prohibited)
+            screen(view, on: "2019-01-04T00:00:00Z", .payment).matches.first { $0.party == party }?.outcome
+                == .prohibited)
     }
 
     @Test func twelveRandomDailyPublicationsAreReproducedEntryByEntry() throws {
@@ -104,12 +105,15 @@ import Testing
         let rows = manifest.split(separator: "\n").dropFirst(2).map { $0.split(separator: "\t").map(String.init) }
         var picked: [[String]] = []
         var pool = rows
-        while picked.count < 12, !pool.isEmpty { picked.append(pool.remove(at: Int(random.next() % UInt64(pool.count)))) }
+        while picked.count < 12, !pool.isEmpty {
+            picked.append(pool.remove(at: Int(random.next() % UInt64(pool.count))))
+        }
         let scratch = try TemporaryLedger.makeFolder()
         let members = picked.map { $0[0] }
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        tar.arguments = ["tar", "-xJf", folder.appendingPathComponent("sdn-daily.tar.xz").path, "-C", scratch.path]
+        tar.arguments =
+            ["tar", "-xJf", folder.appendingPathComponent("sdn-daily.tar.xz").path, "-C", scratch.path]
             + members
         try tar.run()
         tar.waitUntilExit()

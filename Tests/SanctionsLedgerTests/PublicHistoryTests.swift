@@ -25,7 +25,9 @@ import Testing
         let first = staging.appendingPathComponent("sdn-2021-06-29T082530Z.csv")
         try manager.copyItem(at: rich.appendingPathComponent("sdn.csv"), to: first)
         let second = staging.appendingPathComponent("sdn-2021-08-18T093901Z.csv")
-        let later = Array(try InputFiles.read(try SharedData.url("ofac-sdn-daily-2021-08-to-2024-05/snapshots/sdn-2021-08-18T093901Z.csv.gz").path))
+        let later = Array(
+            try InputFiles.read(
+                try SharedData.url("ofac-sdn-daily-2021-08-to-2024-05/snapshots/sdn-2021-08-18T093901Z.csv.gz").path))
         try Data(later).write(to: second)
         var manifest = "file\tcommit_time_utc\tsha256\n"
         for (file, time) in [(first, "2021-06-29T08:25:30Z"), (second, "2021-08-18T09:39:01Z")] {
@@ -43,7 +45,8 @@ import Testing
         tar.waitUntilExit()
         let dpl = root.appendingPathComponent("bis-dpl-2024-02")
         try manager.createDirectory(at: dpl, withIntermediateDirectories: true)
-        try manager.copyItem(at: try SharedData.url("bis-dpl-2023-11/dpl.txt"), to: dpl.appendingPathComponent("dpl.txt"))
+        try manager.copyItem(
+            at: try SharedData.url("bis-dpl-2023-11/dpl.txt"), to: dpl.appendingPathComponent("dpl.txt"))
         let sample = root.appendingPathComponent("csl-sample-2019-12")
         try manager.copyItem(at: try SharedData.url("csl-sample-2019-12"), to: sample)
         try manager.createDirectory(at: root.appendingPathComponent("ofac-alt-only"), withIntermediateDirectories: true)
@@ -89,7 +92,8 @@ import Testing
 
     @Test func aWindowWithoutAKnownScheduleRunsFromThePreviousPublication() throws {
         let (root, _) = try Self.dataRoot()
-        let plan = try HistoryPlan.discover(root.path, sources: HistorySources(), scratch: try TemporaryLedger.makeFolder())
+        let plan = try HistoryPlan.discover(
+            root.path, sources: HistorySources(), scratch: try TemporaryLedger.makeFolder())
         let sdn = plan.publications.filter { $0.source == "ofac-sdn" }
         #expect(sdn[1].observedAfter == sdn[0].observed)
         // Without the file naming the sample, it is a whole CSL publication observed by its name's month end
@@ -102,9 +106,11 @@ import Testing
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         let curated = try ledger.head().sequence
         _ = try ledger.importSnapshot(
-            path: try SharedData.url("bis-dpl-2019-06/dpl.txt").path, format: .dpl, published: EventFactory.day("2019-06-29"))
+            path: try SharedData.url("bis-dpl-2019-06/dpl.txt").path, format: .dpl,
+            published: EventFactory.day("2019-06-29"))
         _ = try ledger.importSnapshot(
-            path: try SharedData.url("bis-dpl-2022-09/dpl.txt").path, format: .dpl, published: EventFactory.day("2022-09-07"),
+            path: try SharedData.url("bis-dpl-2022-09/dpl.txt").path, format: .dpl,
+            published: EventFactory.day("2022-09-07"),
             options: SnapshotImportOptions(observedAfter: EventFactory.day("2019-06-29")))
         let folder = try TemporaryLedger.makeFolder().appendingPathComponent("history").path
         let report = try ledger.exportHistory(to: folder, snapshotsOnly: true)
@@ -146,19 +152,25 @@ import Testing
     }
 
     @Test func theDerivedJSONCarriesNamesProgrammesAndAliasesOnly() throws {
-        let json = #"{"published": "2026-07-23", "entries": [{"uid": 306, "name": "BANCO NACIONAL DE CUBA", "type": "entity", "programs": ["CUBA"], "alternateNames": ["NATIONAL BANK OF CUBA"]}]}"#
+        let json =
+            #"{"published": "2026-07-23", "entries": [{"uid": 306, "name": "BANCO NACIONAL DE CUBA", "type": "entity", "programs": ["CUBA"], "alternateNames": ["NATIONAL BANK OF CUBA"]}]}"#
         let parsed = try OFACDerivedJSONParser.parse(Array(json.utf8), file: "x.json")
         #expect(parsed.published == EventFactory.day("2026-07-23"))
         #expect(parsed.entries.map(\.number) == ["306"])
         #expect(parsed.entries[0].remarks == nil && parsed.entries[0].addresses.isEmpty)
-        let twice = json.replacingOccurrences(of: "}]}", with: "}, {\"uid\": 306, \"name\": \"X\", \"type\": \"entity\", \"programs\": [\"CUBA\"], \"alternateNames\": []}]}")
+        let twice = json.replacingOccurrences(
+            of: "}]}",
+            with:
+                "}, {\"uid\": 306, \"name\": \"X\", \"type\": \"entity\", \"programs\": [\"CUBA\"], \"alternateNames\": []}]}"
+        )
         #expect { try OFACDerivedJSONParser.parse(Array(twice.utf8), file: "x.json") } throws: {
             "\($0)".contains("uid 306 appears twice")
         }
         // Imported after an SDN file with remarks and addresses, it removes neither, nor the weak aliases
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         _ = try ledger.importSnapshot(
-            path: try SharedData.url("ofac-sdn-2019-01").path, format: .ofacCSV, published: EventFactory.day("2019-01-04"))
+            path: try SharedData.url("ofac-sdn-2019-01").path, format: .ofacCSV,
+            published: EventFactory.day("2019-01-04"))
         let before = try ledger.list(asOf: AsOf(on: EventFactory.day("2019-02-01")), party: PartyID("ofac-306"))
         let file = try TemporaryLedger.makeFolder().appendingPathComponent("sdn.json").path
         try Data(json.utf8).write(to: URL(fileURLWithPath: file))

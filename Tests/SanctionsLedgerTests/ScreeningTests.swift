@@ -58,8 +58,10 @@ import Testing
         #expect(screen("SenseTime Group Limited", on: "2022-12-09", .securitiesSale).verdict == .permitted)
         #expect(screen("SenseTime Group Limited", on: "2022-12-10", .securitiesSale).verdict == .prohibited)
         // a milestone takes effect at its first second, not one later
-        #expect(screen("SenseTime Group Limited", on: "2022-02-07T23:59:59Z", .securitiesPurchase).verdict == .permitted)
-        #expect(screen("SenseTime Group Limited", on: "2022-02-08T00:00:00Z", .securitiesPurchase).verdict == .prohibited)
+        #expect(
+            screen("SenseTime Group Limited", on: "2022-02-07T23:59:59Z", .securitiesPurchase).verdict == .permitted)
+        #expect(
+            screen("SenseTime Group Limited", on: "2022-02-08T00:00:00Z", .securitiesPurchase).verdict == .prohibited)
         // Hikvision under EO 14032: purchases prohibited from 2021-08-02
         #expect(
             screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict
@@ -125,7 +127,8 @@ import Testing
         let early = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-20"))
         // Huawei's own listing (published 2019-05-21) is not yet known; an older Entity List entry with a
         // similar name ("Chengdu Haiwei Technology", listed 2014) may still show as a possible match.
-        let unknownYet = early.screen("Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export)
+        let unknownYet = early.screen(
+            "Huawei Technologies Co., Ltd.", on: EventFactory.day("2019-05-17"), type: .export)
         #expect(!unknownYet.matches.contains { $0.party == PartyID("huawei-technologies") })
         #expect(unknownYet.matches.allSatisfy { !$0.certain })
         let later = try ledger.screeningSnapshot(knownAt: EventFactory.day("2019-05-21"))

@@ -68,7 +68,8 @@ import Testing
         #expect(score("Schneider Electric SE", "Schneider GmbH") < Self.threshold)
         // The same word on both sides is still certain, and a longer listed name still matches certainly
         #expect(score("Tata", "TATA") == 1)
-        #expect(score("Hikvision Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.") >= Self.threshold)
+        #expect(
+            score("Hikvision Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.") >= Self.threshold)
     }
 
     @Test func acronymsPairOnlyWithThemselves() {

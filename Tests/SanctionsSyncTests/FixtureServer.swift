@@ -84,7 +84,10 @@ final class FixtureServer: @unchecked Sendable {
                 responseHeaders.add(name: "Content-Length", value: String(body.count))
             }
             let truncated = headers.first(name: "Content-Length").flatMap(Int.init).map { $0 != body.count } ?? false
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: responseHeaders))), promise: nil)
+            context.write(
+                wrapOutboundOut(
+                    .head(HTTPResponseHead(version: head.version, status: status, headers: responseHeaders))),
+                promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
             if truncated {
                 // Cut the connection short of the announced length.

@@ -43,7 +43,8 @@ import Testing
         let sdnPublication = try #require(try ledger.publications(list: "ofac-sdn").last)
         #expect(sdnPublication.observation.sha256 == ChainHash.hex(ChainHash.sha256(sdn)))
         #expect(sdnPublication.instant == time("2026-11-30T06:00:00Z"))
-        let listing = try #require(try ledger.events(EventFilter(kind: .listed)).last { $0.event.id.rawValue.hasPrefix("ofac-sdn:") })
+        let listing = try #require(
+            try ledger.events(EventFilter(kind: .listed)).last { $0.event.id.rawValue.hasPrefix("ofac-sdn:") })
         #expect(listing.event.source.url == server.url("SDN.CSV"))
 
         // Nothing new: conditional requests, 304, nothing appended
@@ -62,7 +63,9 @@ import Testing
         server.serve("SDN.CSV", shorter, etag: "\"sdn-2\"")
         let third = try ledger.sync(
             sources, scratch: try TemporaryLedger.makeFolder(), now: time("2026-12-01T06:00:00Z"))
-        #expect(third.headAfter.sequence > third.headBefore.sequence, "\(third.sources.map { "\($0.name) \($0.status) \($0.files)" })")
+        #expect(
+            third.headAfter.sequence > third.headBefore.sequence,
+            "\(third.sources.map { "\($0.name) \($0.status) \($0.files)" })")
         let delisting = try #require(try ledger.events(EventFilter(kind: .delisted)).last?.event)
         // A stated day, the window's first (2026-11-30), but after the publication seen that morning
         #expect(delisting.effective == time("2026-11-30T06:00:01Z"))
@@ -118,15 +121,20 @@ import Testing
         let fixture = try FileFixture()
         let good = try fixture.write(
             "sources.json",
-            #"{"sources": [{"name": "csl", "format": "csl", "files": [{"name": "consolidated.csv", "url": "https://example.org/c.csv"}]}]}"#)
+            #"{"sources": [{"name": "csl", "format": "csl", "files": [{"name": "consolidated.csv", "url": "https://example.org/c.csv"}]}]}"#
+        )
         #expect(try SyncSources.read(good).sources.first?.files.first?.url == "https://example.org/c.csv")
         let bad = try fixture.write(
             "bad.json",
-            #"{"sources": [{"name": "csl", "format": "csv", "files": [{"name": "c.csv", "url": "https://example.org/c.csv"}]}]}"#)
-        #expect { try SyncSources.read(bad) } throws: { "\($0)".contains("bad.json") && "\($0)".contains("'csv' is not one of") }
+            #"{"sources": [{"name": "csl", "format": "csv", "files": [{"name": "c.csv", "url": "https://example.org/c.csv"}]}]}"#
+        )
+        #expect { try SyncSources.read(bad) } throws: {
+            "\($0)".contains("bad.json") && "\($0)".contains("'csv' is not one of")
+        }
         let hostile = try fixture.write(
             "hostile.json",
-            #"{"sources": [{"name": "csl", "format": "csl", "files": [{"name": "../x", "url": "file:///etc/passwd"}]}]}"#)
+            #"{"sources": [{"name": "csl", "format": "csl", "files": [{"name": "../x", "url": "file:///etc/passwd"}]}]}"#
+        )
         #expect { try SyncSources.read(hostile) } throws: { "\($0)".contains("is not an http(s) address") }
     }
 }

@@ -135,8 +135,9 @@ public struct SyntheticLedger {
             usedKeys: usedKeys, details: details, source: source)
         let share = max(1, budget / (regimeCount - regimeIndex))
         for _ in 0..<share {
-            guard let appended = appendChange(
-                to: &state, party: party, regime: regime, latest: latest, id: id, events: &events)
+            guard
+                let appended = appendChange(
+                    to: &state, party: party, regime: regime, latest: latest, id: id, events: &events)
             else { break }
             if appended { budget -= 1 }
         }

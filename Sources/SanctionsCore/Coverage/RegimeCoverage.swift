@@ -105,7 +105,8 @@ public struct RegimeCoverage: Sendable {
     /// The coverage at `instant` (a day means its end).
     public func at(_ instant: LedgerTime, staleAfterDays: Int = defaultStaleAfterDays) -> CoverageAssessment {
         let moment = instant.queryInstant
-        func assessment(_ level: CoverageAssessment.Level, _ reason: String, stale: Bool = false) -> CoverageAssessment {
+        func assessment(_ level: CoverageAssessment.Level, _ reason: String, stale: Bool = false) -> CoverageAssessment
+        {
             CoverageAssessment(
                 regime: regime, level: level, stale: stale, reason: reason, lists: lists,
                 newest: publications.last?.instant)

@@ -251,7 +251,8 @@ struct ValidTimeFold {
                 endEvent: event.id, endsDesignation: false,
                 uncertainty: DateUncertainty(change: .listed, after: after, by: at, event: event.id)))
         var seen = Set<String>()
-        let listedNames = [(name, NameKind.primary, false)] + (details.aliases ?? []).map { ($0.name, NameKind($0.kind), $0.weak) }
+        let listedNames =
+            [(name, NameKind.primary, false)] + (details.aliases ?? []).map { ($0.name, NameKind($0.kind), $0.weak) }
         for (text, kind, weak) in listedNames where seen.insert(NameKey.make(text)).inserted && !text.isEmpty {
             names.append(
                 NameSegment(

@@ -68,7 +68,8 @@ public enum CSLParser {
             var values: [String: String] = [:]
             for (column, value) in zip(columns, record.fields) { values[column] = clean(value) }
             if values["_id"] == nil {
-                let content = ["source", "name", "start_date", "addresses"].map { values[$0] ?? "" }.joined(separator: "|")
+                let content = ["source", "name", "start_date", "addresses"].map { values[$0] ?? "" }.joined(
+                    separator: "|")
                 values["_id"] = "row-" + String(ChainHash.hex(ChainHash.sha256(Array(content.utf8))).prefix(16))
             }
             let row = Row(line: record.line, values: values)

@@ -16,20 +16,16 @@ public enum CSLSnapshotBuilder {
             guard let regime = mapping.programs[row["source"]] else { continue }
             entries.append(entry(row, regime: regime, source: source, published: published, file: file))
         }
-        if source == "bis-dpl" {
-            return ListSnapshot(
-                source: source, regimes: Set(mapping.programs.values), published: published, effective: published,
-                coverage: ListSnapshot.Coverage(aliases: true, addresses: true), entries: entries,
-                citation: "BIS Denied Persons List (dpl.txt) of \(published.dayString)",
-                title: "Denied Persons List, tab-separated export", url: "https://www.bis.doc.gov/dpl/dpl.txt",
-                authority: "BIS")
-        }
+        let dpl = source == "bis-dpl"
         return ListSnapshot(
             source: source, regimes: Set(mapping.programs.values), published: published, effective: published,
             coverage: ListSnapshot.Coverage(aliases: true, addresses: true), entries: entries,
-            citation: "Consolidated Screening List (trade.gov) of \(published.dayString)",
-            title: "Consolidated Screening List, CSV export", url: "https://www.trade.gov/consolidated-screening-list",
-            authority: "ITA (trade.gov), compiling the lists of BIS, State and Treasury")
+            citation: dpl
+                ? "BIS Denied Persons List (dpl.txt) of \(published.dayString)"
+                : "Consolidated Screening List (trade.gov) of \(published.dayString)",
+            title: dpl ? "Denied Persons List, tab-separated export" : "Consolidated Screening List, CSV export",
+            url: dpl ? "https://www.bis.doc.gov/dpl/dpl.txt" : "https://www.trade.gov/consolidated-screening-list",
+            authority: dpl ? "BIS" : "ITA (trade.gov), compiling the lists of BIS, State and Treasury")
     }
 
     /// One row as a snapshot entry: names, addresses, country, type, keys, programmes, licence terms,

@@ -11,8 +11,10 @@ public enum DPLParser {
     /// The CSL `source` value the rows carry (mapped to `bis-dpl` by `Events/program-regimes.json`).
     public static let sourceName = "Denied Persons List (DPL) - Bureau of Industry and Security"
 
-    static let required = ["Name", "Street_Address", "City", "State", "Country", "Postal_Code", "Effective_Date",
-                           "Expiration_Date", "FR_Citation"]
+    static let required = [
+        "Name", "Street_Address", "City", "State", "Country", "Postal_Code", "Effective_Date",
+        "Expiration_Date", "FR_Citation",
+    ]
 
     /// Parses the file into one CSL-shaped row per denial order.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> [CSLParser.Row] {
@@ -48,7 +50,8 @@ public enum DPLParser {
             let country = field["Country"] ?? ""
             let address = [field["Street_Address"], field["City"], field["State"], field["Postal_Code"], country]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            let key = "dpl-" + NameKey.make(name).split(separator: " ").prefix(8).joined(separator: "-") + "-"
+            let key =
+                "dpl-" + NameKey.make(name).split(separator: " ").prefix(8).joined(separator: "-") + "-"
                 + effective.dayString
             if let index = byKey[key] {
                 if !address.isEmpty, !CSLParser.split(rows[index].values["addresses"] ?? "").contains(address) {

@@ -48,7 +48,8 @@ public enum OFACDerivedJSONParser {
         let name = try reader.requiredString("name")
         let typeText = try reader.requiredString("type")
         guard let type = EntityType(rawValue: typeText) else {
-            throw reader.error("type", .invalidField, "'\(typeText)' is not one of entity, individual, vessel, aircraft")
+            throw reader.error(
+                "type", .invalidField, "'\(typeText)' is not one of entity, individual, vessel, aircraft")
         }
         guard let programs = try reader.stringArray("programs"), !programs.isEmpty else {
             throw reader.error("programs", .missingField, "an SDN entry has at least one programme")

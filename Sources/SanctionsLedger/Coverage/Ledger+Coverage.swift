@@ -14,7 +14,8 @@ extension Ledger {
     public func coverage(knownAt: LedgerTime? = nil, recordedThrough: Int? = nil) throws -> [RegimeID: RegimeCoverage] {
         var rows: [PublicationRow]
         if let recordedThrough {
-            rows = try database.storedEvents(EventFilter(kind: .observed, toSequence: recordedThrough)).compactMap { stored in
+            rows = try database.storedEvents(EventFilter(kind: .observed, toSequence: recordedThrough)).compactMap {
+                stored in
                 guard case .observed(let observation) = stored.event.payload else { return nil }
                 return PublicationRow(
                     regime: stored.event.regime, observation: observation, instant: stored.event.effective,

@@ -123,13 +123,23 @@ public struct HistoryPlan: Sendable {
             return ([try single("csl", .csl, (folder as NSString).appendingPathComponent(csl), observed: nil)], [])
         }
         if files.contains("dpl.txt") {
-            return ([try single("bis-dpl", .dpl, (folder as NSString).appendingPathComponent("dpl.txt"), observed: nil)], [])
+            return (
+                [try single("bis-dpl", .dpl, (folder as NSString).appendingPathComponent("dpl.txt"), observed: nil)], []
+            )
         }
         if let archive = files.sorted().first(where: { $0.hasSuffix(".tar.xz") }), files.contains("MANIFEST.tsv") {
             return (try seriesPublications(folder, archive: archive, name: name, known: known, scratch: scratch), [])
         }
-        return ([], [(folder, "no primary list file (sdn.csv, cons_prim.csv, an Enhanced XML, the CSL, dpl.txt or a "
-            + "series archive): aliases or addresses alone name no party")])
+        return (
+            [],
+            [
+                (
+                    folder,
+                    "no primary list file (sdn.csv, cons_prim.csv, an Enhanced XML, the CSL, dpl.txt or a "
+                        + "series archive): aliases or addresses alone name no party"
+                )
+            ]
+        )
     }
 
     /// The scraped files of a series archive (and any further `.csv[.gz]` kept beside it).
@@ -195,7 +205,9 @@ public struct HistoryPlan: Sendable {
 
     /// Sets each publication's window: from the previous publication of its source, or, for a
     /// scrape that checked on a known schedule, from its last check without it.
-    package static func windowed(_ found: [(publication: Publication, schedule: HistorySources.Folder?)]) -> [Publication] {
+    package static func windowed(_ found: [(publication: Publication, schedule: HistorySources.Folder?)])
+        -> [Publication]
+    {
         var previous: [String: LedgerTime] = [:]
         var result: [Publication] = []
         for (candidate, schedule) in found.sorted(by: { $0.publication.observed < $1.publication.observed }) {

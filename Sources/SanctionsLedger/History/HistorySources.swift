@@ -45,14 +45,7 @@ public struct HistorySources: Sendable {
 
     /// Reads the file (errors name the field).
     public static func read(_ path: String) throws -> HistorySources {
-        let bytes = try InputFiles.read(path, limits: .eventFiles)
-        let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch {
-            throw InputError(.malformedJSON, "\(error)", file: path)
-        }
-        do {
-            var reader = try JSONObjectReader(json, path: "", line: 1)
-            _ = try reader.string("note")
+        try InputFiles.readJSONObject(path) { reader in
             var folders: [String: Folder] = [:]
             if var map = try reader.object("folders") {
                 for name in map.keys {
@@ -61,10 +54,7 @@ public struct HistorySources: Sendable {
                 }
                 try map.finish()
             }
-            try reader.finish()
             return HistorySources(folders: folders)
-        } catch {
-            throw error.inFile(path)
         }
     }
 

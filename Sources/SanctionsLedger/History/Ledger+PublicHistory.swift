@@ -29,7 +29,8 @@ extension Ledger {
                 let result = try importSnapshot(
                     path: publication.path, format: publication.format, source: publication.source,
                     published: publication.observed, effective: nil,
-                    options: SnapshotImportOptions(observedAfter: publication.observedAfter, partial: publication.partial))
+                    options: SnapshotImportOptions(
+                        observedAfter: publication.observedAfter, partial: publication.partial))
                 report = HistoryStepReport(
                     folder: publication.folder, publications: 1, appended: result.append.appended, seconds: 0)
             case .series(let publications):

@@ -171,3 +171,24 @@ public enum InputFiles {
         throw InputError(.unreadableFile, "the archive holds no matching file", file: path)
     }
 }
+
+extension InputFiles {
+    /// Reads a small JSON settings file (a sources file) and hands its root object to `read`, which
+    /// must consume every member; errors name the file and the field.
+    package static func readJSONObject<T>(_ path: String, _ read: (inout JSONObjectReader) throws -> T) throws -> T {
+        let bytes = try InputFiles.read(path, limits: .eventFiles)
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch {
+            throw InputError(.malformedJSON, "\(error)", file: path)
+        }
+        do {
+            var reader = try JSONObjectReader(json, path: "", line: 1)
+            _ = try reader.string("note")
+            let value = try read(&reader)
+            try reader.finish()
+            return value
+        } catch let error as InputError {
+            throw error.inFile(path)
+        }
+    }
+}

@@ -42,7 +42,8 @@ public struct SnapshotImportOptions: Sendable {
     public var url: String?
 
     public init(
-        dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false, limits: InputLimits = .standard,
+        dryRun: Bool = false, skipBadRows: Bool = false, allowMassRemoval: Bool = false,
+        limits: InputLimits = .standard,
         observedAfter: LedgerTime? = nil, partial: Bool = false
     ) {
         self.dryRun = dryRun

@@ -15,8 +15,10 @@ public enum CoverageOutput {
                 lines.append(
                     "  \(coverage.publications.count) publications of \(coverage.lists.joined(separator: ", ")), "
                         + "first \(first.instant), last \(last.instant)")
-                let gaps = coverage.largestGaps(3).map { "\($0.from.dayString) to \($0.to.dayString) "
-                    + "(\($0.from.days(until: $0.to)) days)" }
+                let gaps = coverage.largestGaps(3).map {
+                    "\($0.from.dayString) to \($0.to.dayString) "
+                        + "(\($0.from.days(until: $0.to)) days)"
+                }
                 if !gaps.isEmpty { lines.append("  largest gaps: " + gaps.joined(separator: "; ")) }
             } else if coverage.declared == nil {
                 lines.append("  no publication: no coverage (a screening that this list could restrict is unknown)")

@@ -63,7 +63,8 @@ public enum ScreeningOutput {
             lines.append("  lists consulted and their coverage on that date: " + CoverageOutput.line(result.coverage))
         }
         for caveat in result.caveats {
-            lines.append("    \(caveat.regime) \(caveat.level.rawValue)\(caveat.stale ? ", stale" : ""): \(caveat.reason)")
+            lines.append(
+                "    \(caveat.regime) \(caveat.level.rawValue)\(caveat.stale ? ", stale" : ""): \(caveat.reason)")
         }
         return lines.joined(separator: "\n")
     }

@@ -72,7 +72,8 @@ public enum TimelineOutput {
         let spans = regime.spans.map { span in
             let renames = span.listedNames.dropFirst().map { " (renamed '\($0.name)' on \($0.from))" }.joined()
             let from = span.listedAfter.map { "between \($0) and \(span.from)" } ?? span.from.description
-            let to = span.delistedAfter.map { "between \($0) and \(span.to?.description ?? "open")" }
+            let to =
+                span.delistedAfter.map { "between \($0) and \(span.to?.description ?? "open")" }
                 ?? span.to?.description ?? "open"
             return "\(from) to \(to)" + renames
         }.joined(separator: ", ")

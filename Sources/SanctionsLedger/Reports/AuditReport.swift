@@ -156,7 +156,8 @@ public struct AuditReport: Sendable {
             text +=
                 "Coverage on that date: "
                 + MarkdownText.inline(
-                    row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(separator: "; "))
+                    row.result.caveats.map { "\($0.regime) \($0.level.rawValue): \($0.reason)" }.joined(separator: "; ")
+                )
                 + "\n\n"
         }
         if row.result.matches.isEmpty { return text + "No listed name matches.\n\n" }

@@ -63,7 +63,9 @@ public struct ScreeningSnapshot: Sendable {
         self.options = options
         self.coverage = coverage
         var ruled: [TransactionType: Set<RegimeID>] = [:]
-        for rule in ruleRows where visible(rule.known) { ruled[rule.rule.transactionType, default: []].insert(rule.regime) }
+        for rule in ruleRows where visible(rule.known) {
+            ruled[rule.rule.transactionType, default: []].insert(rule.regime)
+        }
         self.ruledRegimes = ruled.mapValues { $0.sorted() }
     }
 
@@ -112,7 +114,8 @@ public struct ScreeningSnapshot: Sendable {
             let evaluation = RuleEngine.evaluate(rule: rule, designation: designation, type: type, on: date)
             let certain = hit.candidate.score >= options.threshold
             var outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
-            var note = certain || evaluation.outcome == .permitted
+            var note =
+                certain || evaluation.outcome == .permitted
                 ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note
             if let uncertainty = designation.uncertainty {
                 // Inside the window of a listing or delisting dated only by observation: a person has to look.

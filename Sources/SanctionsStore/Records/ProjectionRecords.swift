@@ -25,14 +25,17 @@ enum ProjectionRecords {
             escalatedFrom: escalated.isEmpty ? [] : escalated.split(separator: ",").map { RegimeID(String($0)) },
             listingEvent: EventID(row["listingEvent"] as String),
             detailEvents: detailEvents.split(separator: "\n").map { EventID(String($0)) },
-            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)), endsDesignation: row["endsDesignation"],
+            endEvent: (row["endEvent"] as String?).map(EventID.init(rawValue:)),
+            endsDesignation: row["endsDesignation"],
             uncertainty: (row["uncertainty"] as String?).flatMap(uncertainty))
     }
 
     /// `change|after|by|event`, the stored form of a ``DateUncertainty``.
     static func stored(_ uncertainty: DateUncertainty) -> String {
-        [uncertainty.change.rawValue, uncertainty.after.description, uncertainty.by.description,
-         uncertainty.event.rawValue].joined(separator: "|")
+        [
+            uncertainty.change.rawValue, uncertainty.after.description, uncertainty.by.description,
+            uncertainty.event.rawValue,
+        ].joined(separator: "|")
     }
 
     static func uncertainty(_ text: String) -> DateUncertainty? {

@@ -39,29 +39,29 @@ extension SanctionsCommand {
         }
 
         private func importAll(scratch: URL) throws {
-                let known = try sources.map(HistorySources.read) ?? HistorySources()
-                let history = try HistoryPlan.discover(root, sources: known, scratch: scratch)
-                for (path, reason) in history.skipped { Console.note("skipped \(path): \(reason)") }
-                if plan {
-                    for publication in history.publications {
-                        let window = publication.observedAfter.map { " after \($0)" } ?? ""
-                        try Console.print(
-                            "\(publication.observed)\(window)  \(publication.source) \(publication.format.rawValue)  "
-                                + "\(publication.path)\(publication.partial ? " (partial)" : "")")
-                    }
-                    return
+            let known = try sources.map(HistorySources.read) ?? HistorySources()
+            let history = try HistoryPlan.discover(root, sources: known, scratch: scratch)
+            for (path, reason) in history.skipped { Console.note("skipped \(path): \(reason)") }
+            if plan {
+                for publication in history.publications {
+                    let window = publication.observedAfter.map { " after \($0)" } ?? ""
+                    try Console.print(
+                        "\(publication.observed)\(window)  \(publication.source) \(publication.format.rawValue)  "
+                            + "\(publication.path)\(publication.partial ? " (partial)" : "")")
                 }
-                let start = Date()
-                let opened = try ledger.open(.readWrite)
-                let reports = try opened.importPublicHistory(history) { step in
-                    Console.note(
-                        "\(step.folder): \(step.publications) publications, \(step.appended) events "
-                            + "(\(String(format: "%.1f", step.seconds)) s)")
-                }
-                let total = reports.reduce(0) { $0 + $1.appended }
-                try Console.print(
-                    "imported \(history.publications.count) publications: \(total) events in "
-                        + "\(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+                return
+            }
+            let start = Date()
+            let opened = try ledger.open(.readWrite)
+            let reports = try opened.importPublicHistory(history) { step in
+                Console.note(
+                    "\(step.folder): \(step.publications) publications, \(step.appended) events "
+                        + "(\(String(format: "%.1f", step.seconds)) s)")
+            }
+            let total = reports.reduce(0) { $0 + $1.appended }
+            try Console.print(
+                "imported \(history.publications.count) publications: \(total) events in "
+                    + "\(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         }
     }
 }

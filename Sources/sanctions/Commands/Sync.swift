@@ -52,7 +52,8 @@ extension SanctionsCommand {
                         for file in source.files { try Console.print("  \(file.location) sha256 \(file.sha256)") }
                     }
                     try Console.print(
-                        "head \(report.headBefore) -> \(report.headAfter) in \(String(format: "%.1f", report.seconds)) s")
+                        "head \(report.headBefore) -> \(report.headAfter) in \(String(format: "%.1f", report.seconds)) s"
+                    )
                     if let lookback, report.headAfter.sequence > report.headBefore.sequence {
                         // The transactions whose verdict the new publications change, and why.
                         var input = try TransactionInput(path: lookback)
