@@ -115,11 +115,17 @@ public struct Ledger: Sendable {
         return copy
     }
 
-    /// Declares the embedded regimes (`Events/regimes.json`) without importing any event.
+    /// Declares the embedded regimes (`Events/regimes.json`) and their rules (the curated notices'
+    /// rule-changed events), without any designation.
     @discardableResult
     public func declareEmbeddedRegimes() throws -> AppendReport {
         let file = try DefaultEvents.regimes()
-        return try importDecoded([try EventFileDecoder.decode(file.bytes, path: "Events/" + file.name)])
+        var decoded = try EventFileDecoder.decode(file.bytes, path: "Events/" + file.name)
+        for notice in try DefaultEvents.files() where notice.name.hasSuffix(".json") && notice.name != file.name {
+            let events = try EventFileDecoder.decode(notice.bytes, path: "Events/" + notice.name).events
+            decoded.events += events.filter { $0.event.kind == .ruleChanged }
+        }
+        return try importDecoded([decoded])
     }
 
     /// Imports the embedded `Events/` when this ledger has not seen this version of them.

@@ -46,4 +46,11 @@ public struct LedgerReader {
     public func publications(list: String) throws -> [PublicationRow] {
         try PublicationFetch.rows(db, list: list)
     }
+
+    /// The regimes among `regimes` that no rule-changed event gives rules to.
+    public func regimesWithoutRules(_ regimes: [RegimeID]) throws -> [RegimeID] {
+        try regimes.filter { regime in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM rule WHERE regime = ?", arguments: [regime.rawValue]) == 0
+        }
+    }
 }

@@ -89,12 +89,12 @@ public enum EventFactory {
 
     public static func corrected(
         _ id: String, party: String, regime: String = "bis-entity-list", target: String, published: String,
-        changes: JSONValue
+        changes: JSONValue, cause: CorrectionCause = .authority
     ) -> LedgerEvent {
         LedgerEvent(
             id: EventID(id), party: PartyID(party), regime: RegimeID(regime), effective: day(published),
             published: day(published), source: testSource,
-            payload: .corrected(target: EventID(target), changes: changes))
+            payload: .corrected(target: EventID(target), changes: changes, cause: cause))
     }
 
     public static func retracted(

@@ -33,6 +33,15 @@ public enum TemporaryLedger {
         return ledger
     }
 
+    /// A ledger with the embedded regimes and their rules and no designation (what `init --empty`
+    /// makes): for imports of real list files, which need every regime's rules.
+    public static func makeEmbeddedRegimes(_ kind: StoreKind = .inMemory) throws -> Ledger {
+        let path: String? = kind == .onDisk ? try makeFolder().appendingPathComponent("ledger.sqlite").path : nil
+        let ledger = try Ledger.open(path: path, clock: fixedClock)
+        try ledger.declareEmbeddedRegimes()
+        return ledger
+    }
+
     /// The embedded `Events/` (curated notices and the generated history) built once per test
     /// process; every ``makeCurated(_:)`` ledger is a copy of it.
     private static let template: Result<Ledger, any Error> = Result {

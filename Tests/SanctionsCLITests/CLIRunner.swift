@@ -69,3 +69,13 @@ struct CLIRunner {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 }
+
+extension CLIRunner {
+    /// The number of events in the ledger at `db` (`stats --format json`); an empty ledger made by
+    /// `init --empty` holds the embedded rules.
+    func eventCount(_ db: String) throws -> Int {
+        let stats = try run(["stats", "--db", db, "--format", "json"])
+        let json = try JSONParser.parse(Array(stats.stdout.utf8))
+        return Int(json["events"]?.numberText ?? "-1") ?? -1
+    }
+}

@@ -159,6 +159,7 @@ import Testing
 
     @Test func recordedAtAndAsOfSequenceShowWhatTheLedgerSaidThen() throws {
         #expect(try cli.run(["init", "--db", db, "--empty"]).status == 0)
+        let rules = try cli.eventCount(db)  // the embedded rules an empty ledger starts with
         let first = try notice("first.json", published: "2020-01-01", [listed("x1", "t-x", "ofac-sdn", "Xylo Metals")])
         #expect(try cli.run(["import", "--db", db, first]).status == 0)
         let events = try cli.run(["events", "--db", db, "--format", "json"]).stdout
@@ -175,8 +176,8 @@ import Testing
         }
         #expect(try parties([]) == ["t-x", "t-y"])
         #expect(try parties(["--recorded-at", String(firstRecorded)]) == ["t-x"])
-        #expect(try parties(["--as-of-sequence", "1"]) == ["t-x"])
-        #expect(try parties(["--as-of-sequence", "0"]).isEmpty)
+        #expect(try parties(["--as-of-sequence", String(rules + 1)]) == ["t-x"])
+        #expect(try parties(["--as-of-sequence", String(rules)]).isEmpty)
         #expect(
             try cli.run(["list", "--db", db, "--as-of-sequence", "1", "--recorded-at", String(firstRecorded)]).status
                 == 64)
@@ -256,6 +257,7 @@ import Testing
 
     @Test func aManifestThatContradictsTheFileNameIsRefused() throws {
         #expect(try cli.run(["init", "--db", db, "--empty"]).status == 0)
+        let rules = try cli.eventCount(db)
         let publication = try #require(try SharedData.dailySnapshots().first)
         let series = folder.appendingPathComponent("series")
         try FileManager.default.createDirectory(at: series, withIntermediateDirectories: true)
@@ -269,7 +271,7 @@ import Testing
             result.stderr.contains(
                 "the manifest times the file at 2021-08-21T00:00:00Z, its name at 2021-08-18T09:39:01Z"),
             "\(result.stderr)")
-        #expect(try cli.run(["stats", "--db", db, "--format", "json"]).stdout.contains("\"events\": 0"))
+        #expect(try cli.eventCount(db) == rules)
     }
 
     // MARK: - busy, conflicts, usage

@@ -106,13 +106,30 @@ import Testing
         #expect(try names("2021-12-17").contains("HMN Technologies"))
     }
 
-    @Test func hikvisionsCMICDesignationEndedWhenEO14032TookEffect() throws {
-        let asOf = AsOf(on: EventFactory.day("2021-08-01"))
-        let regimes = try Self.ledger.list(asOf: asOf, party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
-        #expect(regimes == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959", "ofac-ns-cmic"])
-        let later = try Self.ledger.list(
-            asOf: AsOf(on: EventFactory.day("2021-08-02")), party: PartyID("hangzhou-hikvision")
-        ).map(\.regime.rawValue)
-        #expect(later == ["bis-entity-list", "ndaa-889", "ofac-ns-cmic"])
+    @Test func hikvisionsEO13959DesignationEndedWhenEO14032WasSigned() throws {
+        func regimes(_ day: String, knownAt: String? = nil, recordedThrough: Int? = nil) throws -> [String] {
+            let asOf = AsOf(
+                on: EventFactory.day(day), knownAt: knownAt.map(EventFactory.day), recordedThrough: recordedThrough)
+            return try Self.ledger.list(asOf: asOf, party: PartyID("hangzhou-hikvision")).map(\.regime.rawValue)
+        }
+        #expect(try regimes("2021-06-02") == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959"])
+        #expect(try regimes("2021-06-03") == ["bis-entity-list", "ndaa-889", "ofac-ns-cmic"])
+        // The ledger first recorded the end at 2021-08-02 and fixed its transcription later: the fix
+        // counts from the order's publication (86 FR 30145, 2021-06-07) on the knowledge clock ...
+        #expect(try regimes("2021-07-01", knownAt: "2021-06-08") == ["bis-entity-list", "ndaa-889", "ofac-ns-cmic"])
+        #expect(
+            try regimes("2021-07-01", knownAt: "2021-06-06")
+                == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959", "ofac-ns-cmic"])
+        // ... and a view recorded before the fix was appended still gives the old answer.
+        let fix = try #require(
+            try Self.ledger.events(EventFilter(kind: .corrected)).first {
+                $0.event.id == EventID("EO13959-end-fix-hangzhou-hikvision")
+            })
+        guard case .corrected(_, _, let cause) = fix.event.payload else { throw CancellationError() }
+        #expect(cause == .transcription)
+        #expect(fix.event.published == EventFactory.day("2021-06-07"))
+        #expect(
+            try regimes("2021-07-01", recordedThrough: fix.sequence - 1)
+                == ["bis-entity-list", "ndaa-889", "ofac-cmic-eo13959", "ofac-ns-cmic"])
     }
 }

@@ -149,7 +149,7 @@ import Testing
 
     @Test func anIDThatImitatesASnapshotStampDoesNotSteerTheGuard() throws {
         // Given an event whose id looks like a snapshot id with a stamp in the far future
-        let ledger = try TemporaryLedger.make()
+        let ledger = try TemporaryLedger.makeEmbeddedRegimes()
         try ledger.database.append([
             EventFactory.listed(
                 "ofac-sdn:1:x@99991231", party: "p1", regime: "ofac-sdn", effective: "2020-01-01", name: "Imitation")
@@ -203,19 +203,12 @@ import Testing
 
     @Test func theCSLsOFACRowsOnTopOfTheSameDaysSDNFileMergeNobody() throws {
         // Given the SDN publication of 2022-05-06 imported from OFAC's own file
-        let ledger = try TemporaryLedger.make(.onDisk)
+        let ledger = try TemporaryLedger.makeEmbeddedRegimes(.onDisk)
         let sdn = try SharedData.url("ofac-sdn-daily-2021-08-to-2024-05/snapshots/sdn-2022-05-06T131721Z.csv.gz")
         let folder = try TemporaryLedger.makeFolder()
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("sdn.csv.gz"), withDestinationURL: sdn)
         let instant = try LedgerTime.parse("2022-05-06T13:17:21Z")
-        try ledger.database.declare([
-            Regime(id: RegimeID("ofac-ssi"), name: "SSI", authority: "OFAC", description: "t", severity: 2),
-            Regime(id: RegimeID("ofac-ns-plc"), name: "PLC", authority: "OFAC", description: "t", severity: 1),
-            Regime(id: RegimeID("ofac-ns-mbs"), name: "MBS", authority: "OFAC", description: "t", severity: 2),
-            Regime(id: RegimeID("ofac-cap"), name: "CAP", authority: "OFAC", description: "t", severity: 2),
-            Regime(id: RegimeID("ofac-fse"), name: "FSE", authority: "OFAC", description: "t", severity: 2),
-        ])
         let sdnSnapshot = try ledger.readOFACSnapshot(
             folder: folder.path, source: nil, published: instant, effective: nil
         ).snapshot

@@ -62,10 +62,14 @@ import Testing
             screen("SenseTime Group Limited", on: "2022-02-07T23:59:59Z", .securitiesPurchase).verdict == .permitted)
         #expect(
             screen("SenseTime Group Limited", on: "2022-02-08T00:00:00Z", .securitiesPurchase).verdict == .prohibited)
-        // Hikvision under EO 14032: purchases prohibited from 2021-08-02
+        // Hikvision: EO 13959 prohibited purchases from 2021-01-11 until EO 14032 replaced it on
+        // 2021-06-03; EO 14032 prohibited them again from 2021-08-02 (the two-month gap)
+        #expect(
+            screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-06-02", .securitiesPurchase).verdict
+                == .prohibited)
         #expect(
             screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-08-01", .securitiesPurchase).verdict
-                == .prohibited)  // EO 13959 since 2021-01-11
+                == .permitted)
         #expect(
             screen("Hangzhou Hikvision Digital Technology Co., Ltd.", on: "2021-01-10", .securitiesPurchase).verdict
                 == .permitted)
@@ -85,7 +89,9 @@ import Testing
         let dahua = screen("Dahua Electronics Corporation", on: "2022-01-01")
         #expect(!dahua.matches.contains { $0.certain && $0.regime != RegimeID("bis-dpl") })
         #expect(dahua.matches.contains { $0.certain && $0.regime == RegimeID("bis-dpl") })
-        #expect(dahua.verdict != .licenseRequired && dahua.verdict != .prohibited)
+        // a standard denial order bars every export subject to the EAR (15 CFR part 764)
+        #expect(dahua.verdict == .prohibited)
+        #expect(dahua.matches.filter { $0.outcome == .prohibited }.allSatisfy { $0.regime == RegimeID("bis-dpl") })
         let hikmicroBefore = screen("Hikmicro Optics Co., Ltd.", on: "2021-06-01")
         #expect(!hikmicroBefore.matches.contains { $0.certain && $0.party == PartyID("hangzhou-hikvision") })
     }

@@ -77,4 +77,21 @@ import Testing
         #expect(score("Huawei Technologies Co., Ltd.", "HUA") < 0.8)
         #expect(score("HMN Technologies", "HMN Technologies Co., Ltd.") >= Self.threshold)
     }
+
+    @Test func punctuationInsideAShortNameDoesNotSplitIt() {
+        // The Entity List's "SMT'K" (the CSL writes "SMT?K") and the SDN's "SMT-K" are one party (issue 22.7)
+        #expect(score("SMT'K", "SMT-K") >= Self.threshold)
+        #expect(score("SMT?K", "SMT-K") == 1)
+        #expect(score("OOO 'SMT-K'", "OOO ?SMT?K?") >= Self.threshold)
+        // The same letters are not enough when the words differ
+        #expect(score("SMT'K", "SMT-Crimea") < Self.threshold)
+    }
+
+    @Test func aBankIsNotAHoldingCompanyOfTheSameName() {
+        // CAPTA's Bank of Kunlun and the SDN's unrelated Kunlun Holding Company (issue 22.8)
+        let kunlun = score("BANK OF KUNLUN CO LTD", "KUNLUN HOLDING COMPANY LTD.")
+        #expect(kunlun < Self.threshold, "\(kunlun)")
+        #expect(score("Kunlun Holding Co", "KUNLUN HOLDING COMPANY LTD.") >= Self.threshold)
+        #expect(score("Bank of Kunlun", "BANK OF KUNLUN CO LTD") >= Self.threshold)
+    }
 }

@@ -173,7 +173,7 @@ enum ReferenceFold {
             guard let target = fix.target, let original = resolved[target] else { continue }
             switch fix.payload {
             case .retracted: resolved[target] = nil
-            case .corrected(_, let changes): resolved[target] = try? original.applying(changes: changes)
+            case .corrected(_, let changes, _): resolved[target] = try? original.applying(changes: changes)
             default: break
             }
         }

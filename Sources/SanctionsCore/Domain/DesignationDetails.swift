@@ -6,6 +6,10 @@ public struct DesignationDetails: Hashable, Sendable {
     /// The milestone a listing states for its own end (a denial order's expiry): the designation
     /// ends then, unless a delisting ends it sooner or an amendment moves it.
     public static let endsMilestone = "ends"
+    /// The milestone an import sets when the list states no date for a listing that rules count
+    /// windows from (its value is the publication the listing was seen in): a rule never derives a
+    /// legal milestone from that date, so the windows it cannot place are answered "review".
+    public static let undatedMilestone = "listing-undated"
 
     /// The primary listed name.
     public var name: String?

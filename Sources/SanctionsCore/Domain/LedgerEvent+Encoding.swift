@@ -29,9 +29,11 @@ extension LedgerEvent {
             members += details.jsonMembers
         case .ruleChanged(let rules):
             members.append(JSONMember(key: "rules", value: .array(rules.map(\.json))))
-        case .corrected(let target, let changes):
+        case .corrected(let target, let changes, let cause):
             members.append(JSONMember(key: "target", value: .string(target.rawValue)))
             members.append(JSONMember(key: "changes", value: changes))
+            // The default cause is not written, so corrections recorded before causes existed keep their hashes.
+            if cause != .authority { members.append(JSONMember(key: "cause", value: .string(cause.rawValue))) }
         case .retracted(let target, let reason):
             members.append(JSONMember(key: "target", value: .string(target.rawValue)))
             if let reason { members.append(JSONMember(key: "reason", value: .string(reason))) }
@@ -124,6 +126,7 @@ extension RuleSpec {
         .object([
             "transactionType": .string(transactionType.rawValue), "outcome": .string(outcome.rawValue),
             "policy": policy.map(JSONValue.string), "note": note.map(JSONValue.string),
+            "entryStates": entryStates.map(JSONValue.string),
             "changes": changes.isEmpty
                 ? nil
                 : .array(

@@ -138,8 +138,18 @@ extension LedgerEvent {
             }
             var rules: [RuleSpec] = []
             for element in elements {
-                rules.append(
-                    try decodeRule(JSONObjectReader(element.value, path: element.path, line: reader.lineOf("rules"))))
+                let rule = try decodeRule(
+                    JSONObjectReader(element.value, path: element.path, line: reader.lineOf("rules")))
+                if rules.contains(where: {
+                    $0.transactionType == rule.transactionType && $0.entryStates == rule.entryStates
+                }) {
+                    throw InputError(
+                        .invalidField,
+                        "a second rule for \(rule.transactionType.rawValue)"
+                            + (rule.entryStates.map { " on entries stating '\($0)'" } ?? "") + " in one event",
+                        line: reader.lineOf("rules"), field: element.path)
+                }
+                rules.append(rule)
             }
             return .ruleChanged(rules)
         case .corrected:
@@ -153,7 +163,12 @@ extension LedgerEvent {
                     .invalidField, "'\(member.key)' cannot be corrected (retract the event and append a new one)",
                     line: member.line, field: reader.fieldPath("changes") + "." + member.key)
             }
-            return .corrected(target: EventID(target), changes: changes)
+            let causeText = try reader.string("cause") ?? CorrectionCause.authority.rawValue
+            guard let cause = CorrectionCause(rawValue: causeText) else {
+                throw reader.error(
+                    "cause", .invalidField, "'\(causeText)' is not a correction cause (authority or transcription)")
+            }
+            return .corrected(target: EventID(target), changes: changes, cause: cause)
         case .retracted:
             return .retracted(target: EventID(try reader.requiredString("target")), reason: try reader.string("reason"))
         case .observed:
@@ -278,7 +293,11 @@ extension LedgerEvent {
         let outcome = try decodeOutcome(&reader)
         var rule = RuleSpec(
             transactionType: type, outcome: outcome, policy: try reader.string("policy"),
-            note: try reader.string("note"))
+            note: try reader.string("note"), entryStates: try reader.string("entryStates"))
+        if let entryStates = rule.entryStates, entryStates.count < 4 {
+            throw reader.error(
+                "entryStates", .invalidField, "the text an entry must state is too short to name a directive")
+        }
         for element in try reader.array("changes") ?? [] {
             var change = try JSONObjectReader(element.value, path: element.path, line: reader.lineOf("changes"))
             let milestone = try change.string("milestone")
@@ -303,9 +322,9 @@ extension LedgerEvent {
 
     private static func decodeOutcome(_ reader: inout JSONObjectReader) throws(InputError) -> Outcome {
         let text = try reader.requiredString("outcome")
-        guard let outcome = Outcome(rawValue: text), outcome != .review, outcome != .unknown else {
+        guard let outcome = Outcome(rawValue: text), outcome != .unknown else {
             throw reader.error(
-                "outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, permitted")
+                "outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, review, permitted")
         }
         return outcome
     }

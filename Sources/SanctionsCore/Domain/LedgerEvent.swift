@@ -21,8 +21,9 @@ public struct LedgerEvent: Hashable, Sendable {
         case aliasRemoved([Alias])
         case amended(DesignationDetails)
         case ruleChanged([RuleSpec])
-        /// Fields of the `target` event replaced by the members of `changes` (a JSON object).
-        case corrected(target: EventID, changes: JSONValue)
+        /// Fields of the `target` event replaced by the members of `changes` (a JSON object), and
+        /// whose error it fixes (which decides the `published` date it carries).
+        case corrected(target: EventID, changes: JSONValue, cause: CorrectionCause = .authority)
         case retracted(target: EventID, reason: String?)
         /// A whole publication of a list, compared with the ledger by a snapshot import.
         case observed(Observation)
@@ -76,7 +77,7 @@ public struct LedgerEvent: Hashable, Sendable {
     /// The event a correction or retraction refers to.
     public var target: EventID? {
         switch payload {
-        case .corrected(let target, _), .retracted(let target, _): target
+        case .corrected(let target, _, _), .retracted(let target, _): target
         default: nil
         }
     }
@@ -104,4 +105,19 @@ public struct StreamKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public var description: String { rawValue }
     public static func < (lhs: StreamKey, rhs: StreamKey) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Whose error a `corrected` event fixes. Both kinds count from the correction's `published` date on
+/// the knowledge clock and from its sequence on the recording clock; what differs is the date it
+/// carries:
+/// - `authority`: the authority corrected its own notice (a correcting rule, a list's fixed entry):
+///   the public could know the right fact only from the correction's publication, so `published`
+///   is that date, and `--known-at` before it answers with the error as the public had it.
+/// - `transcription`: this ledger transcribed a notice wrongly: the right fact was public from the
+///   original notice's publication, so `published` is that notice's date and `--known-at` after it
+///   answers with the fix, while `--recorded-at` (or `--as-of-sequence`) before the fix was
+///   appended reproduces the old answers and head hash, so a report made then can be explained.
+public enum CorrectionCause: String, Sendable, Hashable, CaseIterable {
+    case authority
+    case transcription
 }

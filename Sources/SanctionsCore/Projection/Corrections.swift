@@ -45,7 +45,7 @@ enum CorrectionResolver {
             switch fix.payload {
             case .retracted:
                 byID[target] = nil
-            case .corrected(_, let changes):
+            case .corrected(_, let changes, _):
                 do {
                     byID[target] = try original.applying(changes: changes)
                 } catch {

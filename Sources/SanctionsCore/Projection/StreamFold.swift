@@ -229,6 +229,9 @@ extension RuleSegment {
         if lhs.rule.transactionType != rhs.rule.transactionType {
             return lhs.rule.transactionType < rhs.rule.transactionType
         }
+        if lhs.rule.entryStates != rhs.rule.entryStates {
+            return (lhs.rule.entryStates ?? "") < (rhs.rule.entryStates ?? "")
+        }
         if lhs.valid != rhs.valid { return LedgerInterval.precedes(lhs.valid, rhs.valid) }
         return LedgerInterval.precedes(lhs.known, rhs.known)
     }

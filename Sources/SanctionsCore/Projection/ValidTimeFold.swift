@@ -52,7 +52,17 @@ struct ValidTimeFold {
     private var open: OpenDesignation?
     /// When the stream's last designation ended (an uncertain listing window never reaches back over it).
     private var lastEnd: LedgerTime?
-    private var openRules: [TransactionType: OpenRule] = [:]
+    /// The rule in force per transaction type and entry scope (nil: the regime's general rule).
+    private var openRules: [RuleKey: OpenRule] = [:]
+
+    private struct RuleKey: Hashable, Comparable {
+        var type: TransactionType
+        var entryStates: String?
+
+        static func < (lhs: RuleKey, rhs: RuleKey) -> Bool {
+            (lhs.type, lhs.entryStates ?? "") < (rhs.type, rhs.entryStates ?? "")
+        }
+    }
 
     /// Sorts events for folding: effective time, then rules, listings, amendments, aliases, delistings, then id.
     static func effectiveOrder(_ lhs: LedgerEvent, _ rhs: LedgerEvent) -> Bool {
@@ -193,13 +203,14 @@ struct ValidTimeFold {
             open = nil
         case .ruleChanged(let specs):
             for spec in specs {
-                if let current = openRules[spec.transactionType], current.from < at {
+                let key = RuleKey(type: spec.transactionType, entryStates: spec.entryStates)
+                if let current = openRules[key], current.from < at {
                     rules.append(
                         RuleSegment(
                             regime: regime, rule: current.spec, valid: LedgerInterval(from: current.from, to: at),
                             known: Self.placeholderKnown, event: current.event, endEvent: event.id))
                 }
-                openRules[spec.transactionType] = OpenRule(spec: spec, from: at, event: event.id)
+                openRules[key] = OpenRule(spec: spec, from: at, event: event.id)
             }
         case .corrected, .retracted, .observed:
             break
@@ -322,8 +333,8 @@ struct ValidTimeFold {
             }
             open = nil
         }
-        for type in openRules.keys.sorted() {
-            guard let current = openRules[type] else { continue }
+        for key in openRules.keys.sorted() {
+            guard let current = openRules[key] else { continue }
             rules.append(
                 RuleSegment(
                     regime: regime, rule: current.spec, valid: LedgerInterval(from: current.from, to: nil),

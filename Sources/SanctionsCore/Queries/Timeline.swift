@@ -160,10 +160,13 @@ public struct Timeline: Sendable {
         case .ruleChanged(let rules):
             return "rules: "
                 + rules.map { "\($0.transactionType.rawValue) \($0.outcome.rawValue)" }.joined(separator: ", ")
-        case .corrected(let target, let changes):
+        case .corrected(let target, let changes, let cause):
             let fields: [String]
             if case .object(let members) = changes { fields = members.map(\.key) } else { fields = [] }
-            return "corrects '\(target)': \(fields.joined(separator: ", "))"
+            return
+                (cause == .transcription
+                ? "fixes this ledger's transcription of '\(target)': " : "corrects '\(target)': ")
+                + fields.joined(separator: ", ")
         case .retracted(let target, let reason):
             return "retracts '\(target)'" + (reason.map { ": \($0)" } ?? "")
         case .observed(let observation):

@@ -35,6 +35,19 @@ public enum RuleEngine {
         let instant = date.queryInstant
         var outcome = rule.rule.outcome
         var note = rule.rule.note ?? "\(designation.regime): \(type.rawValue) \(outcome.rawValue)"
+        if let seen = details.milestones?[DesignationDetails.undatedMilestone],
+            let unplaced = rule.rule.changes.first(where: { change in
+                change.outcome != outcome && change.milestone.flatMap { details.milestones?[$0] } == nil
+            })
+        {
+            // The list gives no date to count the window from: the publication date is not a legal milestone.
+            return Evaluation(
+                outcome: .review, policy: nil,
+                note: "the list states no date for this listing (first seen in the publication of \(seen.dayString)), "
+                    + "so when \(unplaced.milestone ?? "the change") falls cannot be placed: "
+                    + (unplaced.note ?? "\(unplaced.outcome.rawValue) from then"),
+                ruleEvent: rule.event)
+        }
         let changes = rule.rule.changes.map { change -> (LedgerTime, RuleSpec.Change) in
             let milestone = change.milestone.flatMap { details.milestones?[$0] }
             return (milestone ?? designation.listedFrom.adding(days: change.days ?? 0), change)
@@ -45,6 +58,12 @@ public enum RuleEngine {
         }
         if let (start, change) = changes.first(where: { $0.0.seconds > instant.seconds }) {
             note += "; becomes \(change.outcome.rawValue) on \(start.dayString)"
+        }
+        if outcome == .licenseRequired, let scope = LicenseScope.of(details.license?.requirement),
+            scope.types.contains(type)
+        {
+            // The licence depends on the end use or the goods, which the transaction does not state.
+            return Evaluation(outcome: .review, policy: nil, note: scope.explanation, ruleEvent: rule.event)
         }
         let policy = outcome == .licenseRequired ? (details.license?.policy ?? rule.rule.policy) : nil
         return Evaluation(outcome: outcome, policy: policy, note: note, ruleEvent: rule.event)

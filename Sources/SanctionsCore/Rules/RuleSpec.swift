@@ -24,8 +24,9 @@ public enum Outcome: String, Sendable, CaseIterable, Hashable, Comparable {
     /// No match, but a list that could restrict the transaction has no coverage on its date (the
     /// ledger holds no publication of it then): the ledger cannot say "permitted". Never a rule's outcome.
     case unknown
-    /// A possible match below the certain-match threshold, or a listing whose date is only known to
-    /// lie in a window around the transaction's date: a person has to look.
+    /// A possible match below the certain-match threshold, a listing whose date is only known to
+    /// lie in a window around the transaction's date, or a rule whose effect depends on facts the
+    /// ledger cannot know (the items, the purpose): a person has to look.
     case review
     case licenseRequired = "license-required"
     case prohibited
@@ -79,15 +80,28 @@ public struct RuleSpec: Hashable, Sendable {
     public var changes: [Change]
     /// What the rule is, in words.
     public var note: String?
+    /// When set, the rule governs only the regime's designations whose listed remarks or programmes
+    /// contain this text (a directive or statute named on the entry, e.g. "Executive Order 14024
+    /// Directive Information Subject to Directive 4", "INKSNA"), and for them it takes the place of
+    /// the regime's general rule for the type.
+    public var entryStates: String?
 
     public init(
         transactionType: TransactionType, outcome: Outcome, policy: String? = nil, changes: [Change] = [],
-        note: String? = nil
+        note: String? = nil, entryStates: String? = nil
     ) {
         self.transactionType = transactionType
         self.outcome = outcome
         self.policy = policy
         self.changes = changes
         self.note = note
+        self.entryStates = entryStates
+    }
+
+    /// Whether this rule governs a designation with these details (a general rule governs every one).
+    public func governs(_ details: DesignationDetails) -> Bool {
+        guard let entryStates else { return true }
+        return details.remarks?.contains(entryStates) == true
+            || details.programs?.contains { $0.contains(entryStates) } == true
     }
 }

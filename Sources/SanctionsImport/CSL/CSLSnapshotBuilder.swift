@@ -28,11 +28,9 @@ public enum CSLSnapshotBuilder {
             authority: dpl ? "BIS" : "ITA (trade.gov), compiling the lists of BIS, State and Treasury")
     }
 
-    /// One row as a snapshot entry: names, addresses, country, type, keys, programmes, licence terms,
-    /// the notice it cites, its start date and (as the `ends` milestone) its end date.
-    static func entry(
-        _ row: CSLParser.Row, regime: RegimeID, source: String, published: LedgerTime, file: String
-    ) -> ListSnapshot.Entry {
+    /// The row's details as listed: names, addresses, country, type, keys, programmes, licence
+    /// terms, and remarks with the directives and CMIC dates its `ids` state.
+    static func details(_ row: CSLParser.Row, source: String) -> DesignationDetails {
         var details = DesignationDetails(name: row["name"])
         let aliases = CSLParser.split(row["alt_names"]).filter { NameKey.make($0) != NameKey.make(row["name"]) }
         if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
@@ -64,7 +62,18 @@ public enum CSLSnapshotBuilder {
                 requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
                 policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
         }
-        if !row["remarks"].isEmpty { details.remarks = row["remarks"] }
+        let remarks = ([row["remarks"]] + directiveStatements(row["ids"])).filter { !$0.isEmpty }
+        if !remarks.isEmpty { details.remarks = remarks.joined(separator: "; ") }
+        return details
+    }
+
+    /// One row as a snapshot entry: names, addresses, country, type, keys, programmes, licence terms,
+    /// the notice it cites, its start date and (as the `ends` milestone) its end date.
+    static func entry(
+        _ row: CSLParser.Row, regime: RegimeID, source: String, published: LedgerTime, file: String
+    ) -> ListSnapshot.Entry {
+        var details = Self.details(row, source: source)
+        let statements = directiveStatements(row["ids"])
         let notices = row["federal_register_notice"]
         let citation =
             notices.isEmpty
@@ -84,8 +93,18 @@ public enum CSLSnapshotBuilder {
             }
             return date
         }
-        let start = usable("start_date")
+        let cmic = OFACSnapshotBuilder.cmicDates(statements.joined(separator: "; "))
+        let start = cmic.listing ?? usable("start_date")
         let end = usable("end_date")
+        var milestones: [String: LedgerTime] = [:]
+        if let purchase = cmic.effective { milestones["purchase-prohibited"] = purchase }
+        if let divestment = cmic.divestment { milestones["divestment-ends"] = divestment }
+        if start == nil, source == "csl-ofac" {
+            // OFAC's lists in the CSL state their dates only in the ids column: without one, no
+            // window (60 days to the purchase ban, 365 to divest) may be counted from the CSL's date.
+            milestones[DesignationDetails.undatedMilestone] = published
+        }
+        if !milestones.isEmpty { details.milestones = milestones }
         if let end, end > (start ?? published) {
             // The listing states its end (a denial order's expiry): the designation ends then unless
             // a later list ends it sooner or extends it.
@@ -109,5 +128,18 @@ public enum CSLSnapshotBuilder {
             })
         entry.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return entry
+    }
+
+    /// The items of a row's `ids` column that state a directive or a CMIC date, as OFAC's own files
+    /// write them in remarks ("Listing Date (CMIC) 03 Jun 2021", "Executive Order 14024 Directive
+    /// Information Subject to Directive 4 - ..."): the CSL writes them as "value, label".
+    static func directiveStatements(_ ids: String) -> [String] {
+        ids.components(separatedBy: "; ").compactMap { item in
+            guard let comma = item.range(of: ", ", options: .backwards) else { return nil }
+            var label = String(item[comma.upperBound...]).trimmedOfWhitespace()
+            guard label.contains("Directive Information") || label.hasSuffix("(CMIC)") else { return nil }
+            while let last = label.last, last == ":" || last == "-" || last == " " { label.removeLast() }
+            return label + " " + item[..<comma.lowerBound].trimmedOfWhitespace()
+        }
     }
 }

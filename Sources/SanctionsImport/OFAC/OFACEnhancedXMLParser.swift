@@ -143,6 +143,7 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
     private var documentType: String?
     private var documentNumber: String?
     private var documentCountry: String?
+    private var listDate: LedgerTime?
     private var line = 0
 
     init(file: String) {
@@ -199,6 +200,8 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
         case "feature" where inner.elementsEqual(["features", "feature"]):
             featureType = nil
             featureValue = nil
+        case "sanctionsList" where inner.elementsEqual(["sanctionsLists", "sanctionsList"]):
+            listDate = attributes["datePublished"].flatMap { try? LedgerTime.parse(String($0.prefix(10))) }
         case "identityDocument" where inner.elementsEqual(["identityDocuments", "identityDocument"]):
             documentType = nil
             documentNumber = nil
@@ -256,6 +259,8 @@ private final class EnhancedXMLDelegate: NSObject, XMLParserDelegate {
             remarkParts.insert(value, at: 0)
         case ["sanctionsPrograms", "sanctionsProgram"] where !value.isEmpty:
             entity?.programs.append(value)
+        case ["sanctionsLists", "sanctionsList"] where !value.isEmpty:
+            if let listDate { entity?.listDates[value] = listDate }
         default:
             break
         }

@@ -27,6 +27,9 @@ public struct OFACEntry: Sendable, Hashable {
     public var country: String?
     /// Vessel details (call sign, type, tonnage, GRT, flag, owner), when any.
     public var vessel: [String: String]
+    /// The date the entry joined each list it names (Enhanced XML `sanctionsList/@datePublished`,
+    /// by list name, e.g. "Non-SDN Palestinian Legislative Council List": 2006-04-12).
+    public var listDates: [String: LedgerTime] = [:]
     /// Where the entry was read (file and line), for messages.
     public var file: String
     public var line: Int

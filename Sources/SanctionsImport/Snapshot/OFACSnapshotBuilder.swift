@@ -57,10 +57,12 @@ public enum OFACSnapshotBuilder {
                 addresses: entry.addresses, country: entry.country, entityType: entry.type,
                 identifiers: [Identifier(type: IdentifierKind.ofacEntryNumber, value: entry.number)],
                 programs: entry.programs, remarks: entry.remarks)
-            var listedEffective: LedgerTime?
+            // The date the entry joined its regime's list, when the file states it (Enhanced XML).
+            var listedEffective = map.sources[source]?.lists.filter { $0.value == regime }.keys.sorted()
+                .compactMap { entry.listDates[$0] }.first.flatMap { $0 <= published ? $0 : nil }
             if let remarks = entry.remarks, remarks.utf8.contains(UInt8(ascii: "(")), remarks.contains("(CMIC)") {
                 let dates = cmicDates(remarks)
-                listedEffective = dates.listing
+                listedEffective = dates.listing ?? listedEffective
                 var milestones: [String: LedgerTime] = [:]
                 if let purchase = dates.effective { milestones["purchase-prohibited"] = purchase }
                 if let divestment = dates.divestment { milestones["divestment-ends"] = divestment }

@@ -9,6 +9,9 @@ public struct ProgramRegimeMap: Sendable {
         /// The regime of every entry, whatever its programmes (the SDN list).
         public var defaultRegime: RegimeID?
         public var programs: [String: RegimeID]
+        /// The regime of each list an Enhanced XML entry names (`sanctionsList`), whose
+        /// `datePublished` is the date the entry joined that list.
+        public var lists: [String: RegimeID] = [:]
 
         /// Every regime this source's publications decide: its default and every mapped regime.
         public var managedRegimes: Set<RegimeID> {
@@ -28,20 +31,25 @@ public struct ProgramRegimeMap: Sendable {
             let source = try item.requiredString("source")
             _ = try item.stringArray("files")
             let defaultRegime = try item.string("default").map(RegimeID.init(rawValue:))
-            var programs: [String: RegimeID] = [:]
-            if let map = try item.object("programs") {
-                var map = map
-                for key in map.keys {
-                    guard let regime = try map.string(key) else { continue }
-                    programs[key] = RegimeID(regime)
-                }
-                try map.finish()
-            }
+            let programs = try Self.regimes(item.object("programs"))
+            let lists = try Self.regimes(item.object("lists"))
             try item.finish()
-            sources[source] = Source(source: source, defaultRegime: defaultRegime, programs: programs)
+            sources[source] = Source(source: source, defaultRegime: defaultRegime, programs: programs, lists: lists)
         }
         try reader.finish()
         self.sources = sources
+    }
+
+    /// A `{"name": "regime"}` object of the mapping file.
+    private static func regimes(_ object: JSONObjectReader?) throws(InputError) -> [String: RegimeID] {
+        guard var map = object else { return [:] }
+        var regimes: [String: RegimeID] = [:]
+        for key in map.keys {
+            guard let regime = try map.string(key) else { continue }
+            regimes[key] = RegimeID(regime)
+        }
+        try map.finish()
+        return regimes
     }
 
     /// The regime for an entry with `programs` from `source`: the source's default, else the

@@ -226,6 +226,7 @@ extension Ledger {
             let observed = try reader.publications(list: snapshot.source)
             guard try PublicationOrder.check(snapshot, observed: observed) == .new else { return [] }
             let dating = PublicationOrder.dating(snapshot, observed: observed)
+            try PublicationOrder.requireRules(snapshot, reader: reader)
             var linkedSnapshot = snapshot
             let (current, otherRegimes, linked) = try Self.linkCSL(
                 &linkedSnapshot, reader: reader, at: snapshot.effective)

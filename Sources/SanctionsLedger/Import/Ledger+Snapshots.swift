@@ -190,6 +190,7 @@ extension Ledger {
             let observed = try reader.publications(list: snapshot.source)
             guard try PublicationOrder.check(snapshot, observed: observed) == .new else { return [] }
             let dating = PublicationOrder.dating(snapshot, observed: observed)
+            try PublicationOrder.requireRules(snapshot, reader: reader)
             let baseline = try Self.snapshotBaseline(reader, source: snapshot.source, at: snapshot.effective, map: map)
             try removalGuard.check(snapshot, current: Set(baseline.current.keys))
             return SnapshotDiffer.events(

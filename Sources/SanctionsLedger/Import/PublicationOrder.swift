@@ -35,6 +35,20 @@ enum PublicationOrder: Equatable {
         return .new
     }
 
+    /// Refuses a publication with entries on a regime that has no rules: its hits could only ever be
+    /// answered "review" (rules are events: import the notice that states them first).
+    static func requireRules(_ snapshot: ListSnapshot, reader: LedgerReader) throws {
+        let listed = snapshot.entriesByRegime.filter { $0.entries > 0 }.map(\.regime)
+        let missing = try reader.regimesWithoutRules(listed)
+        guard missing.isEmpty else {
+            throw InputError(
+                .unknownRegime,
+                "the list has entries on \(missing.map(\.rawValue).joined(separator: ", ")), which the ledger has no "
+                    + "rules for: import the rule-changed events of the regime first (the embedded Events/ have them)",
+                file: snapshot.entries.first?.file ?? snapshot.file)
+        }
+    }
+
     /// How the snapshot's changes are dated: in the window from the later of its stated
     /// `observedAfter` and the last publication of its source the ledger observed before it.
     static func dating(_ snapshot: ListSnapshot, observed: [PublicationRow]) -> SnapshotDating {

@@ -157,6 +157,7 @@ extension Ledger {
                     return []
                 }
                 let dating = PublicationOrder.dating(snapshot, observed: observed)
+                try PublicationOrder.requireRules(snapshot, reader: reader)
                 let ledgerMoved = try reader.head().sequence != lastSequence
                 if baseline == nil || ledgerMoved {
                     baseline = try Self.snapshotBaseline(reader, source: source, at: snapshot.effective, map: map)

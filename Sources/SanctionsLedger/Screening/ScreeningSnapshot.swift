@@ -110,7 +110,7 @@ public struct ScreeningSnapshot: Sendable {
         var matches: [ScreeningMatch] = []
         for (key, hit) in best {
             guard let designation = designations[key]?.first(where: { $0.valid.contains(instant) }) else { continue }
-            let rule = rules[hit.name.regime.rawValue + "|" + type.rawValue]?.first { $0.valid.contains(instant) }
+            let rule = rule(regime: hit.name.regime, type: type, at: instant, for: designation.details)
             let evaluation = RuleEngine.evaluate(rule: rule, designation: designation, type: type, on: date)
             let certain = hit.candidate.score >= options.threshold
             var outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
@@ -155,13 +155,21 @@ public struct ScreeningSnapshot: Sendable {
             query: query, date: date, type: type, verdict: verdict, matches: matches, coverage: consulted)
     }
 
-    /// The lists that could restrict a transaction of `type` on `date` (their rule in force then is
-    /// not "permitted" throughout), with how well the ledger knows each on that date.
+    /// The lists that could restrict a transaction of `type` on `date` (a rule in force then, general
+    /// or for entries stating a directive, can require a licence or prohibit), with how well the
+    /// ledger knows each on that date.
     public func coverage(on date: LedgerTime, type: TransactionType) -> [CoverageAssessment] {
         let instant = date.queryInstant
         return (ruledRegimes[type] ?? []).compactMap { regime in
-            guard let rule = rules[regime.rawValue + "|" + type.rawValue]?.first(where: { $0.valid.contains(instant) }),
-                rule.rule.outcome != .permitted || rule.rule.changes.contains(where: { $0.outcome != .permitted })
+            let inForce = (rules[regime.rawValue + "|" + type.rawValue] ?? []).filter { $0.valid.contains(instant) }
+            // A list restricts when a rule in force can require a licence or prohibit; a list whose
+            // rules at most ask for a review (the Unverified List's statement) cannot make the
+            // answer unknown (its hits say review where it holds them).
+            func restricts(_ outcome: Outcome) -> Bool { outcome >= .licenseRequired }
+            guard
+                inForce.contains(where: { rule in
+                    restricts(rule.rule.outcome) || rule.rule.changes.contains(where: { restricts($0.outcome) })
+                })
             else { return nil }
             return (coverage[regime] ?? RegimeCoverage(regime: regime, publications: [])).at(
                 date, staleAfterDays: options.staleAfterDays)
@@ -170,6 +178,18 @@ public struct ScreeningSnapshot: Sendable {
 }
 
 extension ScreeningSnapshot {
+    /// The rule of `regime` for `type` in force at `instant` that governs a designation with
+    /// `details`: a rule scoped to what the entry states wins over the regime's general rule.
+    func rule(regime: RegimeID, type: TransactionType, at instant: LedgerTime, for details: DesignationDetails)
+        -> RuleSegment?
+    {
+        let inForce = (rules[regime.rawValue + "|" + type.rawValue] ?? []).filter { $0.valid.contains(instant) }
+        // Several statements of one entry (E.O. 13382 and INKSNA): the strictest rule governs.
+        return inForce.filter { $0.rule.entryStates != nil && $0.rule.governs(details) }.max {
+            ($0.rule.outcome, $1.rule.entryStates ?? "") < ($1.rule.outcome, $0.rule.entryStates ?? "")
+        } ?? inForce.first { $0.rule.entryStates == nil }
+    }
+
     /// Which of two matched names of one designation a verdict reports: the higher score, and on a
     /// tie the one first by content (name, kind, start, event), never by position in the index.
     static func isBetter(_ candidate: Candidate, _ name: NameSegment, than other: Candidate, _ otherName: NameSegment)

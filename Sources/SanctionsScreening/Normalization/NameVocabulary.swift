@@ -18,8 +18,7 @@ public enum NameVocabulary {
         "ooo", "zao",
         "oao", "pao", "kk", "ab", "oy", "as", "asa", "aps", "kft", "sro", "doo", "ad", "eood", "ood", "fze", "fzco",
         "fzc", "fzllc",
-        "wll", "sdn", "bhd", "tbk", "pt", "cv", "lda", "ltda", "sl", "se", "kg", "gbr", "ohg", "group", "holding",
-        "holdings",
+        "wll", "sdn", "bhd", "tbk", "pt", "cv", "lda", "ltda", "sl", "se", "kg", "gbr", "ohg", "group",
         "enterprise", "enterprises", "establishment", "est",
     ]
 
@@ -41,7 +40,8 @@ public enum NameVocabulary {
         "innovations",
         "consulting", "consultancy", "commercial", "economic", "resources", "imp", "exp", "impex", "marine", "aviation",
         "aerospace",
-        "capital", "finance", "financial", "bank", "center", "centre", "laboratory", "lab", "labs", "university",
+        "capital", "finance", "financial", "bank", "holding", "holdings", "center", "centre", "laboratory", "lab",
+        "labs", "university",
         "academy",
         "office", "branch", "agency", "department", "bureau", "ministry", "authority", "factory", "works", "plant",
         "park", "zone",

@@ -113,12 +113,20 @@ public struct NameScorer: Sendable {
     private func joinedScore(_ query: PreparedName, _ candidate: PreparedName, tokenScore: Double) -> Double {
         let a = query.joinedDistinctive
         let b = candidate.joinedDistinctive
+        // The same letters split differently by punctuation ("SMT'K", "SMT-K", "SMT?K"): the same name.
+        if a.count >= 4, a == b, query.roles.count(of: .distinctive) != candidate.roles.count(of: .distinctive) {
+            return max(tokenScore, 0.97)
+        }
         guard a.count >= 5, b.count >= 5, tokenScore < 0.97, min(a.count, b.count) * 10 >= max(a.count, b.count) * 8
         else { return tokenScore }
-        let distinctiveQ = query.roles.filter { $0 == .distinctive }.count
-        let distinctiveC = candidate.roles.filter { $0 == .distinctive }.count
+        let distinctiveQ = query.roles.count(of: .distinctive)
+        let distinctiveC = candidate.roles.count(of: .distinctive)
         guard distinctiveQ != distinctiveC else { return tokenScore }
         let joined = JaroWinkler.similarity(a, b)
         return joined >= 0.94 ? max(tokenScore, joined * 0.97) : tokenScore
     }
+}
+
+extension Array where Element == NameVocabulary.Role {
+    func count(of role: NameVocabulary.Role) -> Int { reduce(0) { $1 == role ? $0 + 1 : $0 } }
 }

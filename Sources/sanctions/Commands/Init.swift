@@ -9,7 +9,7 @@ extension SanctionsCommand {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Flag(help: "Create the ledger with the regimes only, without the curated events.")
+        @Flag(help: "Create the ledger with the regimes and their rules only, without any designation.")
         var empty = false
 
         @Flag(help: "The curated notices only, without the history generated from the public list files.")
@@ -20,7 +20,8 @@ extension SanctionsCommand {
                 let opened = try ledger.open(.readWrite, seed: false)
                 if empty {
                     try opened.declareEmbeddedRegimes()
-                    try Console.print("ledger \(ledger.location.path): regimes declared, no events")
+                    try Console.print(
+                        "ledger \(ledger.location.path): regimes and their rules declared, no designation")
                     return
                 }
                 let report = try opened.syncEmbeddedEvents(includingHistory: !curatedOnly)
