@@ -82,16 +82,54 @@ public struct Ledger: Sendable {
         return Ledger(database: try LedgerDatabase(path: path, access: access, busyTimeout: busyTimeout, clock: clock))
     }
 
+    /// A front end's ledger as opened: where, and what seeding did.
+    public struct Opened {
+        public var ledger: Ledger
+        /// The file opened: the location's, or the default ledger's successor (see ``superseded``).
+        public var path: String
+        /// What seeding appended (nil when nothing was).
+        public var built: AppendReport?
+        /// When the default ledger was built from an earlier version of the embedded `Events/` that
+        /// this version revises (their events would contradict it): that file, left as it was, and
+        /// why; a successor built from this version was opened instead.
+        public var superseded: (path: String, reason: String)?
+    }
+
     /// Opens a front end's ledger. With `seed`, a ledger that does not exist yet is built from
     /// the embedded `Events/`, and the default ledger is brought up to date with them (which
     /// takes the write lock only when they changed). Reading opens read-only otherwise: no lock
     /// a writer waits for, and an archived or read-only copy works.
     ///
-    /// - Returns: the ledger, and what seeding appended (nil when nothing was).
+    /// Events are immutable, so when this version of the embedded history revises an event the
+    /// default ledger already holds, the default ledger is never rewritten: a successor named by
+    /// the embedded events' digest (`ledger-<digest>.sqlite`, beside it) is built and used from
+    /// then on, and the old file stays as it was (an audit report made from it still reproduces).
     public static func open(_ location: Location, access: LedgerAccess, seed: Bool = true, busyTimeout: Double = 10)
-        throws -> (
-            ledger: Ledger, built: AppendReport?
-        )
+        throws -> Opened
+    {
+        guard location.isDefault, seed else {
+            let (ledger, built) = try openSeeding(location, access: access, seed: seed, busyTimeout: busyTimeout)
+            return Opened(ledger: ledger, path: location.path, built: built)
+        }
+        let successor = Location(
+            path: (location.path as NSString).deletingLastPathComponent + "/ledger-"
+                + String(try embeddedEventsDigest().prefix(16)) + ".sqlite", isDefault: true)
+        if FileManager.default.fileExists(atPath: successor.path) {
+            let (ledger, built) = try openSeeding(successor, access: access, seed: seed, busyTimeout: busyTimeout)
+            return Opened(ledger: ledger, path: successor.path, built: built)
+        }
+        do {
+            let (ledger, built) = try openSeeding(location, access: access, seed: seed, busyTimeout: busyTimeout)
+            return Opened(ledger: ledger, path: location.path, built: built)
+        } catch let error as InputError where error.code == .conflictingEventID {
+            let (ledger, built) = try openSeeding(successor, access: .readWrite, seed: true, busyTimeout: busyTimeout)
+            return Opened(
+                ledger: ledger, path: successor.path, built: built, superseded: (location.path, error.message))
+        }
+    }
+
+    private static func openSeeding(_ location: Location, access: LedgerAccess, seed: Bool, busyTimeout: Double)
+        throws -> (ledger: Ledger, built: AppendReport?)
     {
         let exists = FileManager.default.fileExists(atPath: location.path)
         let mustSeed =
@@ -128,15 +166,20 @@ public struct Ledger: Sendable {
         return try importDecoded([decoded])
     }
 
+    /// The SHA-256 of the embedded `Events/` (names and bytes): which version of them a ledger holds.
+    public static func embeddedEventsDigest(includingHistory: Bool = true) throws -> String {
+        var digestInput: [UInt8] = []
+        for file in try DefaultEvents.files() where includingHistory || !file.name.hasSuffix(".jsonl") {
+            digestInput += Array(file.name.utf8) + [0] + file.bytes + [0]
+        }
+        return ChainHash.hex(ChainHash.sha256(digestInput))
+    }
+
     /// Imports the embedded `Events/` when this ledger has not seen this version of them.
     @discardableResult
     public func syncEmbeddedEvents(includingHistory: Bool = true) throws -> AppendReport? {
         let files = try DefaultEvents.files().filter { includingHistory || !$0.name.hasSuffix(".jsonl") }
-        var digestInput: [UInt8] = []
-        for file in files {
-            digestInput += Array(file.name.utf8) + [0] + file.bytes + [0]
-        }
-        let digest = ChainHash.hex(ChainHash.sha256(digestInput))
+        let digest = try Self.embeddedEventsDigest(includingHistory: includingHistory)
         if try database.meta("embeddedEventsDigest") == digest { return nil }
         // The curated notices, then the history generated from the public list files (one event a
         // line): checked and appended in one transaction.

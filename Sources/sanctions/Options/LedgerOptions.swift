@@ -22,10 +22,15 @@ struct LedgerOptions: ParsableArguments {
     /// Opens the ledger; with `seed`, a missing ledger is built from the embedded Events/ and the
     /// default ledger follows them. Reading opens read-only when nothing has to be written.
     func open(_ access: LedgerAccess, seed: Bool = true) throws -> Ledger {
-        let (ledger, built) = try Ledger.open(location, access: access, seed: seed, busyTimeout: busyTimeout)
-        if let built {
-            Console.note("built the ledger \(location.path) from the embedded Events/: \(built.appended) events")
+        let opened = try Ledger.open(location, access: access, seed: seed, busyTimeout: busyTimeout)
+        if let (old, reason) = opened.superseded {
+            Console.note(
+                "the default ledger \(old) was built from an earlier version of the embedded Events/, which this "
+                    + "version revises (\(reason)); it is left as it was, and the default ledger is now \(opened.path)")
         }
-        return ledger
+        if let built = opened.built {
+            Console.note("built the ledger \(opened.path) from the embedded Events/: \(built.appended) events")
+        }
+        return opened.ledger
     }
 }
