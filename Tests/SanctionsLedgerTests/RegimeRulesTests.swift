@@ -38,6 +38,37 @@ import Testing
             "\(name) on \(day): \(result.matches.map { "\($0.regime) \($0.listedName) \($0.score)" })")
     }
 
+    // MARK: - 2. EO 13959: every determination, from its own date, until EO 14032 replaced it
+
+    @Test func eo13959PurchasesWereProhibitedFromEachDeterminationsOwnDateUntilTheSecondOfJune() {
+        func verdict(_ name: String, _ day: String) -> Outcome {
+            Self.snapshot.screen(name, on: EventFactory.day(day), type: .securitiesPurchase).verdict
+        }
+        // OFAC's subsidiaries of 2021-01-08: 60 days, 2021-03-09 (GL 1B's note). (The verdict for this
+        // name also matches the parent, China Mobile Communications Group, an Annex company.)
+        func subsidiary(_ day: String) -> Outcome? {
+            Self.snapshot.screen("China Mobile Limited", on: EventFactory.day(day), type: .securitiesPurchase).matches
+                .first { $0.party == PartyID("ofac-30923") && $0.regime == RegimeID("ofac-cmic-eo13959") }?.outcome
+        }
+        #expect(subsidiary("2021-03-08") == .permitted)
+        #expect(subsidiary("2021-03-09") == .prohibited)
+        // EO 14032 replaced the EO 13959 prohibitions on signature; its own began on 2021-08-02
+        #expect(subsidiary("2021-06-02") == .prohibited)
+        #expect(subsidiary("2021-06-03") == nil)
+        #expect(verdict("China Mobile Limited", "2021-08-02") == .prohibited)
+        // The DoD tranche of 2020-12-03: from 2021-02-01
+        #expect(verdict("Semiconductor Manufacturing International Corporation", "2021-01-31") == .permitted)
+        #expect(verdict("Semiconductor Manufacturing International Corporation", "2021-02-01") == .prohibited)
+        // An Annex company OFAC did not carry over (China Three Gorges): from 2021-01-11 to 2021-06-02
+        #expect(verdict("China Three Gorges Corporation", "2021-01-10") == .permitted)
+        #expect(verdict("China Three Gorges Corporation", "2021-01-11") == .prohibited)
+        #expect(verdict("China Three Gorges Corporation", "2021-06-03") == .permitted)
+        // Xiaomi was enjoined before its prohibitions began
+        #expect(verdict("Xiaomi Corporation", "2021-04-01") == .permitted)
+        // The whole list is curated: a company on none of it is permitted, not unknown
+        #expect(verdict("Quillon Avionics Ltd", "2021-03-01") == .permitted)
+    }
+
     // MARK: - 3. Denied Persons List: a standard denial order bars every export subject to the EAR
 
     @Test func aDeniedPersonCannotReceiveAnyExportWhileTheOrderRuns() throws {
@@ -249,6 +280,50 @@ import Testing
         let payment = try Self.match(
             "QUILLON AVIONICS HOLDINGS LIMITED", on: "2022-07-06", .payment, regime: "ofac-ns-cmic", in: snapshot)
         #expect(payment.outcome == .permitted)
+    }
+
+    @Test func aLaterListThatStatesTheDatesCorrectsTheUndatedListing() throws {
+        let fixture = try FileFixture()
+        let header =
+            "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,"
+            + "standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,"
+            + "gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,"
+            + "dates_of_birth,nationalities,places_of_birth,source_information_url,ids"
+        let row =
+            "abc,Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department,99001,Entity,"
+            + "CMIC-EO13959,QUILLON AVIONICS HOLDINGS LIMITED,,,,,,,,,,,,,,,,,,,,,,,"
+        let dates =
+            "\"03 Jun 2021, Listing Date (CMIC); 02 Aug 2021, Effective Date (CMIC); "
+            + "03 Jun 2022, Purchase/Sales For Divestment Date (CMIC)\""
+        let undated = try fixture.write("undated.csv", header + "\n" + row + "\n")
+        let dated = try fixture.write("dated.csv", header + "\n" + row + dates + "\n")
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
+        var options = SnapshotImportOptions()
+        options.partial = true
+        _ = try ledger.importSnapshot(
+            path: undated, format: .csl, source: "csl-ofac", published: EventFactory.day("2022-05-06"),
+            options: options)
+        _ = try ledger.importSnapshot(
+            path: dated, format: .csl, source: "csl-ofac", published: EventFactory.day("2022-06-01"),
+            options: options)
+        // The listing is corrected by the list that states its dates, as the authority's correction
+        let fix = try #require(
+            try ledger.events(EventFilter(kind: .corrected)).first { $0.event.regime == RegimeID("ofac-ns-cmic") })
+        guard case .corrected(_, _, let cause) = fix.event.payload else { throw CancellationError() }
+        #expect(cause == .authority)
+        #expect(fix.event.note?.contains("the list now states the listing date 2021-06-03") == true)
+        let name = "QUILLON AVIONICS HOLDINGS LIMITED"
+        let now = try ledger.screeningSnapshot()
+        #expect(
+            try Self.match(name, on: "2021-08-01", .securitiesPurchase, regime: "ofac-ns-cmic", in: now).outcome
+                == .permitted)
+        #expect(
+            try Self.match(name, on: "2021-08-02", .securitiesPurchase, regime: "ofac-ns-cmic", in: now).outcome
+                == .prohibited)
+        // As known before the dated list, the windows could not be placed: review, never permitted
+        let then = try ledger.screeningSnapshot(knownAt: EventFactory.day("2022-05-20"))
+        let before = then.screen(name, on: EventFactory.day("2022-05-20"), type: .securitiesPurchase)
+        #expect(before.matches.first { $0.regime == RegimeID("ofac-ns-cmic") }?.outcome == .review)
     }
 
     // MARK: - 7 and 8. Matching across the lists

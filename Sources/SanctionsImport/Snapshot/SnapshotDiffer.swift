@@ -21,12 +21,18 @@ public enum SnapshotDiffer {
         public var details: DesignationDetails
         /// Names valid at that time, with their kinds (primary excluded).
         public var aliases: [Alias]
+        /// The event that opened the designation (a later list stating its undated listing's dates corrects it).
+        public var listingEvent: EventID?
 
-        public init(party: PartyID, regime: RegimeID, details: DesignationDetails, aliases: [Alias]) {
+        public init(
+            party: PartyID, regime: RegimeID, details: DesignationDetails, aliases: [Alias],
+            listingEvent: EventID? = nil
+        ) {
             self.party = party
             self.regime = regime
             self.details = details
             self.aliases = aliases
+            self.listingEvent = listingEvent
         }
     }
 
@@ -139,7 +145,11 @@ public enum SnapshotDiffer {
         if snapshot.coverage.remarks, (new.identifiers ?? []) != (old.identifiers ?? []) {
             amendment.identifiers = new.identifiers ?? []
         }
-        if let milestones = new.milestones, milestones != (old.milestones ?? [:]) { amendment.milestones = milestones }
+        if let correction = datesStated(entry, existing, snapshot: snapshot, make: make) {
+            events.append(correction)
+        } else if let milestones = new.milestones, milestones != (old.milestones ?? [:]) {
+            amendment.milestones = milestones
+        }
         if !amendment.isEmpty {
             events.append(make(entry.key, "amended", existing.party, existing.regime, nil, .amended(amendment)))
         }
@@ -162,5 +172,38 @@ public enum SnapshotDiffer {
             events.append(make(entry.key, "alias-added", existing.party, existing.regime, nil, .aliasAdded(added)))
         }
         return events
+    }
+
+    /// A listing the ledger holds undated (the list stated no date, so it was dated by the
+    /// publication it was seen in) whose dates a later publication states: the list now says when
+    /// it happened, so the listing is corrected (the authority's correction, known from this
+    /// publication), with the disagreement in the note. Nil when there is nothing to correct.
+    private static func datesStated(
+        _ entry: ListSnapshot.Entry, _ existing: Current, snapshot: ListSnapshot,
+        make: (String, String, PartyID, RegimeID, LedgerTime?, LedgerEvent.Payload) -> LedgerEvent
+    ) -> LedgerEvent? {
+        guard let undatedSince = existing.details.milestones?[DesignationDetails.undatedMilestone],
+            let target = existing.listingEvent, let stated = entry.listedEffective, stated < snapshot.effective
+        else { return nil }
+        let milestones = (entry.details.milestones ?? [:]).filter { $0.key != DesignationDetails.undatedMilestone }
+        var changes = [JSONMember(key: "effective", value: .string(stated.description))]
+        changes.append(
+            JSONMember(
+                key: "milestones",
+                value: milestones.isEmpty
+                    ? .null
+                    : .object(
+                        milestones.keys.sorted().map {
+                            JSONMember(key: $0, value: .string(milestones[$0]!.description))
+                        })))
+        var correction = make(
+            entry.key, "dated", existing.party, existing.regime, snapshot.effective,
+            .corrected(target: target, changes: .object(changes), cause: .authority))
+        correction.note =
+            "the list now states the listing date \(stated.dayString)"
+            + (milestones.isEmpty ? "" : " and its milestones")
+            + "; the ledger held the listing undated, dated by the publication of \(undatedSince.dayString) it was first "
+            + "seen in"
+        return correction
     }
 }

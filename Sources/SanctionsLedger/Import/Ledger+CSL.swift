@@ -89,7 +89,8 @@ extension Ledger {
                 Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak)
             }
             let existing = SnapshotDiffer.Current(
-                party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases)
+                party: view.party, regime: view.regime, details: view.segment.details, aliases: aliases,
+                listingEvent: view.segment.listingEvent)
             let ids = (view.segment.details.identifiers ?? []).filter { $0.type == keyKind }.map {
                 $0.value + "@" + view.regime.rawValue
             }

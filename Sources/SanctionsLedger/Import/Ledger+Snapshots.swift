@@ -162,7 +162,7 @@ extension Ledger {
                 party: view.party, regime: view.regime, details: view.segment.details,
                 aliases: view.aliases.map {
                     Alias($0.name, kind: Alias.Kind(rawValue: $0.kind.rawValue) ?? .aka, weak: $0.weak)
-                })
+                }, listingEvent: view.segment.listingEvent)
         }
         for regime in managed.sorted() {
             for row in try reader.projectionRows(regime: regime).designations {
