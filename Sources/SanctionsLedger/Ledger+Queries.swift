@@ -88,7 +88,28 @@ extension Ledger {
     }
 
     /// The source of each event id (for citations), for the ids that exist.
-    public func sources(of ids: [EventID]) throws -> [EventID: Source] {
-        try database.storedEvents(ids: ids).mapValues(\.event.source)
+    ///
+    /// A correction of an event's `source` (a citation this ledger transcribed wrongly, or one the
+    /// authority corrected) replaces it where the view sees the correction: known by `knownAt`
+    /// (nil: now) and recorded through `recordedThrough` (nil: all), so an old view cites as it did.
+    public func sources(of ids: [EventID], knownAt: LedgerTime? = nil, recordedThrough: Int? = nil) throws
+        -> [EventID: Source]
+    {
+        var sources = try database.storedEvents(ids: ids).mapValues(\.event.source)
+        let wanted = Set(ids)
+        let fixes = try events(EventFilter(kind: .corrected)).filter { stored in
+            guard let target = stored.event.target, wanted.contains(target) else { return false }
+            if let recordedThrough, stored.sequence > recordedThrough { return false }
+            if let knownAt, stored.event.published.seconds > knownAt.queryInstant.seconds { return false }
+            return true
+        }.sorted { ($0.event.published, $0.sequence) < ($1.event.published, $1.sequence) }
+        for fix in fixes {
+            guard case .corrected(let target, .object(let members), _) = fix.event.payload,
+                let value = members.first(where: { $0.key == "source" })?.value,
+                let source = try? Source(json: value)
+            else { continue }
+            sources[target] = source
+        }
+        return sources
     }
 }

@@ -78,8 +78,8 @@ import Testing
     @Test func anEAR99ExportNeedsALicenceButAPaymentDoesNot() {
         #expect(screen("Megvii Technology", on: "2021-06-01", .exportEAR99).verdict == .licenseRequired)
         #expect(screen("Megvii Technology", on: "2021-06-01", .payment).verdict == .permitted)
-        // DJI's entry excludes EAR99 UAV technology (recorded as license.exempt)
-        #expect(screen("DJI", on: "2021-06-01", .exportEAR99).verdict == .permitted)
+        // DJI's entry excludes only EAR99 UAV technology released by an operator: EAR99 goods need a licence
+        #expect(screen("DJI", on: "2021-06-01", .exportEAR99).verdict == .licenseRequired)
         #expect(screen("DJI", on: "2021-06-01", .export).verdict == .licenseRequired)
     }
 

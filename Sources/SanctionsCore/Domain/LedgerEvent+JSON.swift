@@ -97,12 +97,7 @@ extension LedgerEvent {
     }
 
     static func decodeSource(_ reader: JSONObjectReader) throws(InputError) -> Source {
-        var reader = reader
-        let source = Source(
-            citation: try reader.requiredString("citation"), title: try reader.string("title"),
-            url: try reader.string("url"), authority: try reader.string("authority"))
-        try reader.finish()
-        return source
+        try Source(reader: reader)
     }
 
     private static func decodePayload(kind: EventKind, reader: inout JSONObjectReader) throws(InputError) -> Payload {
@@ -327,5 +322,20 @@ extension LedgerEvent {
                 "outcome", .invalidField, "'\(text)' is not one of prohibited, license-required, review, permitted")
         }
         return outcome
+    }
+}
+
+extension Source {
+    /// Decodes a source object (`citation`, and optionally `title`, `url`, `authority`).
+    public init(json: JSONValue, path: String = "source") throws(InputError) {
+        try self.init(reader: try JSONObjectReader(json, path: path, line: 0))
+    }
+
+    init(reader: JSONObjectReader) throws(InputError) {
+        var reader = reader
+        self.init(
+            citation: try reader.requiredString("citation"), title: try reader.string("title"),
+            url: try reader.string("url"), authority: try reader.string("authority"))
+        try reader.finish()
     }
 }

@@ -54,7 +54,11 @@ extension Ledger {
         let problems = try input.forEachBatch(strict: options.strict) { batch in
             let results = rescreener.process(batch)
             let missing = Set(results.flatMap { $0.matches.flatMap(\.events) }).filter { sources[$0] == nil }
-            if !missing.isEmpty { sources.merge(try self.sources(of: Array(missing))) { first, _ in first } }
+            if !missing.isEmpty {
+                let found = try self.sources(
+                    of: Array(missing), knownAt: options.knownAt, recordedThrough: options.recordedThrough)
+                sources.merge(found) { first, _ in first }
+            }
             for (transaction, result) in zip(batch, results) {
                 summary.add(result)
                 try emit(RescreenedTransaction(transaction: transaction, result: result, sources: sources))

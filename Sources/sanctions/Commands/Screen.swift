@@ -60,7 +60,9 @@ extension SanctionsCommand {
                     knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough,
                     options: ScreeningOptions(threshold: threshold))
                 let results = queries.map { snapshot.screen($0, on: asOf.on, type: type) }
-                let sources = try opened.sources(of: results.flatMap { $0.matches.flatMap(\.events) })
+                let sources = try opened.sources(
+                    of: results.flatMap { $0.matches.flatMap(\.events) }, knownAt: asOf.knownAt,
+                    recordedThrough: asOf.recordedThrough)
                 try output.write(protecting: [opened.path, namesFile]) { out in
                     switch format {
                     case .json:
