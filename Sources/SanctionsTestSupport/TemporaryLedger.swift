@@ -16,12 +16,33 @@ public enum TemporaryLedger {
         LedgerTime(seconds: 1_767_225_600, hasTimeOfDay: true)
     }
 
-    /// A fresh empty folder under the system's temporary directory.
+    /// A fresh empty folder for one test, under this test process's own folder
+    /// (`$TMPDIR/sanctions-tests-<pid>`), which is removed when the process exits.
     public static func makeFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-test-\(UUID().uuidString)")
+        let url = processFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This process's folder of test files. Made once: the folders of test processes that no
+    /// longer run (killed before they could clean up) are removed first, and this one is removed
+    /// at exit, so that a suite of copies of the 107 MiB default ledger leaves nothing behind.
+    private static let processFolder: URL = {
+        let manager = FileManager.default
+        let temporary = manager.temporaryDirectory
+        let prefix = "sanctions-tests-"
+        for name in (try? manager.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? manager.removeItem(at: temporary.appendingPathComponent(name))
+        }
+        let folder = temporary.appendingPathComponent(prefix + String(getpid()))
+        atexit {
+            try? FileManager.default.removeItem(
+                at: FileManager.default.temporaryDirectory.appendingPathComponent("sanctions-tests-" + String(getpid()))
+            )
+        }
+        return folder
+    }()
 
     /// An empty ledger with the test regimes declared.
     public static func make(_ kind: StoreKind = .inMemory, clock: @escaping @Sendable () -> LedgerTime = fixedClock)

@@ -88,6 +88,27 @@ import Testing
         #expect(from.outcome == .prohibited)
     }
 
+    @Test func senseTimeGroupLimitedIsNotTheEntityListsBeijingSenseTime() throws {
+        let export = Self.now.screen("SenseTime Group Limited", on: EventFactory.day("2022-06-01"), type: .export)
+        #expect(export.verdict == .review)
+        let entityList = try #require(export.matches.first { $0.regime == RegimeID("bis-entity-list") })
+        #expect(!entityList.certain)
+        #expect(entityList.note.contains("exactly the listed name of another party, sensetime-group-limited"))
+        // Its own listing: the investment ban, on its own party
+        let purchase = try Self.match(
+            "SenseTime Group Limited", "2022-06-01", .securitiesPurchase, regime: "ofac-ns-cmic")
+        #expect(purchase.party == PartyID("sensetime-group-limited"))
+        #expect(purchase.outcome == .prohibited)
+        #expect(purchase.note.contains("solely to effect divestment"))
+        // The Entity List party no longer carries the NS-CMIC listing, nor do Megvii's and Yitu's
+        for party in ["sensetime", "megvii", "yitu"] {
+            let regimes = try Self.upgraded.ledger.list(
+                asOf: AsOf(on: EventFactory.day("2022-06-01")), party: PartyID(party)
+            ).map(\.regime.rawValue)
+            #expect(regimes == ["bis-entity-list"], "\(party)")
+        }
+    }
+
     @Test func aViewRecordedBeforeTheFixesGivesTheOldAnswersAndHead() throws {
         let ledger = Self.upgraded.ledger
         let before = Self.upgraded.before

@@ -58,15 +58,21 @@ import Testing
             })
     }
 
-    @Test func decemberTwentyTwentyOneEscalatedNineCompaniesToTheInvestmentBan() throws {
+    @Test func decemberTwentyTwentyOneEscalatedSixCompaniesAndListedThreeOtherLegalPersons() throws {
         let diff = try Self.ledger.diff(
             from: EventFactory.day("2021-12-01"), to: EventFactory.day("2021-12-31"), regime: RegimeID("ofac-ns-cmic"))
         #expect(diff.changes.count == 9)
-        #expect(diff.changes.allSatisfy { $0.kind == .escalated && $0.detail == "escalated from bis-entity-list" })
+        let escalated = diff.changes.filter { $0.kind == .escalated && $0.detail == "escalated from bis-entity-list" }
         #expect(
-            Set(diff.changes.map(\.party.rawValue)) == [
-                "sensetime", "dji", "megvii", "cloudwalk-technology", "dawning-information-industry",
-                "leon-technology", "netposa-technologies", "xiamen-meiya-pico", "yitu",
+            Set(escalated.map(\.party.rawValue)) == [
+                "dji", "cloudwalk-technology", "dawning-information-industry", "leon-technology",
+                "netposa-technologies", "xiamen-meiya-pico",
+            ])
+        // SenseTime Group Limited, Megvii Technology Limited and Yitu Limited are not the Entity
+        // List's Beijing SenseTime, Megvii Technology and Yitu Technologies (issue 14, point 7)
+        #expect(
+            Set(diff.changes.filter { $0.kind == .added }.map(\.party.rawValue)) == [
+                "sensetime-group-limited", "megvii-technology-limited", "yitu-limited",
             ])
     }
 

@@ -308,7 +308,9 @@ import Testing
             options: options)
         // The listing is corrected by the list that states its dates, as the authority's correction
         let fix = try #require(
-            try ledger.events(EventFilter(kind: .corrected)).first { $0.event.regime == RegimeID("ofac-ns-cmic") })
+            try ledger.events(EventFilter(kind: .corrected)).first {
+                $0.event.regime == RegimeID("ofac-ns-cmic") && $0.event.party != nil
+            })
         guard case .corrected(_, _, let cause) = fix.event.payload else { throw CancellationError() }
         #expect(cause == .authority)
         #expect(fix.event.note?.contains("the list now states the listing date 2021-06-03") == true)

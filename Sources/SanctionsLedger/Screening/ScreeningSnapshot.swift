@@ -107,16 +107,31 @@ public struct ScreeningSnapshot: Sendable {
             }
             best[key] = (candidate, name)
         }
+        // A query that is exactly a listed name of one party (on any date the ledger knows) names
+        // that legal person: a near name of another party ("SenseTime Group Limited" against the
+        // Entity List's "Sense Time") is then a possible match, not a certain one, unless that
+        // party lists the same name with other punctuation (two lists' entries of one legal person:
+        // the Entity List's "OOO ?SMT'K?" and the SDN list's "OOO 'SMT-K'").
+        let exact = candidates.filter { $0.score >= 1 }
+        let exactParties = Set(exact.map { names[$0.name].party })
+        let exactSpellings = Set(exact.map { Self.spelling(index.names[$0.name].normalized.text) })
         var matches: [ScreeningMatch] = []
         for (key, hit) in best {
             guard let designation = designations[key]?.first(where: { $0.valid.contains(instant) }) else { continue }
             let rule = rule(regime: hit.name.regime, type: type, at: instant, for: designation.details)
             let evaluation = RuleEngine.evaluate(rule: rule, designation: designation, type: type, on: date)
-            let certain = hit.candidate.score >= options.threshold
+            let others = exactParties.subtracting([hit.name.party])
+            let namesAnother =
+                hit.candidate.score < 1 && !others.isEmpty
+                && !exactSpellings.contains(Self.spelling(index.names[hit.candidate.name].normalized.text))
+            let certain = hit.candidate.score >= options.threshold && !namesAnother
             var outcome = certain || evaluation.outcome == .permitted ? evaluation.outcome : .review
-            var note =
-                certain || evaluation.outcome == .permitted
-                ? evaluation.note : "possible match (score below \(options.threshold)): " + evaluation.note
+            let why =
+                namesAnother
+                ? "possible match (the query is exactly the listed name of another party, "
+                    + others.map(\.rawValue).sorted().joined(separator: ", ") + "): "
+                : "possible match (score below \(options.threshold)): "
+            var note = certain || evaluation.outcome == .permitted ? evaluation.note : why + evaluation.note
             if let uncertainty = designation.uncertainty {
                 // Inside the window of a listing or delisting dated only by observation: a person has to look.
                 if evaluation.outcome != .permitted { outcome = .review }
@@ -178,6 +193,10 @@ public struct ScreeningSnapshot: Sendable {
 }
 
 extension ScreeningSnapshot {
+    /// A normalised name's letters without the spaces between its tokens: "ooo smt k" and "ooo smtk"
+    /// are one spelling.
+    static func spelling(_ normalized: String) -> String { normalized.filter { $0 != " " } }
+
     /// The rule of `regime` for `type` in force at `instant` that governs a designation with
     /// `details`: a rule scoped to what the entry states wins over the regime's general rule.
     func rule(regime: RegimeID, type: TransactionType, at instant: LedgerTime, for details: DesignationDetails)
