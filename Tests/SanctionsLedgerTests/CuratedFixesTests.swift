@@ -109,6 +109,30 @@ import Testing
         }
     }
 
+    @Test func huaweisLicenceTermsFollowTheTemporaryGeneralLicenceAndTheLaterRules() throws {
+        func license(_ day: String) throws -> LicenseTerms? {
+            try Self.upgraded.ledger.list(
+                asOf: AsOf(on: EventFactory.day(day)), regime: RegimeID("bis-entity-list"),
+                party: PartyID("huawei-technologies")
+            ).first?.segment.details.license
+        }
+        #expect(try license("2019-05-17")?.requirement == "For all items subject to the EAR.")
+        #expect(try license("2019-05-17")?.policy == "Presumption of denial")
+        #expect(try license("2019-06-01")?.policy?.contains("through 2019-08-19") == true)
+        #expect(try license("2019-12-01")?.policy?.contains("through 2020-02-16") == true)
+        #expect(try license("2020-05-20")?.requirement?.contains("736.2(b)(3)(vi)") == true)
+        #expect(try license("2020-05-20")?.requirement?.contains("standards organization") == false)
+        #expect(try license("2020-07-01")?.requirement?.contains("standards organization") == true)
+        #expect(try license("2020-09-01")?.policy == "Presumption of denial")
+        // The verdict quotes the terms in force: the TGL's purposes in 2019, none after it expired
+        let tgl = try Self.match("Huawei Technologies Co., Ltd.", "2019-06-01")
+        #expect(tgl.outcome == .licenseRequired)
+        #expect(tgl.policy?.contains("Temporary General License") == true)
+        #expect(try Self.match("Huawei Technologies Co., Ltd.", "2020-09-01").policy == "Presumption of denial")
+        // The standards exception concerns technology releases only: EAR99 goods still need a licence
+        #expect(try Self.match("Huawei Technologies Co., Ltd.", "2020-09-01", .exportEAR99).outcome == .licenseRequired)
+    }
+
     @Test func aViewRecordedBeforeTheFixesGivesTheOldAnswersAndHead() throws {
         let ledger = Self.upgraded.ledger
         let before = Self.upgraded.before
