@@ -27,6 +27,17 @@ import Testing
     // swiftlint:disable:next force_try
     static let cslOFACSnapshot: ScreeningSnapshot = try! cslOFAC.screeningSnapshot()
 
+    /// The header of the CSL's CSV export, for files written by the tests.
+    static let cslHeader =
+        "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,"
+        + "standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,"
+        + "gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,"
+        + "dates_of_birth,nationalities,places_of_birth,source_information_url,ids"
+    /// An NS-CMIC row of an invented company without any date (its `ids` column last and empty).
+    static let undatedCMICRow =
+        "abc,Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department,99001,Entity,"
+        + "CMIC-EO13959,QUILLON AVIONICS HOLDINGS LIMITED,,,,,,,,,,,,,,,,,,,,,,,"
+
     /// The match of `name` on `regime` (certain), screened for `type` on `day`.
     static func match(
         _ name: String, on day: String, _ type: TransactionType, regime: String,
@@ -257,14 +268,8 @@ import Testing
 
     @Test func aCMICRowWithoutDatesIsReviewForTheWindowsItCannotPlace() throws {
         let fixture = try FileFixture()
-        let header =
-            "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,"
-            + "standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,"
-            + "gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,"
-            + "dates_of_birth,nationalities,places_of_birth,source_information_url,ids"
-        let row =
-            "abc,Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department,99001,Entity,"
-            + "CMIC-EO13959,QUILLON AVIONICS HOLDINGS LIMITED,,,,,,,,,,,,,,,,,,,,,,,"
+        let header = Self.cslHeader
+        let row = Self.undatedCMICRow
         let path = try fixture.write("consolidated.csv", header + "\n" + row + "\n")
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly()
         _ = try ledger.importSnapshot(
@@ -284,14 +289,8 @@ import Testing
 
     @Test func aLaterListThatStatesTheDatesCorrectsTheUndatedListing() throws {
         let fixture = try FileFixture()
-        let header =
-            "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,"
-            + "standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,"
-            + "gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,"
-            + "dates_of_birth,nationalities,places_of_birth,source_information_url,ids"
-        let row =
-            "abc,Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department,99001,Entity,"
-            + "CMIC-EO13959,QUILLON AVIONICS HOLDINGS LIMITED,,,,,,,,,,,,,,,,,,,,,,,"
+        let header = Self.cslHeader
+        let row = Self.undatedCMICRow
         let dates =
             "\"03 Jun 2021, Listing Date (CMIC); 02 Aug 2021, Effective Date (CMIC); "
             + "03 Jun 2022, Purchase/Sales For Divestment Date (CMIC)\""
