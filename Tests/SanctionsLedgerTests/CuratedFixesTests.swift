@@ -133,6 +133,19 @@ import Testing
         #expect(try Self.match("Huawei Technologies Co., Ltd.", "2020-09-01", .exportEAR99).outcome == .licenseRequired)
     }
 
+    @Test func theXPCCJoinedTheEntityListOnTopOfItsSDNDesignation() throws {
+        func regimes(_ day: String) throws -> [String] {
+            try Self.upgraded.ledger.list(
+                asOf: AsOf(on: EventFactory.day(day)), party: PartyID("xinjiang-production-and-construction-corps")
+            ).map(\.regime.rawValue).sorted()
+        }
+        #expect(try regimes("2021-06-23") == ["ofac-sdn"])
+        #expect(try regimes("2021-06-24") == ["bis-entity-list", "ofac-sdn"])
+        let hit = try Self.match("Bingtuan", "2021-07-01")
+        #expect(hit.party == PartyID("xinjiang-production-and-construction-corps"))
+        #expect(hit.events.contains(EventID("86FR33119-xinjiang-production-and-construction-corps")))
+    }
+
     @Test func aViewRecordedBeforeTheFixesGivesTheOldAnswersAndHead() throws {
         let ledger = Self.upgraded.ledger
         let before = Self.upgraded.before
