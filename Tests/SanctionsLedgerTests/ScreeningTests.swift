@@ -163,4 +163,13 @@ import Testing
         #expect(interval.contains(EventFactory.day("2020-01-10")))
         #expect(!interval.contains(EventFactory.day("2021-03-01")))
     }
+
+    @Test func aQueryWithTwoNamesOfOneListedPartyIsACertainMatch() throws {
+        // "Dawning Information Industry Co., Ltd. (Sugon)": both are names of the listed party (issue 15)
+        let result = screen("Dawning Information Industry Co., Ltd. (Sugon)", on: "2020-01-01")
+        #expect(result.verdict == .licenseRequired)
+        let hit = try #require(match(result, regime: "bis-entity-list"))
+        #expect(hit.certain)
+        #expect(hit.party == PartyID("dawning-information-industry"))
+    }
 }

@@ -94,4 +94,19 @@ import Testing
         #expect(score("Kunlun Holding Co", "KUNLUN HOLDING COMPANY LTD.") >= Self.threshold)
         #expect(score("Bank of Kunlun", "BANK OF KUNLUN CO LTD") >= Self.threshold)
     }
+
+    @Test func aQueryHoldingSeveralNamesIsScreenedForEach() {
+        #expect(
+            PreparedQuery.names(in: "Dawning Information Industry Co., Ltd. (Sugon)") == [
+                "dawning information industry co., ltd.", "sugon",
+            ])
+        #expect(PreparedQuery.names(in: "Acme Trading a.k.a. Zyqorbel Lines") == ["acme trading", "zyqorbel lines"])
+        #expect(PreparedQuery.names(in: "Acme Trading, formerly Zyqorbel Lines") == ["acme trading", "zyqorbel lines"])
+        #expect(PreparedQuery.names(in: "Acme d/b/a Zyqorbel") == ["acme", "zyqorbel"])
+        #expect(PreparedQuery.names(in: "Hangzhou Hikvision Digital Technology Co., Ltd.").count == 1)
+        // A parenthesis that is part of a name, or too short to be one, adds nothing
+        #expect(PreparedQuery("Xinjiang Production and Construction Corps (XPCC)").parts.count == 2)
+        #expect(PreparedQuery("Acme (HK)").parts.isEmpty)
+        #expect(PreparedQuery("Acme Trading").parts.isEmpty)
+    }
 }

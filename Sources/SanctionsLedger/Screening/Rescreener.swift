@@ -20,7 +20,7 @@ public struct Rescreener {
     /// Worker threads (1 = serial).
     public var width: Int
     private var normalized: [String: Int] = [:]  // raw counterparty -> distinct id
-    private var distinct: [(text: String, candidates: [ScreeningSnapshot.Candidate])] = []
+    private var distinct: [(text: String, key: String, candidates: [ScreeningSnapshot.Candidate])] = []
     /// Figures of the run.
     public private(set) var statistics = NameIndex.SearchStatistics()
 
@@ -42,20 +42,21 @@ public struct Rescreener {
             newRaw.append(transaction.counterparty)
         }
         if !newRaw.isEmpty {
-            let prepared = Parallel.map(newRaw, width: width) { PreparedName(NameNormalizer.normalize($0)) }
-            var byText: [String: Int] = [:]
-            for (index, name) in distinct.enumerated() { byText[name.text] = index }
-            var toMatch: [(Int, PreparedName)] = []
-            for (raw, name) in zip(newRaw, prepared) {
-                let text = name.normalized.text
-                if let existing = byText[text] {
+            let prepared = Parallel.map(newRaw, width: width) { PreparedQuery($0) }
+            var byKey: [String: Int] = [:]
+            for (index, name) in distinct.enumerated() { byKey[name.key] = index }
+            var toMatch: [(Int, PreparedQuery)] = []
+            for (raw, query) in zip(newRaw, prepared) {
+                // Two spellings screened the same way (the same names in it) are matched once.
+                let key = query.key
+                if let existing = byKey[key] {
                     normalized[raw] = existing
                 } else {
                     let id = distinct.count
-                    distinct.append((text, []))
-                    byText[text] = id
+                    distinct.append((query.whole.normalized.text, key, []))
+                    byKey[key] = id
                     normalized[raw] = id
-                    toMatch.append((id, name))
+                    toMatch.append((id, query))
                 }
             }
             let snapshot = self.snapshot

@@ -72,7 +72,21 @@ public struct ScreeningSnapshot: Sendable {
     /// Match once: every name, at any time, that `query` matches at or above the review floor.
     public func candidates(for query: String) -> [Candidate] {
         var statistics = NameIndex.SearchStatistics()
-        return candidates(for: PreparedName(NameNormalizer.normalize(query)), statistics: &statistics)
+        return candidates(for: PreparedQuery(query), statistics: &statistics)
+    }
+
+    /// Match every name a query holds (the whole, and each of "X (Y)", "X a.k.a. Y", ...), keeping
+    /// each listed name's best score.
+    public func candidates(for query: PreparedQuery, statistics: inout NameIndex.SearchStatistics) -> [Candidate] {
+        guard !query.parts.isEmpty else { return candidates(for: query.whole, statistics: &statistics) }
+        var best: [Int: Double] = [:]
+        for name in query.all {
+            for candidate in candidates(for: name, statistics: &statistics)
+            where candidate.score > best[candidate.name] ?? -1 {
+                best[candidate.name] = candidate.score
+            }
+        }
+        return best.keys.sorted().map { Candidate(name: $0, score: best[$0]!) }
     }
 
     /// Match once, with search statistics.
@@ -84,10 +98,10 @@ public struct ScreeningSnapshot: Sendable {
 
     /// Screens one name on one date: candidates, then the verdict.
     public func screen(_ query: String, on date: LedgerTime, type: TransactionType) -> ScreeningResult {
-        let prepared = PreparedName(NameNormalizer.normalize(query))
+        let prepared = PreparedQuery(query)
         var statistics = NameIndex.SearchStatistics()
         return verdict(
-            query: query, normalizedQuery: prepared.normalized.text,
+            query: query, normalizedQuery: prepared.whole.normalized.text,
             candidates: candidates(for: prepared, statistics: &statistics), date: date, type: type)
     }
 
