@@ -167,7 +167,15 @@ public struct Ledger: Sendable {
     }
 
     /// The SHA-256 of the embedded `Events/` (names and bytes): which version of them a ledger holds.
+    /// The embedded files never change while the program runs, so each digest is computed once.
     public static func embeddedEventsDigest(includingHistory: Bool = true) throws -> String {
+        try (includingHistory ? digestWithHistory : digestOfNotices).get()
+    }
+
+    private static let digestWithHistory = Result { try digestOfEmbeddedEvents(includingHistory: true) }
+    private static let digestOfNotices = Result { try digestOfEmbeddedEvents(includingHistory: false) }
+
+    private static func digestOfEmbeddedEvents(includingHistory: Bool) throws -> String {
         var digestInput: [UInt8] = []
         for file in try DefaultEvents.files() where includingHistory || !file.name.hasSuffix(".jsonl") {
             digestInput += Array(file.name.utf8) + [0] + file.bytes + [0]
