@@ -89,7 +89,8 @@ extension Alias {
 }
 
 extension DesignationDetails {
-    var jsonMembers: [JSONMember] {
+    /// The fields these details set, as the members of an event's JSON (canonical values).
+    package var jsonMembers: [JSONMember] {
         var members: [JSONMember] = []
         func add(_ key: String, _ value: JSONValue?) {
             if let value { members.append(JSONMember(key: key, value: value)) }

@@ -82,7 +82,7 @@ extension LedgerEvent {
         }
         let source: Source
         if let sourceReader = try reader.object("source") {
-            source = try decodeSource(sourceReader)
+            source = try Source(reader: sourceReader)
         } else if let defaultSource = context.defaultSource {
             source = defaultSource
         } else {
@@ -94,10 +94,6 @@ extension LedgerEvent {
         return LedgerEvent(
             id: EventID(idText), party: party, regime: RegimeID(regimeText), effective: effective,
             published: published, source: source, note: note, effectiveAfter: effectiveAfter, payload: payload)
-    }
-
-    static func decodeSource(_ reader: JSONObjectReader) throws(InputError) -> Source {
-        try Source(reader: reader)
     }
 
     private static func decodePayload(kind: EventKind, reader: inout JSONObjectReader) throws(InputError) -> Payload {

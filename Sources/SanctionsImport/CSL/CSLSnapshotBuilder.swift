@@ -29,8 +29,8 @@ public enum CSLSnapshotBuilder {
     }
 
     /// The row's details as listed: names, addresses, country, type, keys, programmes, licence
-    /// terms, and remarks with the directives and CMIC dates its `ids` state.
-    static func details(_ row: CSLParser.Row, source: String) -> DesignationDetails {
+    /// terms, and remarks followed by `statements` (the directives and CMIC dates its `ids` state).
+    static func details(_ row: CSLParser.Row, source: String, statements: [String]) -> DesignationDetails {
         var details = DesignationDetails(name: row["name"])
         let aliases = CSLParser.split(row["alt_names"]).filter { NameKey.make($0) != NameKey.make(row["name"]) }
         if !aliases.isEmpty { details.aliases = aliases.map { Alias($0) } }
@@ -62,7 +62,7 @@ public enum CSLSnapshotBuilder {
                 requirement: row["license_requirement"].isEmpty ? nil : row["license_requirement"],
                 policy: row["license_policy"].isEmpty ? nil : row["license_policy"])
         }
-        let remarks = ([row["remarks"]] + directiveStatements(row["ids"])).filter { !$0.isEmpty }
+        let remarks = ([row["remarks"]] + statements).filter { !$0.isEmpty }
         if !remarks.isEmpty { details.remarks = remarks.joined(separator: "; ") }
         return details
     }
@@ -72,8 +72,8 @@ public enum CSLSnapshotBuilder {
     static func entry(
         _ row: CSLParser.Row, regime: RegimeID, source: String, published: LedgerTime, file: String
     ) -> ListSnapshot.Entry {
-        var details = Self.details(row, source: source)
         let statements = directiveStatements(row["ids"])
+        var details = Self.details(row, source: source, statements: statements)
         let notices = row["federal_register_notice"]
         let citation =
             notices.isEmpty
@@ -96,9 +96,7 @@ public enum CSLSnapshotBuilder {
         let cmic = OFACSnapshotBuilder.cmicDates(statements.joined(separator: "; "))
         let start = cmic.listing ?? usable("start_date")
         let end = usable("end_date")
-        var milestones: [String: LedgerTime] = [:]
-        if let purchase = cmic.effective { milestones["purchase-prohibited"] = purchase }
-        if let divestment = cmic.divestment { milestones["divestment-ends"] = divestment }
+        var milestones = cmic.milestones
         if start == nil, source == "csl-ofac" {
             // OFAC's lists in the CSL state their dates only in the ids column: without one, no
             // window (60 days to the purchase ban, 365 to divest) may be counted from the CSL's date.

@@ -63,10 +63,7 @@ public enum OFACSnapshotBuilder {
             if let remarks = entry.remarks, remarks.utf8.contains(UInt8(ascii: "(")), remarks.contains("(CMIC)") {
                 let dates = cmicDates(remarks)
                 listedEffective = dates.listing ?? listedEffective
-                var milestones: [String: LedgerTime] = [:]
-                if let purchase = dates.effective { milestones["purchase-prohibited"] = purchase }
-                if let divestment = dates.divestment { milestones["divestment-ends"] = divestment }
-                if !milestones.isEmpty { details.milestones = milestones }
+                if !dates.milestones.isEmpty { details.milestones = dates.milestones }
             }
             entries.append(
                 ListSnapshot.Entry(
@@ -103,11 +100,27 @@ public enum OFACSnapshotBuilder {
             url: url, authority: "OFAC")
     }
 
+    /// The dates an NS-CMIC entry states.
+    public struct CMICDates: Sendable, Hashable {
+        /// "Listing Date (CMIC)": the listing's date.
+        public var listing: LedgerTime?
+        /// "Effective Date (CMIC)": purchases prohibited from then.
+        public var effective: LedgerTime?
+        /// "Purchase/Sales For Divestment Date (CMIC)": divestment permitted until then.
+        public var divestment: LedgerTime?
+
+        /// The listing milestones the NS-CMIC rules refer to (`purchase-prohibited`, `divestment-ends`).
+        public var milestones: [String: LedgerTime] {
+            var milestones: [String: LedgerTime] = [:]
+            if let effective { milestones["purchase-prohibited"] = effective }
+            if let divestment { milestones["divestment-ends"] = divestment }
+            return milestones
+        }
+    }
+
     /// The CMIC dates in remarks: "Listing Date (CMIC) 03 Jun 2021; Effective Date (CMIC) 02 Aug 2021;
     /// Purchase/Sales For Divestment Date (CMIC) 03 Jun 2022".
-    public static func cmicDates(_ remarks: String) -> (
-        listing: LedgerTime?, effective: LedgerTime?, divestment: LedgerTime?
-    ) {
+    public static func cmicDates(_ remarks: String) -> CMICDates {
         func date(after label: String) -> LedgerTime? {
             guard let range = remarks.range(of: label + " ") else { return nil }
             let rest = remarks[range.upperBound...].prefix(11)
@@ -117,9 +130,8 @@ public enum OFACSnapshotBuilder {
             guard let month = months.firstIndex(of: parts[1].lowercased()) else { return nil }
             return try? LedgerTime(year: year, month: month + 1, day: day)
         }
-        return (
-            date(after: "Listing Date (CMIC)"), date(after: "Effective Date (CMIC)"),
-            date(after: "Purchase/Sales For Divestment Date (CMIC)")
-        )
+        return CMICDates(
+            listing: date(after: "Listing Date (CMIC)"), effective: date(after: "Effective Date (CMIC)"),
+            divestment: date(after: "Purchase/Sales For Divestment Date (CMIC)"))
     }
 }

@@ -186,16 +186,12 @@ public enum SnapshotDiffer {
             let target = existing.listingEvent, let stated = entry.listedEffective, stated < snapshot.effective
         else { return nil }
         let milestones = (entry.details.milestones ?? [:]).filter { $0.key != DesignationDetails.undatedMilestone }
-        var changes = [JSONMember(key: "effective", value: .string(stated.description))]
-        changes.append(
-            JSONMember(
-                key: "milestones",
-                value: milestones.isEmpty
-                    ? .null
-                    : .object(
-                        milestones.keys.sorted().map {
-                            JSONMember(key: $0, value: .string(milestones[$0]!.description))
-                        })))
+        // The listing's milestones become the stated ones (none: the field is dropped).
+        let encoded = DesignationDetails(milestones: milestones.isEmpty ? nil : milestones).jsonMembers
+        let changes = [
+            JSONMember(key: "effective", value: .string(stated.description)),
+            JSONMember(key: "milestones", value: encoded.first { $0.key == "milestones" }?.value ?? .null),
+        ]
         var correction = make(
             entry.key, "dated", existing.party, existing.regime, snapshot.effective,
             .corrected(target: target, changes: .object(changes), cause: .authority))

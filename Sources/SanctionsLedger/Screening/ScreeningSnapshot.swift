@@ -190,7 +190,7 @@ public struct ScreeningSnapshot: Sendable {
     public func coverage(on date: LedgerTime, type: TransactionType) -> [CoverageAssessment] {
         let instant = date.queryInstant
         return (ruledRegimes[type] ?? []).compactMap { regime in
-            let inForce = (rules[regime.rawValue + "|" + type.rawValue] ?? []).filter { $0.valid.contains(instant) }
+            let inForce = rules(regime: regime, type: type, at: instant)
             // A list restricts when a rule in force can require a licence or prohibit; a list whose
             // rules at most ask for a review (the Unverified List's statement) cannot make the
             // answer unknown (its hits say review where it holds them).
@@ -211,12 +211,18 @@ extension ScreeningSnapshot {
     /// are one spelling.
     static func spelling(_ normalized: String) -> String { normalized.filter { $0 != " " } }
 
+    /// Every rule of `regime` for `type` in force at `instant`: the general one and those scoped to
+    /// what entries state.
+    func rules(regime: RegimeID, type: TransactionType, at instant: LedgerTime) -> [RuleSegment] {
+        (rules[regime.rawValue + "|" + type.rawValue] ?? []).filter { $0.valid.contains(instant) }
+    }
+
     /// The rule of `regime` for `type` in force at `instant` that governs a designation with
     /// `details`: a rule scoped to what the entry states wins over the regime's general rule.
     func rule(regime: RegimeID, type: TransactionType, at instant: LedgerTime, for details: DesignationDetails)
         -> RuleSegment?
     {
-        let inForce = (rules[regime.rawValue + "|" + type.rawValue] ?? []).filter { $0.valid.contains(instant) }
+        let inForce = rules(regime: regime, type: type, at: instant)
         // Several statements of one entry (E.O. 13382 and INKSNA): the strictest rule governs.
         return inForce.filter { $0.rule.entryStates != nil && $0.rule.governs(details) }.max {
             ($0.rule.outcome, $1.rule.entryStates ?? "") < ($1.rule.outcome, $0.rule.entryStates ?? "")
