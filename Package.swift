@@ -114,6 +114,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "DocExampleTests",
+            dependencies: [
+                "SanctionsCore", "SanctionsScreening", "SanctionsImport", "SanctionsEmbedding", "SanctionsStore",
+                "SanctionsLedger", "SanctionsBenchmarks",
+            ],
+            // The generated examples are compiled, never run: their unused results are not worth a warning.
+            swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
+        ),
+        .testTarget(
             name: "SanctionsCLITests",
             dependencies: [
                 "sanctions", "SanctionsLedger", "SanctionsBenchmarks", "SanctionsTestSupport",

@@ -4,8 +4,9 @@ import ZIPFoundation
 /// Files embedded in the binary by the `EmbedFiles` build plugin (the migrations of `Schema/`, the
 /// data of `Events/`), so that the executable needs no resource bundle.
 ///
-/// For example:
+/// For example, with the `embeddedArchive` the plugin generates in each target that embeds files:
 /// ```swift
+/// // given: embeddedArchive: EmbeddedArchive
 /// let migrations = try embeddedArchive.files().filter { $0.name.hasSuffix(".sql") }
 /// ```
 public struct EmbeddedArchive: Sendable {

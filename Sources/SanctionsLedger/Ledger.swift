@@ -15,7 +15,7 @@ package import SanctionsStore
 /// ```swift
 /// let ledger = try Ledger.open(path: "/tmp/ledger.sqlite")
 /// try ledger.syncEmbeddedEvents()
-/// let verdict = try ledger.screeningSnapshot().screen("Hikvision", on: try .parse("2019-10-09"), type: .export)
+/// let verdict = try ledger.screeningSnapshot().screen("Hikvision", on: try LedgerTime.parse("2019-10-09"), type: .export)
 /// ```
 ///
 /// ## Topics

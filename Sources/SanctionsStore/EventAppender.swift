@@ -34,7 +34,10 @@ extension LedgerDatabase {
     ///
     /// For example, a snapshot import reads the designations in force, diffs, and appends:
     /// ```swift
-    /// try database.appendDecided { reader in SnapshotDiffer.events(snapshot, current: try baseline(reader), ...) }
+    /// // given: database: LedgerDatabase, explain: (ListSnapshot, [DesignationView]) -> [LedgerEvent], snapshot: ListSnapshot
+    /// try database.appendDecided { reader in
+    ///     explain(snapshot, try reader.designations(asOf: AsOf(on: snapshot.published), regime: RegimeID("ofac-sdn")))
+    /// }
     /// ```
     @discardableResult
     public func appendDecided(

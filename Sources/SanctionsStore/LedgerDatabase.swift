@@ -13,6 +13,7 @@ import SanctionsScreening
 ///
 /// For example:
 /// ```swift
+/// // given: events: [LedgerEvent]
 /// let ledger = try LedgerDatabase(path: "ledger.sqlite")
 /// let report = try ledger.append(events, expectedLastSequence: 41)
 /// ```

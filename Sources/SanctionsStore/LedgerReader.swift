@@ -10,9 +10,10 @@ public import SanctionsCore
 ///
 /// For example:
 /// ```swift
+/// // given: database: LedgerDatabase, instant: LedgerTime, explain: ([DesignationView]) -> [LedgerEvent]
 /// try database.appendDecided { reader in
 ///     let inForce = try reader.designations(asOf: AsOf(on: instant), regime: RegimeID("ofac-sdn"))
-///     return events(explaining: snapshot, against: inForce)
+///     return explain(inForce)
 /// }
 /// ```
 public struct LedgerReader {

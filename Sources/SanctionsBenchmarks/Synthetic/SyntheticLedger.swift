@@ -15,7 +15,8 @@ import SanctionsScreening
 ///
 /// For example:
 /// ```swift
-/// let events = SyntheticLedger(seed: 42).events(parties: 100_000, targetEvents: 1_000_000)
+/// var generator = SyntheticLedger(seed: 42)
+/// let events = generator.events(parties: 100_000, targetEvents: 1_000_000)
 /// ```
 public struct SyntheticLedger {
     /// The regimes synthetic events use (declared by ``regimes``).

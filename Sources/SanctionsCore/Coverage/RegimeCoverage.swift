@@ -66,8 +66,9 @@ public struct DeclaredCoverage: Hashable, Sendable {
 ///
 /// For example:
 /// ```swift
-/// let sdn = RegimeCoverage(regime: "ofac-sdn", publications: rows)
-/// sdn.at(try .parse("2018-06-01")).level   // .none: before the first publication
+/// // given: rows: [PublicationRow]
+/// let sdn = RegimeCoverage(regime: RegimeID("ofac-sdn"), publications: rows)
+/// sdn.at(try LedgerTime.parse("2018-06-01")).level   // .none: before the first publication
 /// ```
 public struct RegimeCoverage: Sendable {
     /// Publications at most this far apart (or a window of at most this) cover the time between in full.

@@ -7,8 +7,9 @@
 ///
 /// For example:
 /// ```swift
+/// // given: bytes: [UInt8]
 /// let event = try LedgerEvent(json: JSONParser.parse(bytes), context: .init(file: "x.json"))
-/// let bytes = event.canonicalBytes   // what the hash chain covers
+/// let hashed = event.canonicalBytes   // what the hash chain covers
 /// ```
 public struct LedgerEvent: Hashable, Sendable {
     /// The type-specific content of an event.

@@ -5,8 +5,10 @@
 ///
 /// For example:
 /// ```swift
-/// do { try importer.importFiles(paths) }
-/// catch let error as InputError where error.code == .conflictingEventID { … }
+/// // given: ledger: Ledger, paths: [String]
+/// do { try ledger.importFiles(paths) } catch let error as InputError where error.code == .conflictingEventID {
+///     print(error)  // names the file and line of the event whose id is taken by other content
+/// }
 /// ```
 public struct InputError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem this is; new codes can be added without breaking callers.

@@ -8,6 +8,7 @@
 ///
 /// For example:
 /// ```swift
+/// // given: eventsOfHikvisionOnEntityList: [LedgerEvent]
 /// let projection = StreamFold.project(eventsOfHikvisionOnEntityList)
 /// projection.designations.first?.valid.from // 2019-10-09
 /// ```

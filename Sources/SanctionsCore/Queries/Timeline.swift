@@ -2,7 +2,9 @@
 ///
 /// For example:
 /// ```swift
-/// let timeline = Timeline.build(party: PartyID("hangzhou-hikvision"), events: stored, rows: rows, now: today)
+/// // given: stored: [(sequence: Int, event: LedgerEvent)], rows: [DesignationSegment], names: [NameSegment], today: LedgerTime
+/// let timeline = Timeline.build(
+///     party: PartyID("hangzhou-hikvision"), events: stored, rows: rows, names: names, now: today)
 /// timeline.regimes.map(\.regime) // [bis-entity-list, ndaa-889, ofac-cmic-eo13959, ofac-ns-cmic]
 /// ```
 public struct Timeline: Sendable {

@@ -7,7 +7,8 @@ public import SanctionsCore
 ///
 /// For example:
 /// ```swift
-/// let entries = try OFACCSVParser.parse(OFACFiles(primary: bytes, primaryName: "sdn.csv"))
+/// // given: bytes: [UInt8]
+/// let entries = try OFACCSVParser.parse(OFACCSVParser.Files(primary: (name: "sdn.csv", bytes: bytes)))
 /// ```
 public enum OFACCSVParser {
     /// The four files of one publication (alt, add and comments are optional).

@@ -8,8 +8,9 @@ public import SanctionsCore
 ///
 /// For example:
 /// ```swift
-/// try RemovalGuard.standard.check(snapshot, current: Set(baseline.keys))   // throws `.massRemoval`
-/// try RemovalGuard.off.check(snapshot, current: ...)                       // the user confirmed the removals
+/// // given: snapshot: ListSnapshot, inForce: Set<String>
+/// try RemovalGuard.standard.check(snapshot, current: inForce)  // throws `.massRemoval` for a cut file
+/// try RemovalGuard.off.check(snapshot, current: inForce)       // the user confirmed the removals
 /// ```
 public struct RemovalGuard: Sendable {
     /// Removals up to this many always pass (small lists change by whole programmes).

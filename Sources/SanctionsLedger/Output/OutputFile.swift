@@ -24,6 +24,7 @@ import Glibc
 ///
 /// For example:
 /// ```swift
+/// // given: ledgerPath: String, inputPath: String, report: String
 /// let out = try OutputFile(path: "audit.md", protecting: [ledgerPath, inputPath])
 /// try out.write(report)
 /// try out.commit()

@@ -12,6 +12,7 @@ package import SanctionsStore
 ///
 /// For example:
 /// ```swift
+/// // given: ledger: Ledger, batch: [Transaction]
 /// var rescreener = Rescreener(snapshot: try ledger.screeningSnapshot())
 /// let results = rescreener.process(batch)   // one ScreeningResult per transaction, in order
 /// ```

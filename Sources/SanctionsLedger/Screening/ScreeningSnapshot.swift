@@ -12,8 +12,9 @@ package import SanctionsStore
 ///
 /// For example:
 /// ```swift
+/// // given: ledger: Ledger
 /// let snapshot = try ledger.screeningSnapshot()
-/// let result = snapshot.screen("Hikvision", on: try .parse("2019-10-09"), type: .export)
+/// let result = snapshot.screen("Hikvision", on: try LedgerTime.parse("2019-10-09"), type: .export)
 /// result.verdict // .licenseRequired
 /// ```
 public struct ScreeningSnapshot: Sendable {

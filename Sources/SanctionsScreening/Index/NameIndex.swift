@@ -3,7 +3,7 @@
 ///
 /// For example:
 /// ```swift
-/// let index = NameIndex(names: [(0, "Hangzhou Hikvision Digital Technology Co., Ltd.")])
+/// let index = NameIndex(names: ["Hangzhou Hikvision Digital Technology Co., Ltd."])
 /// index.search("Hikvision", minimumScore: 0.8).first?.score  // about 0.93
 /// ```
 public struct NameIndex: Sendable {
