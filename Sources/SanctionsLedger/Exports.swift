@@ -18,6 +18,7 @@
 // model, the three clocks, errors and reports. Operations live on ``Ledger``; the store, the
 // parsers and the matcher stay behind it.
 @_exported public import struct SanctionsCore.LedgerTime
+@_exported public import enum SanctionsScreening.MatchingAlgorithm
 @_exported public import struct SanctionsCore.LedgerTimeError
 @_exported public import struct SanctionsCore.LicenseTerms
 @_exported public import struct SanctionsCore.ListDiff

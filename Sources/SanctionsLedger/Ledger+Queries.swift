@@ -48,11 +48,7 @@ extension Ledger {
         let exact = try resolveParty(text)
         if exact.count == 1 { return exact[0] }
         let suggestions = try partySuggestions(text)
-        if exact.isEmpty, let best = suggestions.first, best.score >= 0.9,
-            suggestions.dropFirst().first.map({ best.score - $0.score >= 0.05 }) ?? true
-        {
-            return best.party
-        }
+        if exact.isEmpty, let best = Self.clearlyBest(suggestions) { return best }
         let listed = (exact.isEmpty ? suggestions : suggestions.filter { exact.contains($0.party) }).prefix(8)
         let hint =
             listed.isEmpty
@@ -63,6 +59,20 @@ extension Ledger {
         let what = exact.count > 1 ? "'\(text)' names \(exact.count) parties" : "no party is or was listed as '\(text)'"
         throw InputError(.invalidField, what + hint, field: "party")
     }
+
+    /// The party the suggestions clearly point at: the best scores at least 0.9 and 0.05 above the
+    /// next, or it is the only one whose name equals the query once legal forms and punctuation are
+    /// set aside (score ≥ 0.995: "Huawei Technologies" for HUAWEI TECHNOLOGIES CO., LTD. while its
+    /// 60 affiliates score 0.98). Nil when the user must choose.
+    static func clearlyBest(_ suggestions: [(party: PartyID, name: String, score: Double)]) -> PartyID? {
+        guard let best = suggestions.first, best.score >= 0.9 else { return nil }
+        guard let next = suggestions.dropFirst().first else { return best.party }
+        if best.score - next.score >= 0.05 { return best.party }
+        return best.score >= exactNameScore && next.score < exactNameScore ? best.party : nil
+    }
+
+    /// The score from which a name counts as the query itself (legal forms and punctuation aside).
+    static let exactNameScore = 0.995
 
     /// Parties whose names (any regime, any time) match `text` at the review floor, best first, one per party.
     func partySuggestions(_ text: String) throws -> [(party: PartyID, name: String, score: Double)] {

@@ -180,4 +180,14 @@ import Testing
         #expect(chart.contains("<g class=\"uncertain\" data-from=\"2019-01-04\""))
         #expect(chart.contains("listed on an unknown date between 2019-01-04 and 2021-04-25"))
     }
+
+    @Test func aPartyIsResolvedByAnyOfItsNamesOrListedAsCandidates() throws {
+        #expect(try Self.ledger.requireParty("Huawei Technologies") == PartyID("huawei-technologies"))
+        #expect(try Self.ledger.requireParty("Zhejiang Dahua Technology Co., Ltd.") == PartyID("dahua-technology"))
+        #expect(try Self.ledger.requireParty("nso") == PartyID("nso-group"))
+        let ambiguous = #expect(throws: InputError.self) { try Self.ledger.requireParty("huawei") }
+        let message = ambiguous.map { String(describing: $0) } ?? ""
+        #expect(message.contains("did you mean: "))
+        #expect(message.contains("huawei-technologies ('"))
+    }
 }

@@ -4,133 +4,98 @@ import SanctionsImport
 import SanctionsLedger
 import SanctionsScreening
 
-/// Systematic variants of listed names, the way clerks and evaders write them.
+/// Systematic variants of listed names, the way clerks, OCR and evaders write them.
 public enum VariantClass: String, CaseIterable, Sendable {
     case typo
     case wordOrder = "word-order"
     case legalForm = "legal-form"
-    case homoglyph, invisible, transliteration, truncation
+    case homoglyph, invisible, transliteration
+    /// "Rahimi, Mohammad" for "Rahimi, Ali Mohammad": a word other than the first left out.
+    case wordDropped = "middle-word-dropped"
+    /// "Golden Mountain Trad" for "Golden Mountain Trading Company": the text cut short, mid-word.
+    case truncated
     case casePunctuation = "case-punctuation"
+    /// "MHMMD RHM" for "MOHAMMAD RAHIM".
+    case vowelsDropped = "vowels-dropped"
+    /// "A. M. RAHIMI" for "RAHIMI, Ali Mohammad"; "G. Mountain Trading" for "Golden Mountain Trading".
+    case initials
+    /// "Dr.", "Col.", "Sheikh", "Hajji", "Mr", "Jr." added to a person's name.
+    case honorific
+    /// "ALRAHIM" for "AL-RAHIM", "DELACRUZ" for "DE LA CRUZ".
+    case particleJoined = "particle-joined"
+    /// "0" for "O", "1" for "l", "rn" for "m".
+    case ocr = "ocr-confusion"
+    /// "ph" for "f", "k" for "c", "z" for "s" in one word.
+    case soundAlike = "sound-alike"
+
+    /// Whether a review (not a certain match) is the right answer for this class.
+    public var reviewSuffices: Bool { self == .wordDropped || self == .truncated }
+}
+
+/// Near misses: names that must not match any listed name.
+public enum NearMissClass: String, CaseIterable, Sendable {
+    /// The listed name's most distinctive word replaced by an invented word.
+    case inventedWord = "invented-word"
+    /// The listed name's most distinctive word replaced by a distinctive word of another listed name.
+    case swappedWord = "word-of-another-listed-name"
+    /// The listed name's most distinctive word changed in a third of its letters, at least three (beyond a typo).
+    case editedWord = "edits-beyond-a-typo"
+
+    /// The position of this class in `allCases`.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// Generates variants of names with a seeded random generator.
 public struct NameVariants {
-    private var random: SplitMix64
+    var random: SplitMix64
 
     public init(seed: UInt64) {
         random = SplitMix64(seed: seed)
     }
 
-    private static let homoglyphs: [Character: Character] = [
-        "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "A": "А", "E": "Е", "O": "О", "P": "Р",
-        "C": "С", "H": "Н", "K": "К", "M": "М", "T": "Т", "X": "Х", "B": "В",
-    ]
-    private static let transliterations: [(String, String)] = [
-        ("ou", "u"), ("ph", "f"), ("ck", "k"), ("kh", "h"), ("dh", "d"), ("q", "k"), ("w", "v"), ("ee", "i"),
-        ("oo", "u"), ("y", "i"),
-        ("mohammed", "muhammad"), ("mohamed", "mohammad"), ("abdul", "abd al"), ("ei", "ai"), ("tch", "ch"),
-        ("ss", "s"), ("zh", "j"),
-    ]
-
     /// A variant of `name` in class `variant`, or nil when the class does not apply to it.
-    public mutating func make(_ variant: VariantClass, of name: String) -> String? {
+    /// `individual` says whether the name is a person's ("SURNAME, Given Names" in OFAC's files).
+    public mutating func make(_ variant: VariantClass, of name: String, individual: Bool = false) -> String? {
         let words = name.split(separator: " ").map(String.init)
+        let result: String?
         switch variant {
-        case .typo:
-            let candidates = words.indices.filter {
-                words[$0].count >= 5
-                    && NameVocabulary.role(of: NameNormalizer.normalize(words[$0]).text) == .distinctive
-            }
-            guard let index = candidates.randomElement(using: &random) else { return nil }
-            var letters = Array(words[index])
-            let position = Int.random(in: 1..<(letters.count - 1), using: &random)
-            switch Int.random(in: 0..<4, using: &random) {
-            case 0: letters[position] = Character(Unicode.Scalar(UInt8.random(in: 97...122, using: &random)))
-            case 1: letters.remove(at: position)
-            case 2: letters.insert(letters[position], at: position)
-            default: letters.swapAt(position, position + 1 < letters.count ? position + 1 : position - 1)
-            }
-            var copy = words
-            copy[index] = String(letters)
-            let result = copy.joined(separator: " ")
-            return result == name ? nil : result
-        case .wordOrder:
-            let core = words.filter { NameVocabulary.role(of: NameNormalizer.normalize($0).text) != .legalForm }
-            guard core.count >= 2 else { return nil }
-            return (Array(core.dropFirst()) + [core[0]]).joined(separator: " ")
-        case .legalForm:
-            let kept = words.filter { NameVocabulary.role(of: NameNormalizer.normalize($0).text) != .legalForm }
-            if kept.count < words.count, !kept.isEmpty { return kept.joined(separator: " ") }
-            return name + [" Co., Ltd.", " LLC", " Limited", " GmbH", " S.A."].randomElement(using: &random)!
-        case .homoglyph:
-            var letters = Array(name)
-            let positions = letters.indices.filter { Self.homoglyphs[letters[$0]] != nil }
-            guard !positions.isEmpty else { return nil }
-            for position in positions.shuffled(using: &random).prefix(3) {
-                letters[position] = Self.homoglyphs[letters[position]]!
-            }
-            return String(letters)
-        case .invisible:
-            var scalars = Array(name.unicodeScalars)
-            guard scalars.count >= 3 else { return nil }
-            for _ in 0..<2 {
-                let position = Int.random(in: 1..<scalars.count, using: &random)
-                scalars.insert(
-                    ["\u{200B}", "\u{200D}", "\u{00AD}", "\u{FEFF}", "\u{2060}"].randomElement(using: &random)!,
-                    at: position)
-            }
-            return String(String.UnicodeScalarView(scalars))
-        case .transliteration:
-            let lower = name.lowercased()
-            let applicable = Self.transliterations.filter { lower.contains($0.0) }
-            guard let (from, to) = applicable.randomElement(using: &random) else { return nil }
-            return lower.replacingFirst(from, with: to)
-        case .truncation:
-            guard words.count >= 3 else { return nil }
-            let index = Int.random(in: 1..<words.count, using: &random)
-            var copy = words
-            copy.remove(at: index)
-            let result = copy.joined(separator: " ")
-            return NameNormalizer.normalize(result).hasDistinctiveToken ? result : nil
-        case .casePunctuation:
-            let stripped = name.lowercased().unicodeScalars.map {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil ? Character($0) : " "
-            }
-            return String(stripped).split(separator: " ").joined(separator: "  ")
+        case .typo: result = typo(words)
+        case .wordOrder: result = wordOrder(words)
+        case .legalForm: result = legalForm(words, name: name)
+        case .homoglyph: result = homoglyphs(name)
+        case .invisible: result = invisible(name)
+        case .transliteration: result = transliteration(name)
+        case .wordDropped: result = wordDropped(words)
+        case .truncated: result = truncated(name)
+        case .casePunctuation: result = casePunctuation(name)
+        case .vowelsDropped: result = vowelsDropped(words)
+        case .initials: result = initials(words, individual: individual)
+        case .honorific: result = individual ? honorific(words) : nil
+        case .particleJoined: result = particleJoined(words)
+        case .ocr: result = ocrConfusion(words)
+        case .soundAlike: result = soundAlike(words)
         }
+        guard let result, result != name, Self.hasDistinctiveWord(result) else { return nil }
+        return result
     }
 
-    /// An invented word of `length` letters, from syllables (not a word of any list).
-    public mutating func inventedWord(length: Int) -> String {
-        let syllables = [
-            "ba", "ke", "lo", "mu", "ri", "sa", "to", "ve", "zo", "qui", "dra", "ful", "gen", "hom", "jat", "pex",
-            "wun", "yor",
-        ]
-        var word = ""
-        while word.count < length { word += syllables.randomElement(using: &random)! }
-        return String(word.prefix(max(3, length))).uppercased()
+    /// The vocabulary that decides which words are distinctive, fixed so that the variants stay the
+    /// same whichever matcher is measured.
+    static let vocabulary = MatchingAlgorithm.tokensV2
+
+    /// The role of one raw word (after normalisation), in ``vocabulary``.
+    static func role(_ word: String) -> NameVocabulary.Role {
+        NameVocabulary.role(of: NameNormalizer.normalize(word).text, algorithm: vocabulary)
     }
 
-    /// A name that must not match `name`: its longest distinctive word replaced by an unrelated word.
-    public mutating func nearMiss(of name: String, vocabulary: [String]) -> String? {
-        let words = name.split(separator: " ").map(String.init)
-        let distinctive = words.indices.filter {
-            NameVocabulary.role(of: NameNormalizer.normalize(words[$0]).text) == .distinctive && words[$0].count >= 4
-        }
-        guard let index = distinctive.max(by: { words[$0].count < words[$1].count }) else { return nil }
-        let original = NameNormalizer.normalize(words[index]).text.unicodeScalars.map(\.value)
-        for _ in 0..<20 {
-            let replacement =
-                vocabulary.isEmpty ? inventedWord(length: original.count) : vocabulary.randomElement(using: &random)!
-            let candidate = NameNormalizer.normalize(replacement).text.unicodeScalars.map(\.value)
-            guard abs(candidate.count - original.count) <= 3, JaroWinkler.similarity(candidate, original) < 0.75 else {
-                continue
-            }
-            var copy = words
-            copy[index] = replacement
-            return copy.joined(separator: " ")
-        }
-        return nil
+    /// Whether `name` has a distinctive word (in the fixed vocabulary of ``role(_:)``).
+    static func hasDistinctiveWord(_ name: String) -> Bool {
+        NameNormalizer.normalize(name).tokens.contains { NameVocabulary.role(of: $0, algorithm: vocabulary) == .distinctive }
+    }
+
+    /// Positions of distinctive words of at least `minimumLength` characters.
+    static func distinctive(_ words: [String], minimumLength: Int) -> [Int] {
+        words.indices.filter { words[$0].count >= minimumLength && role(words[$0]) == .distinctive }
     }
 }
 

@@ -35,6 +35,8 @@ public struct ScreeningEvaluation {
     public var seconds = 0.0
     /// Near misses that scored at or above the review floor: what they matched.
     public var nearMissExamples: [(query: String, matched: String, score: Double)] = []
+    /// Variants their entry did not match as it should (certain, or review where that suffices): up to 20 a class.
+    public var variantMisses: [(variant: VariantClass, query: String, listed: String, score: Double)] = []
 
     /// Runs the harness on OFAC entries. `sample` limits how many entries get variants and near misses.
     public static func run(entries: [OFACEntry], options: ScreeningOptions, sample: Int, seed: UInt64)
@@ -48,7 +50,7 @@ public struct ScreeningEvaluation {
         var variants = NameVariants(seed: seed &+ 1)
         run.aliasRows(entries)
         let variantScores = run.variantRows(sampled, variants: &variants)
-        let nearMissScores = run.nearMissRow(sampled, variants: &variants)
+        let nearMissScores = run.nearMissRows(sampled, variants: &variants)
         run.sweep(variantScores: variantScores, nearMissScores: nearMissScores)
         run.evaluation.seconds = Date().timeIntervalSince(start)
         return run.evaluation
@@ -78,7 +80,7 @@ private struct EvaluationRun {
         self.options = options
         self.owner = owner
         self.raw = raw
-        self.index = NameIndex(names: raw)
+        self.index = NameIndex(names: raw, algorithm: options.algorithm)
         self.floor = min(options.reviewFloor, 0.70)
         evaluation.names = raw.count
         evaluation.entries = entries.count
@@ -87,7 +89,8 @@ private struct EvaluationRun {
     /// The best score of the expected entry (or of any entry for near misses).
     func best(_ query: String, expected: String?, statistics: inout NameIndex.SearchStatistics) -> Double {
         let hits = index.search(
-            PreparedName(NameNormalizer.normalize(query)), minimumScore: floor, statistics: &statistics)
+            PreparedName(NameNormalizer.normalize(query), algorithm: options.algorithm), minimumScore: floor,
+            statistics: &statistics)
         if let expected { return hits.first { owner[$0.entry] == expected }?.score ?? 0 }
         return hits.first?.score ?? 0
     }
@@ -122,8 +125,14 @@ private struct EvaluationRun {
             var statistics = NameIndex.SearchStatistics()
             var scores: [Double] = []
             for entry in sampled {
-                guard let query = variants.make(variant, of: entry.name) else { continue }
-                scores.append(best(query, expected: entry.number, statistics: &statistics))
+                guard let query = variants.make(variant, of: entry.name, individual: entry.type == .individual)
+                else { continue }
+                let score = best(query, expected: entry.number, statistics: &statistics)
+                let missed = score < (variant.reviewSuffices ? options.reviewFloor : options.threshold)
+                if missed, evaluation.variantMisses.filter({ $0.variant == variant }).count < 20 {
+                    evaluation.variantMisses.append((variant, query, entry.name, score))
+                }
+                scores.append(score)
             }
             all += scores
             record("variant: \(variant.rawValue)", scores, statistics: statistics)
@@ -131,25 +140,36 @@ private struct EvaluationRun {
         return all
     }
 
-    /// Near misses: listed names with their most distinctive word replaced by an invented one.
-    mutating func nearMissRow(_ sampled: [OFACEntry], variants: inout NameVariants) -> [Double] {
-        var statistics = NameIndex.SearchStatistics()
+    /// Near misses, one row per class: listed names with their most distinctive word replaced.
+    mutating func nearMissRows(_ sampled: [OFACEntry], variants: inout NameVariants) -> [Double] {
         let known = Set(raw.map { NameNormalizer.normalize($0).text })
-        var scores: [Double] = []
-        for entry in sampled {
-            guard let query = variants.nearMiss(of: entry.name, vocabulary: []),
-                !known.contains(NameNormalizer.normalize(query).text)
-            else { continue }
-            let score = best(query, expected: nil, statistics: &statistics)
-            if score >= options.reviewFloor, evaluation.nearMissExamples.count < 50,
-                let hit = index.search(query, minimumScore: options.reviewFloor).first
-            {
-                evaluation.nearMissExamples.append((query: query, matched: raw[hit.entry], score: score))
+        let vocabulary = Set(
+            index.names.flatMap { name in
+                name.normalized.tokens.filter {
+                    $0.count >= 4 && NameVocabulary.role(of: $0, algorithm: NameVariants.vocabulary) == .distinctive
+                }.map { $0.uppercased() }
             }
-            scores.append(score)
+        ).sorted()
+        var all: [Double] = []
+        for kind in NearMissClass.allCases {
+            var statistics = NameIndex.SearchStatistics()
+            var scores: [Double] = []
+            for entry in sampled {
+                guard let query = variants.nearMiss(kind, of: entry.name, vocabulary: vocabulary),
+                    !known.contains(NameNormalizer.normalize(query).text)
+                else { continue }
+                let score = best(query, expected: nil, statistics: &statistics)
+                if score >= options.reviewFloor, evaluation.nearMissExamples.count < 60 * (kind.index + 1),
+                    let hit = index.search(query, minimumScore: options.reviewFloor).first
+                {
+                    evaluation.nearMissExamples.append((query: query, matched: raw[hit.entry], score: score))
+                }
+                scores.append(score)
+            }
+            all += scores
+            record("near miss: \(kind.rawValue)", scores, statistics: statistics)
         }
-        record("near miss (must not match)", scores, statistics: statistics)
-        return scores
+        return all
     }
 
     /// Variant recall against near-miss match rate at thresholds 0.80 to 1.00.

@@ -23,7 +23,7 @@ public struct TransactionGenerator {
         var result: [String] = []
         result.reserveCapacity(count)
         let listedCount = listedNames.isEmpty ? 0 : Int(Double(count) * listedShare)
-        let classes: [VariantClass] = [.typo, .wordOrder, .legalForm, .casePunctuation, .truncation]
+        let classes: [VariantClass] = [.typo, .wordOrder, .legalForm, .casePunctuation, .wordDropped]
         for _ in 0..<listedCount {
             let name = listedNames.randomElement(using: &random)!
             let variant = classes.randomElement(using: &random)!

@@ -43,7 +43,7 @@ public struct Rescreener {
             newRaw.append(transaction.counterparty)
         }
         if !newRaw.isEmpty {
-            let prepared = Parallel.map(newRaw, width: width) { PreparedQuery($0) }
+            let prepared = Parallel.map(newRaw, width: width) { [snapshot] in snapshot.prepare($0) }
             var byKey: [String: Int] = [:]
             for (index, name) in distinct.enumerated() { byKey[name.key] = index }
             var toMatch: [(Int, PreparedQuery)] = []

@@ -19,11 +19,15 @@ public struct ScreeningOptions: Sendable, Hashable {
     /// could restrict the transaction has no coverage on its date. Only a test of folds and rules
     /// on a hand-built ledger without list publications turns it off.
     public var requireCoverage: Bool
+    /// The name matcher's version (`--algorithm`; default the current one).
+    public var algorithm: MatchingAlgorithm
 
     public init(
         threshold: Double = ScreeningOptions.defaultThreshold, reviewFloor: Double? = nil,
-        staleAfterDays: Int = RegimeCoverage.defaultStaleAfterDays, requireCoverage: Bool = true
+        staleAfterDays: Int = RegimeCoverage.defaultStaleAfterDays, requireCoverage: Bool = true,
+        algorithm: MatchingAlgorithm = .current
     ) {
+        self.algorithm = algorithm
         self.threshold = threshold
         self.reviewFloor = reviewFloor ?? max(0.5, threshold - 0.10)
         self.staleAfterDays = staleAfterDays

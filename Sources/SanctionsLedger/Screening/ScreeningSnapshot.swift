@@ -53,7 +53,7 @@ public struct ScreeningSnapshot: Sendable {
             normalized.append(NormalizedName(storedText: text))
         }
         self.names = names
-        self.index = NameIndex(normalized: normalized)
+        self.index = NameIndex(normalized: normalized, algorithm: options.algorithm)
         self.designations = Dictionary(grouping: rows.designations.filter { visible($0.known) }) {
             $0.party.rawValue + "|" + $0.regime.rawValue
         }
@@ -70,10 +70,16 @@ public struct ScreeningSnapshot: Sendable {
         self.ruledRegimes = ruled.mapValues { $0.sorted() }
     }
 
+    /// The matcher version this snapshot screens with.
+    public var algorithm: MatchingAlgorithm { index.algorithm }
+
+    /// `query` prepared for this snapshot's matcher.
+    public func prepare(_ query: String) -> PreparedQuery { PreparedQuery(query, algorithm: index.algorithm) }
+
     /// Match once: every name, at any time, that `query` matches at or above the review floor.
     public func candidates(for query: String) -> [Candidate] {
         var statistics = NameIndex.SearchStatistics()
-        return candidates(for: PreparedQuery(query), statistics: &statistics)
+        return candidates(for: prepare(query), statistics: &statistics)
     }
 
     /// Match every name a query holds (the whole, and each of "X (Y)", "X a.k.a. Y", ...), keeping
@@ -99,7 +105,7 @@ public struct ScreeningSnapshot: Sendable {
 
     /// Screens one name on one date: candidates, then the verdict.
     public func screen(_ query: String, on date: LedgerTime, type: TransactionType) -> ScreeningResult {
-        let prepared = PreparedQuery(query)
+        let prepared = prepare(query)
         var statistics = NameIndex.SearchStatistics()
         return verdict(
             query: query, normalizedQuery: prepared.whole.normalized.text,

@@ -23,29 +23,59 @@ public struct NameIndex: Sendable {
     }
 
     public let names: [PreparedName]
+    /// The matcher version the names were prepared for (queries must be prepared the same way).
+    public let algorithm: MatchingAlgorithm
     private var postings: [UInt64: [Int32]] = [:]
+    /// Trigrams of the sound keys of distinctive tokens (consonants by sound class), to find names
+    /// from queries written without vowels (`name-tokens-v2` on).
+    private var consonantPostings: [UInt64: [Int32]] = [:]
     private let scorer: NameScorer
 
     /// Builds the index from already normalised names (position = entry number).
-    public init(normalized: [NormalizedName], scorer: NameScorer = NameScorer()) {
+    public init(
+        normalized: [NormalizedName], algorithm: MatchingAlgorithm = .current, scorer: NameScorer = NameScorer()
+    ) {
         self.scorer = scorer
-        names = normalized.map(PreparedName.init)
+        self.algorithm = algorithm
+        names = normalized.map { PreparedName($0, algorithm: algorithm) }
         var postings: [UInt64: [Int32]] = [:]
+        var consonantPostings: [UInt64: [Int32]] = [:]
         for (entry, name) in names.enumerated() {
-            var grams = Set<UInt64>()
-            for (token, role) in zip(name.tokens, name.roles)
-            where role == .distinctive || (name.onlyGeneric && role != .legalForm) {
-                Self.grams(of: token, into: &grams)
-            }
-            Self.grams(of: name.joinedDistinctive, into: &grams)
-            for gram in grams { postings[gram, default: []].append(Int32(entry)) }
+            for gram in Self.grams(of: name) { postings[gram, default: []].append(Int32(entry)) }
+            guard algorithm >= .tokensV2 else { continue }
+            for gram in Self.consonantGrams(of: name) { consonantPostings[gram, default: []].append(Int32(entry)) }
         }
         self.postings = postings
+        self.consonantPostings = consonantPostings
     }
 
     /// Builds the index from raw names (normalising each).
-    public init(names raw: [String], scorer: NameScorer = NameScorer()) {
-        self.init(normalized: raw.map(NameNormalizer.normalize), scorer: scorer)
+    public init(names raw: [String], algorithm: MatchingAlgorithm = .current, scorer: NameScorer = NameScorer()) {
+        self.init(normalized: raw.map(NameNormalizer.normalize), algorithm: algorithm, scorer: scorer)
+    }
+
+    /// Whether a token is looked up: distinctive ones, or every weighted one in a name without any.
+    private static func indexed(_ name: PreparedName, _ index: Int) -> Bool {
+        name.roles[index] == .distinctive || (name.onlyGeneric && name.roles[index].weighs)
+    }
+
+    /// The trigrams a name is found by: of its looked-up tokens, and of its distinctive tokens joined.
+    static func grams(of name: PreparedName) -> Set<UInt64> {
+        var grams = Set<UInt64>()
+        for index in name.tokens.indices where indexed(name, index) {
+            Self.grams(of: name.tokens[index], into: &grams)
+        }
+        Self.grams(of: name.joinedDistinctive, into: &grams)
+        return grams
+    }
+
+    /// Trigrams of the sound keys of a name's looked-up tokens.
+    static func consonantGrams(of name: PreparedName) -> Set<UInt64> {
+        var grams = Set<UInt64>()
+        for index in name.tokens.indices where indexed(name, index) && name.phonetic[index].count >= 2 {
+            Self.grams(of: name.phonetic[index].map(UInt32.init), into: &grams)
+        }
+        return grams
     }
 
     static func grams(of token: [UInt32], into grams: inout Set<UInt64>) {
@@ -64,7 +94,24 @@ public struct NameIndex: Sendable {
     public func search(_ query: String, minimumScore: Double) -> [Hit] {
         var statistics = SearchStatistics()
         return search(
-            PreparedName(NameNormalizer.normalize(query)), minimumScore: minimumScore, statistics: &statistics)
+            PreparedName(NameNormalizer.normalize(query), algorithm: algorithm), minimumScore: minimumScore,
+            statistics: &statistics)
+    }
+
+    /// The names that hold at least `sharedGramShare` of `grams`.
+    private static func candidates(sharing grams: Set<UInt64>, postings: [UInt64: [Int32]], count: Int) -> [Int32] {
+        guard !grams.isEmpty else { return [] }
+        let needed = UInt16(max(1, Int(Double(grams.count) * Self.sharedGramShare)))
+        var counts = [UInt16](repeating: 0, count: count)
+        var candidates: [Int32] = []
+        for gram in grams {
+            guard let list = postings[gram] else { continue }
+            for entry in list {
+                counts[Int(entry)] += 1
+                if counts[Int(entry)] == needed { candidates.append(entry) }
+            }
+        }
+        return candidates
     }
 
     /// The share of the query's trigrams a name must have to be scored.
@@ -79,22 +126,11 @@ public struct NameIndex: Sendable {
     /// of hashing, or on threads. Ties in score are ordered by the normalised name, then by the
     /// entry, so callers that need a content order only have to break ties among equal texts.
     public func search(_ query: PreparedName, minimumScore: Double, statistics: inout SearchStatistics) -> [Hit] {
-        var grams = Set<UInt64>()
-        for (token, role) in zip(query.tokens, query.roles)
-        where role == .distinctive || (query.onlyGeneric && role != .legalForm) {
-            Self.grams(of: token, into: &grams)
-        }
-        Self.grams(of: query.joinedDistinctive, into: &grams)
-        guard !grams.isEmpty else { return [] }
-        let needed = UInt16(max(1, Int(Double(grams.count) * Self.sharedGramShare)))
-        var counts = [UInt16](repeating: 0, count: names.count)
-        var candidates: [Int32] = []
-        for gram in grams {
-            guard let list = postings[gram] else { continue }
-            for entry in list {
-                counts[Int(entry)] += 1
-                if counts[Int(entry)] == needed { candidates.append(entry) }
-            }
+        var candidates = Self.candidates(sharing: Self.grams(of: query), postings: postings, count: names.count)
+        // A query with a word written without vowels is also looked up by its consonants.
+        if algorithm >= .tokensV2, query.vowelless.contains(true) {
+            let more = Self.candidates(sharing: Self.consonantGrams(of: query), postings: consonantPostings, count: names.count)
+            candidates = Array(Set(candidates).union(more)).sorted()
         }
         statistics.candidatesScored += candidates.count
         statistics.queries += 1

@@ -16,7 +16,7 @@ public struct NormalizedName: Sendable, Hashable {
     /// Rebuilds a normalised name from its stored text (roles are derived again).
     public init(storedText: String) {
         tokens = storedText.split(separator: " ").map(String.init)
-        roles = tokens.map(NameVocabulary.role(of:))
+        roles = tokens.map { NameVocabulary.role(of: $0) }
     }
 
     /// Whether any token identifies the party (not only legal forms, descriptors and places).
@@ -59,7 +59,7 @@ public enum NameNormalizer {
     public static func normalize(_ name: String) -> NormalizedName {
         let tokens = joinSingleLetters(tokenize(name)).map { String(String.UnicodeScalarView(Confusables.fold($0))) }
             .filter { !$0.isEmpty }
-        return NormalizedName(tokens: tokens, roles: tokens.map(NameVocabulary.role(of:)))
+        return NormalizedName(tokens: tokens, roles: tokens.map { NameVocabulary.role(of: $0) })
     }
 
     private static func tokenize(_ name: String) -> [[Unicode.Scalar]] {

@@ -8,6 +8,9 @@ public enum NameVocabulary {
     /// How much a token says about which party a name is.
     public enum Role: UInt8, Sendable, Hashable {
         case distinctive, generic, place, legalForm, stopWord
+        /// A title or honorific ("Dr.", "Col.", "Sheikh", "Hajji", "Jr."): a query may add it at no
+        /// cost; a listed name's title left unpaired counts as a word of the name.
+        case title
     }
 
     /// Legal-form words, after normalisation (dotted abbreviations are joined first: `S.A.` → `sa`).
@@ -20,6 +23,22 @@ public enum NameVocabulary {
         "fzc", "fzllc",
         "wll", "sdn", "bhd", "tbk", "pt", "cv", "lda", "ltda", "sl", "se", "kg", "gbr", "ohg", "group",
         "enterprise", "enterprises", "establishment", "est",
+    ]
+
+    /// Words of spelled-out legal forms ("Limited Liability Company", "Joint Stock Company",
+    /// "Aktsionernoe Obshchestvo"), legal forms from `name-tokens-v2` on.
+    public static let spelledLegalForms: Set<String> = [
+        "liability", "joint", "stock", "obshchestvo", "aktsionernoe", "otkrytoe", "zakrytoe", "publichnoe",
+        "ogranichennoi", "ogranichennoy", "otvetstvennostyu", "tovarishchestvo", "sirketi", "anonim", "grup",
+        "grupo", "gruppa", "kompaniya", "compania", "compagnie", "compani",
+    ]
+
+    /// Titles and honorifics, left out of the comparison from `name-tokens-v2` on (as legal forms are).
+    public static let titles: Set<String> = [
+        "dr", "doctor", "col", "colonel", "gen", "maj", "major", "capt", "captain", "lt", "sgt", "brig", "adm",
+        "admiral", "sheikh", "shaikh", "shaykh", "sheik", "haji", "hajji", "hajj", "alhaji", "mr", "mrs", "ms",
+        "prof", "professor", "eng", "engr", "jr", "sr", "ii", "iii", "mullah", "mulla", "maulana", "mawlawi",
+        "maulvi", "sir", "hon", "rev",
     ]
 
     /// Descriptors that many companies share.
@@ -84,9 +103,26 @@ public enum NameVocabulary {
         "and", "of", "the", "for", "de", "la", "le", "du", "des", "el", "al", "y", "e", "et", "und", "a", "an",
     ]
 
-    /// The role of a normalised token.
-    public static func role(of token: String) -> Role {
+    /// Legal-form words of six letters or more, by first letter, for ``looksLikeLegalForm(_:)``.
+    private static let longLegalForms: [UInt32: [[UInt32]]] = Dictionary(
+        grouping: (legalForms.union(spelledLegalForms)).filter { $0.count >= 6 }.sorted().map {
+            $0.unicodeScalars.map(\.value)
+        }, by: { $0[0] })
+
+    /// Whether a token is a misspelt legal-form word of six letters or more ("liabiliti", "stokc",
+    /// "ogranichenoi"): the same first letter, a length within two, Jaro-Winkler at least 0.92.
+    static func looksLikeLegalForm(_ token: [UInt32]) -> Bool {
+        guard token.count >= 6, let first = token.first, let forms = longLegalForms[first] else { return false }
+        return forms.contains { abs($0.count - token.count) <= 2 && JaroWinkler.similarity($0, token) >= 0.92 }
+    }
+
+    /// The role of a normalised token, in the vocabulary of `algorithm` (default: the current one).
+    public static func role(of token: String, algorithm: MatchingAlgorithm = .current) -> Role {
         if legalForms.contains(token) { return .legalForm }
+        if algorithm >= .tokensV2 {
+            if spelledLegalForms.contains(token) { return .legalForm }
+            if titles.contains(token) { return .title }
+        }
         if stopWords.contains(token) { return .stopWord }
         if generic.contains(token) { return .generic }
         if places.contains(token) { return .place }

@@ -66,4 +66,11 @@ enum PhoneticKey {
         }
         return key
     }
+
+    /// Whether a token is written without vowels after its first letter ("MHMMD", "RHM", "ALKS",
+    /// "BJ"): two or more ASCII letters, none of `aeiou` but the first.
+    static func isVowelless(_ token: [UInt32]) -> Bool {
+        guard token.count >= 2, token.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        return !token.dropFirst().contains { [0x61, 0x65, 0x69, 0x6F, 0x75].contains($0) }
+    }
 }

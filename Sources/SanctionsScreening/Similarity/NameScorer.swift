@@ -17,6 +17,9 @@ public struct NameScorer: Sendable {
 
     /// The least token similarity that pairs two tokens.
     public var pairing = 0.80
+    /// The least similarity that pairs two tokens of six letters or more, from `name-tokens-v2`
+    /// on: a long word with three letters changed is another word ("KRVVORGWHKQ" is not "KRIVORUCHKO").
+    public var longPairing = 0.86
     /// Penalty for a descriptor or place the other name omits.
     public var omission = 0.05
     /// Penalty for a descriptor or place where the other name has a different one.
@@ -26,86 +29,112 @@ public struct NameScorer: Sendable {
 
     public init() {}
 
-    /// Similarity of two tokens.
+    /// How much more an unpaired distinctive word costs when the other name also leaves one
+    /// unpaired (a conflict: "HAMAMI, Brahim" against "FULVEJ, Brahim"), from `name-tokens-v2` on.
+    public var distinctiveConflict = 2.0
+
+    /// Similarity of two tokens (the `name-tokens-v1` comparison).
     static func tokenSimilarity(_ a: [UInt32], _ b: [UInt32], _ phoneticA: [UInt8], _ phoneticB: [UInt8]) -> Double {
-        if a == b { return 1 }
-        if a.count == 1 || b.count == 1 { return a.first == b.first ? 0.85 : 0 }
-        // Two- and three-letter tokens are acronyms: "HM" is not "HMN", "HUA" is not "Huawei".
-        if min(a.count, b.count) <= 3 { return 0 }
-        // Short tokens: one letter off is a different word more often than a typo ("maria"/"marie").
-        let shortLimit = min(a.count, b.count) <= 5 ? 0.86 : 1.0
-        let shorter = a.count <= b.count ? a : b
-        let longer = a.count <= b.count ? b : a
-        if shorter.count >= 4, shorter.count * 2 >= longer.count, longer.starts(with: shorter) { return 0.88 }
-        var similarity = JaroWinkler.similarity(a, b)
-        // Below 0.9, Jaro-Winkler says "different word" more often than "typo": count the gap twice.
-        if similarity < 0.9 { similarity = max(0, 2 * similarity - 0.9) }
-        if phoneticA.count >= 2, phoneticA == phoneticB, similarity > 0.5 { similarity = max(similarity, 0.9) }
-        return min(similarity, shortLimit)
+        TokenSimilarity.baseline(a, b, phoneticA, phoneticB)
     }
 
-    /// Scores `query` against `candidate`.
+    /// Scores `query` against `candidate` (both prepared with the same algorithm).
     public func score(_ query: PreparedName, _ candidate: PreparedName) -> Double {
-        let q = query.tokens.count
-        let c = candidate.tokens.count
-        guard q > 0, c > 0 else { return 0 }
-        // All pairs above the pairing threshold, best first.
-        var pairs: [(similarity: Double, i: Int, j: Int)] = []
-        pairs.reserveCapacity(q * c)
-        for i in 0..<q where query.weight(i) > 0 {
-            for j in 0..<c where candidate.weight(j) > 0 {
-                let similarity = Self.tokenSimilarity(
-                    query.tokens[i], candidate.tokens[j], query.phonetic[i], candidate.phonetic[j])
-                if similarity >= pairing { pairs.append((similarity, i, j)) }
+        guard !query.tokens.isEmpty, !candidate.tokens.isEmpty else { return 0 }
+        let improved = query.algorithm >= .tokensV2
+        var pairing = TokenPairing(query, candidate)
+        if improved { pairing.pairJoinedWords() }
+        pairing.pairGreedily(threshold: self.pairing, longThreshold: improved ? longPairing : nil)
+        if improved { pairing.pairInitials() }
+        if pairing.matchedQ == 0 { return joinedScore(query, candidate, tokenScore: 0) }
+        let leftQ = pairing.leftover(query, pairing.usedQ)
+        let leftC = pairing.leftover(candidate, pairing.usedC)
+        let conflicting = improved && leftQ.contains(.distinctive) && leftC.contains(.distinctive)
+        func coverage(_ usedQ: [Bool], _ usedC: [Bool], listedDistinctive: Double = 1) -> Double {
+            let penaltyQ = penalty(query, usedQ, otherLeft: leftC, conflicting: conflicting, isQuery: true)
+            let penaltyC = penalty(
+                candidate, usedC, otherLeft: leftQ, conflicting: conflicting, isQuery: false,
+                distinctiveCost: listedDistinctive)
+            return (1 - listedWeight) * pairing.matchedQ / (pairing.weightQ + penaltyQ) + listedWeight
+                * pairing.matchedC / (pairing.weightC + penaltyC)
+        }
+        var tokenScore = coverage(pairing.usedQ, pairing.usedC)
+        if improved {
+            // Possible, never certain: a query cut short, or one that leaves out words of the listed name.
+            var possible = tokenScore
+            if let cut = Self.cutOff(pairing) {
+                possible = coverage(pairing.usedQ.indices.map { pairing.usedQ[$0] || $0 == cut.queryToken }, cut.used)
+            } else if Self.isContained(pairing) {
+                possible = coverage(pairing.usedQ, pairing.usedC, listedDistinctive: omittedWord)
             }
+            tokenScore = max(tokenScore, min(possible, Self.certainMatch - 0.01))
         }
-        pairs.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.i, $0.j) < ($1.i, $1.j) }
-        var usedQ = [Bool](repeating: false, count: q)
-        var usedC = [Bool](repeating: false, count: c)
-        var matchedQ = 0.0
-        var matchedC = 0.0
-        var weightQ = 0.0
-        var weightC = 0.0
-        for pair in pairs where !usedQ[pair.i] && !usedC[pair.j] {
-            usedQ[pair.i] = true
-            usedC[pair.j] = true
-            let wq = query.weight(pair.i)
-            let wc = candidate.weight(pair.j)
-            matchedQ += wq * pair.similarity
-            matchedC += wc * pair.similarity
-            weightQ += wq
-            weightC += wc
-        }
-        if matchedQ == 0 { return joinedScore(query, candidate, tokenScore: 0) }
-        // Unpaired tokens: which roles does each side leave over?
-        func leftover(_ name: PreparedName, _ used: [Bool]) -> Set<NameVocabulary.Role> {
-            Set(name.roles.indices.filter { !used[$0] && name.weight($0) > 0 }.map { name.roles[$0] })
-        }
-        let leftQ = leftover(query, usedQ)
-        let leftC = leftover(candidate, usedC)
-        func penalty(_ name: PreparedName, _ used: [Bool], otherLeft: Set<NameVocabulary.Role>) -> Double {
-            var total = 0.0
-            for index in name.roles.indices where !used[index] {
-                let role = name.roles[index]
-                switch role {
-                case .distinctive: total += name.weight(index)
-                case .generic, .place:
-                    total += name.onlyGeneric ? name.weight(index) : (otherLeft.contains(role) ? conflict : omission)
-                case .stopWord: total += 0.02
-                case .legalForm: break
-                }
-            }
-            return total
-        }
-        let coverageQ = matchedQ / (weightQ + penalty(query, usedQ, otherLeft: leftC))
-        let coverageC = matchedC / (weightC + penalty(candidate, usedC, otherLeft: leftQ))
-        var tokenScore = (1 - listedWeight) * coverageQ + listedWeight * coverageC
         // A one-word listed name found inside a longer name ("TATA" in "Tata Consultancy Services",
         // "Schneider GmbH" in "Schneider Electric SE") is one word of evidence: possible, never certain.
         if candidate.weightedTokens == 1, query.weightedTokens >= 2 {
             tokenScore = min(tokenScore, Self.certainMatch - 0.01)
         }
         return joinedScore(query, candidate, tokenScore: tokenScore)
+    }
+
+    /// What a distinctive word of the listed name costs when the query leaves it out and has
+    /// nothing in its place ("Miracle Limited" for "Miracle Transportation Limited"), from
+    /// `name-tokens-v2` on: such a query is a possible match.
+    public var omittedWord = 0.6
+
+    /// What unpaired tokens cost one side's coverage.
+    private func penalty(
+        _ name: PreparedName, _ used: [Bool], otherLeft: Set<NameVocabulary.Role>, conflicting: Bool, isQuery: Bool,
+        distinctiveCost: Double = 1
+    ) -> Double {
+        var total = 0.0
+        for index in name.roles.indices where !used[index] {
+            switch name.roles[index] {
+            case .distinctive: total += distinctiveCost * (conflicting ? distinctiveConflict : 1)
+            case .generic, .place:
+                let role = name.roles[index]
+                total += name.onlyGeneric ? name.weight(index) : (otherLeft.contains(role) ? conflict : omission)
+            case .stopWord: total += 0.02
+            case .title: total += isQuery ? 0 : name.weight(index)
+            case .legalForm: break
+            }
+        }
+        return total
+    }
+
+    /// Whether every weighted word of the query is paired (one distinctive at least) and the
+    /// listed name leaves out no more distinctive words than the query pairs.
+    static func isContained(_ pairing: TokenPairing) -> Bool {
+        let query = pairing.query
+        let candidate = pairing.candidate
+        guard query.tokens.indices.allSatisfy({ pairing.usedQ[$0] || !pairing.counts(query, $0) }) else { return false }
+        let paired = query.tokens.indices.filter { pairing.usedQ[$0] && query.roles[$0] == .distinctive }.count
+        let omitted = candidate.tokens.indices.filter { !pairing.usedC[$0] && candidate.roles[$0] == .distinctive }.count
+        return paired >= 1 && omitted >= 1 && omitted <= paired
+    }
+
+    /// A query cut short ("Golden Mountain Trad" for "Golden Mountain Trading Company"): its last
+    /// token begins the listed token it is paired with (or, unpaired, the listed token after the
+    /// last paired one), every other query word is paired, and no listed token after it is.
+    /// Returns the query's last token and the listed tokens counted as used (the cut-off ones
+    /// added); nil when the query was not cut from this name.
+    static func cutOff(_ pairing: TokenPairing) -> (queryToken: Int, used: [Bool])? {
+        let query = pairing.query
+        let candidate = pairing.candidate
+        let last = query.tokens.count - 1
+        guard query.tokens.indices.allSatisfy({ pairing.usedQ[$0] || !pairing.counts(query, $0) || $0 == last }) else {
+            return nil
+        }
+        let paired = pairing.pairs.first { $0.query.contains(last) }?.candidate.max()
+        guard let end = paired ?? pairing.usedC.lastIndex(of: true).map({ $0 + 1 }), end < candidate.tokens.count,
+            candidate.tokens[end].starts(with: query.tokens[last]),
+            candidate.tokens[end] != query.tokens[last] || query.weightedTokens >= 2
+        else { return nil }
+        let cut = Array((paired == nil ? end : end + 1)..<candidate.tokens.count)
+        guard cut.allSatisfy({ !pairing.usedC[$0] }), cut.contains(where: { candidate.weight($0) > 0 }) else { return nil }
+        var used = pairing.usedC
+        for index in cut { used[index] = true }
+        return (last, used)
     }
 
     /// The similarity of the joined distinctive tokens, when the names split words differently

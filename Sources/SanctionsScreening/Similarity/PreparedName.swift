@@ -1,26 +1,47 @@
 /// A normalised name ready for fast scoring: scalar arrays, roles, weights and sound keys.
 public struct PreparedName: Sendable {
     public let normalized: NormalizedName
+    /// The matcher version whose vocabulary gave the roles.
+    public let algorithm: MatchingAlgorithm
     let tokens: [[UInt32]]
     let phonetic: [[UInt8]]
+    /// Each token as a scanner might have misread it, read back ("0" → "o", "rn" → "m"); empty
+    /// when reading back changes nothing.
+    let visual: [[UInt32]]
+    /// Each token respelled by sound ("micam" → "mikam"); empty when that changes nothing.
+    let sound: [[UInt32]]
+    /// Whether each token is written without vowels after its first letter ("MHMMD", "RHM").
+    let vowelless: [Bool]
     let roles: [NameVocabulary.Role]
     /// Distinctive tokens joined, for names split or joined differently ("Sense Time" / "SenseTime").
     let joinedDistinctive: [UInt32]
     /// Whether the name has no distinctive token (then descriptors and places count fully).
     let onlyGeneric: Bool
-    /// How many tokens carry weight (legal forms do not).
+    /// How many tokens carry weight (legal forms and titles do not).
     let weightedTokens: Int
 
-    public init(_ normalized: NormalizedName) {
+    public init(_ normalized: NormalizedName, algorithm: MatchingAlgorithm = .current) {
         self.normalized = normalized
+        self.algorithm = algorithm
         tokens = normalized.tokens.map { $0.unicodeScalars.map(\.value) }
         phonetic = tokens.map(PhoneticKey.make)
-        roles = normalized.roles
-        onlyGeneric = !normalized.roles.contains(.distinctive)
-        weightedTokens = normalized.roles.filter { $0 != .legalForm && $0 != .stopWord }.count
+        let readBack = algorithm >= .tokensV2
+        visual = tokens.map { readBack ? OCRReading.readBack($0) : [] }
+        sound = tokens.map { readBack ? SoundSpelling.make($0) : [] }
+        var roles =
+            algorithm == .current
+            ? normalized.roles : normalized.tokens.map { NameVocabulary.role(of: $0, algorithm: algorithm) }
+        if readBack {
+            for index in roles.indices where roles[index] == .distinctive && NameVocabulary.looksLikeLegalForm(tokens[index]) {
+                roles[index] = .legalForm
+            }
+        }
+        self.roles = roles
+        vowelless = zip(tokens, roles).map { readBack && $1 == .distinctive && PhoneticKey.isVowelless($0) }
+        onlyGeneric = !roles.contains(.distinctive)
+        weightedTokens = roles.filter { $0.weighs && $0 != .stopWord }.count
         var joined: [UInt32] = []
-        for (token, role) in zip(tokens, roles)
-        where role == .distinctive || (onlyGeneric && role != .legalForm && role != .stopWord) {
+        for (token, role) in zip(tokens, roles) where role == .distinctive || (onlyGeneric && role.weighs && role != .stopWord) {
             joined += token
         }
         joinedDistinctive = joined
@@ -32,7 +53,13 @@ public struct PreparedName: Sendable {
         case .distinctive: 1.0
         case .generic, .place: onlyGeneric ? 1.0 : 0.3
         case .stopWord: 0.05
+        case .title: 1.0  // when paired; an unpaired title costs the query nothing (see NameScorer)
         case .legalForm: 0
         }
     }
+}
+
+extension NameVocabulary.Role {
+    /// Whether tokens of this role count at all (legal forms and titles do not).
+    var weighs: Bool { self != .legalForm && self != .title }
 }

@@ -12,12 +12,13 @@ public struct PreparedQuery: Sendable {
     /// The names it holds besides the whole (empty when it holds one name).
     public let parts: [PreparedName]
 
-    public init(_ query: String) {
-        whole = PreparedName(NameNormalizer.normalize(query))
+    public init(_ query: String, algorithm: MatchingAlgorithm = .current) {
+        whole = PreparedName(NameNormalizer.normalize(query), algorithm: algorithm)
         let names = Self.names(in: query)
         parts =
             names.count > 1
-            ? names.map { PreparedName(NameNormalizer.normalize($0)) }.filter(\.normalized.hasDistinctiveToken) : []
+            ? names.map { PreparedName(NameNormalizer.normalize($0), algorithm: algorithm) }.filter(
+                \.normalized.hasDistinctiveToken) : []
     }
 
     /// Every name to screen: the whole, then its parts.

@@ -104,6 +104,12 @@ extension SanctionsCommand {
             help: ArgumentHelp(
                 "Print this many near misses that reached the review floor, with what they matched.", valueName: "n"))
         var showNearMisses = 0
+        @Option(
+            help: ArgumentHelp(
+                "Print this many variants per class that missed their entry, with their score.", valueName: "n"))
+        var showMisses = 0
+        @Option(help: ArgumentHelp("The name matcher to measure.", valueName: "name"))
+        var algorithm = MatchingAlgorithm.current
 
         func run() throws {
             try runReportingErrors {
@@ -111,6 +117,7 @@ extension SanctionsCommand {
                 (evaluation.sample, evaluation.seed, evaluation.threshold, evaluation.showNearMisses) = (
                     sample, seed, threshold, showNearMisses
                 )
+                (evaluation.showMisses, evaluation.algorithm) = (showMisses, algorithm)
                 try evaluation.run { try? Console.print($0) }
             }
         }

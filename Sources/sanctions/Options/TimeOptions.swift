@@ -15,6 +15,13 @@ extension SnapshotFormat: ExpressibleByArgument {}
 extension RescreenWriter.Format: ExpressibleByArgument {}
 extension LookbackOutput.Format: ExpressibleByArgument {}
 
+extension MatchingAlgorithm: ExpressibleByArgument {
+    /// Parses a matcher name such as `name-tokens-v1`.
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+    public var defaultValueDescription: String { name }
+}
+
 /// The three clocks of a query: `--on`, `--known-at`, and the ledger's own (`--recorded-at` or `--as-of-sequence`).
 struct TimeOptions: ParsableArguments {
     @Option(

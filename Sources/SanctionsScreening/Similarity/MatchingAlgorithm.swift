@@ -1,0 +1,33 @@
+/// A version of the name matcher. Each verdict names the one that produced it, and every version
+/// a build keeps can be chosen again (`--algorithm`), so an audit report made with an older one
+/// is reproduced exactly.
+public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable {
+    /// Tokens paired by Jaro-Winkler, prefixes and a sound key; descriptors and places cheap to
+    /// omit; split and joined words compared joined (2026-12).
+    case tokensV1 = 1
+    /// `tokensV1` and: titles and honorifics ignored; spelled-out legal forms ignored; initials
+    /// paired with the words they abbreviate; a word paired with the two or three words it joins
+    /// ("ALRAHIM" with "AL RAHIM"); words without vowels paired by their consonants (and found
+    /// through a consonant index); OCR confusions read back ("0"/"O", "rn"/"m"); a distinctive
+    /// word on each side left unpaired counted as a conflict; text cut mid-word a possible match.
+    case tokensV2 = 2
+
+    /// The version used unless another is asked for.
+    public static let current = MatchingAlgorithm.tokensV2
+
+    /// The name written into verdicts and accepted by `--algorithm`.
+    public var name: String {
+        switch self {
+        case .tokensV1: "name-tokens-v1"
+        case .tokensV2: "name-tokens-v2"
+        }
+    }
+
+    /// The algorithm called `name`, if this build keeps it.
+    public init?(name: String) {
+        guard let match = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = match
+    }
+
+    public static func < (lhs: MatchingAlgorithm, rhs: MatchingAlgorithm) -> Bool { lhs.rawValue < rhs.rawValue }
+}
