@@ -6,39 +6,53 @@ import SanctionsScreening
 /// `sanctions bench screen` and `bench rescreen`: screening latency and batch rescreening against
 /// the curated history plus a real SDN publication.
 public enum ScreeningBenchmark {
-    /// A ledger with the curated events and a real SDN publication (a folder with sdn.csv ...).
+    /// A ledger with the embedded events (the curated notices and the history generated from the
+    /// public files) and a real SDN publication (a folder with sdn.csv ...). When the embedded
+    /// history already holds a later SDN publication (it holds the daily files from 2021 on), the
+    /// folder's publication is part of it and is not imported again (an older one would be refused).
     static func ledger(sdn: String, keep: String?, folder: URL) throws -> Ledger {
         let ledger = try Ledger.open(path: keep ?? folder.appendingPathComponent("bench.sqlite").path)
         try ledger.syncEmbeddedEvents()
-        _ = try ledger.importSnapshot(
-            path: sdn, format: .ofacCSV, source: "ofac-sdn", published: try LedgerTime.parse("2023-12-28"))
+        let published = try LedgerTime.parse("2023-12-28")
+        let newest = try ledger.publications(regime: RegimeID("ofac-sdn")).map(\.instant).max()
+        if newest.map({ $0 < published }) ?? true {
+            _ = try ledger.importSnapshot(path: sdn, format: .ofacCSV, source: "ofac-sdn", published: published)
+        }
         return ledger
     }
 
     /// Single-name latency: `queries` names (half variants of listed names, half others).
-    public static func screen(sdn: String, queries: Int, seed: UInt64, report: (String) -> Void) throws {
+    public static func screen(
+        sdn: String, queries: Int, seed: UInt64, algorithm: MatchingAlgorithm = .current, report: (String) -> Void
+    ) throws {
         let folder = try Measure.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = try ledger(sdn: sdn, keep: nil, folder: folder)
-        let (snapshot, loadSeconds) = try Measure.time { try ledger.screeningSnapshot() }
+        let (snapshot, loadSeconds) = try Measure.time {
+            try ledger.screeningSnapshot(options: ScreeningOptions(algorithm: algorithm))
+        }
         report(
-            "snapshot: \(snapshot.names.count) names (curated history + SDN 2023-12-28), loaded and indexed in "
+            "snapshot: \(snapshot.names.count) names (embedded history + SDN 2023-12-28), \(algorithm.name), loaded and indexed in "
                 + "\(Measure.seconds(loadSeconds)) s"
         )
         var generator = TransactionGenerator(seed: seed)
         let names = generator.counterparties(queries, listedNames: snapshot.names.map(\.name), listedShare: 0.5)
         let date = try LedgerTime.parse("2024-01-15")
         var latencies: [Double] = []
+        var slowest: [(milliseconds: Double, name: String, candidates: Int)] = []
         var statistics = NameIndex.SearchStatistics()
         var hits = 0
         for name in names {
             let start = DispatchTime.now().uptimeNanoseconds
-            let prepared = PreparedName(NameNormalizer.normalize(name))
+            let scoredBefore = statistics.candidatesScored
+            let prepared = PreparedName(NameNormalizer.normalize(name), algorithm: algorithm)
             let candidates = snapshot.candidates(for: prepared, statistics: &statistics)
             let result = snapshot.verdict(
                 query: name, normalizedQuery: prepared.normalized.text, candidates: candidates, date: date,
                 type: .payment)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            slowest.append((latencies[latencies.count - 1], name, statistics.candidatesScored - scoredBefore))
+            if slowest.count > 10 { slowest = Array(slowest.sorted { $0.milliseconds > $1.milliseconds }.prefix(5)) }
             if result.verdict != .permitted { hits += 1 }
         }
         latencies.sort()
@@ -50,6 +64,9 @@ public enum ScreeningBenchmark {
                     + "query (of %d names); %d hits",
                 queries, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0,
                 Double(statistics.candidatesScored) / Double(max(1, statistics.queries)), snapshot.names.count, hits))
+        for slow in slowest.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(5) {
+            report(String(format: "  slowest: %.3f ms, %d candidates: ", slow.milliseconds, slow.candidates) + slow.name)
+        }
     }
 
     /// The parameters of a rescreen benchmark.

@@ -31,11 +31,6 @@ extension NameVariants {
                 guard words[index].count >= 5 else { return nil }
                 replacement = edited(words[index], edits: max(3, words[index].count / 3))
             }
-            if kind == .editedWord {
-                var copy = words
-                copy[index] = replacement
-                return copy.joined(separator: " ")
-            }
             let candidate = NameNormalizer.normalize(replacement).text.unicodeScalars.map(\.value)
             guard abs(candidate.count - original.count) <= 3, JaroWinkler.similarity(candidate, original) < 0.75 else {
                 continue

@@ -41,7 +41,9 @@ public struct NameIndex: Sendable {
         var postings: [UInt64: [Int32]] = [:]
         var consonantPostings: [UInt64: [Int32]] = [:]
         for (entry, name) in names.enumerated() {
-            for gram in Self.grams(of: name) { postings[gram, default: []].append(Int32(entry)) }
+            var grams = Self.grams(of: name)
+            if algorithm >= .tokensV2 { Self.particleGrams(of: name, into: &grams) }
+            for gram in grams { postings[gram, default: []].append(Int32(entry)) }
             guard algorithm >= .tokensV2 else { continue }
             for gram in Self.consonantGrams(of: name) { consonantPostings[gram, default: []].append(Int32(entry)) }
         }
@@ -55,7 +57,7 @@ public struct NameIndex: Sendable {
     }
 
     /// Whether a token is looked up: distinctive ones, or every weighted one in a name without any.
-    private static func indexed(_ name: PreparedName, _ index: Int) -> Bool {
+    static func indexed(_ name: PreparedName, _ index: Int) -> Bool {
         name.roles[index] == .distinctive || (name.onlyGeneric && name.roles[index].weighs)
     }
 
@@ -67,6 +69,15 @@ public struct NameIndex: Sendable {
         }
         Self.grams(of: name.joinedDistinctive, into: &grams)
         return grams
+    }
+
+    /// Trigrams of each particle or title joined to the word after it ("al shaykh" → "alshaykh",
+    /// "de cuba" → "decuba"), so that a query that writes them as one word finds the name.
+    static func particleGrams(of name: PreparedName, into grams: inout Set<UInt64>) {
+        for index in name.tokens.indices.dropLast()
+        where name.roles[index] == .stopWord || name.roles[index] == .title {
+            Self.grams(of: name.tokens[index] + name.tokens[index + 1], into: &grams)
+        }
     }
 
     /// Trigrams of the sound keys of a name's looked-up tokens.
@@ -83,11 +94,13 @@ public struct NameIndex: Sendable {
         let padded: [UInt32] = [0x5E] + token + [0x24]
         if padded.count < 3 { return }
         for start in 0...(padded.count - 3) {
-            let gram =
-                UInt64(padded[start] & 0x1FFFFF) << 42 | UInt64(padded[start + 1] & 0x1FFFFF) << 21
-                | UInt64(padded[start + 2] & 0x1FFFFF)
-            grams.insert(gram)
+            grams.insert(gram(padded[start], padded[start + 1], padded[start + 2]))
         }
+    }
+
+    /// Three scalars packed into one key.
+    static func gram(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        UInt64(a & 0x1FFFFF) << 42 | UInt64(b & 0x1FFFFF) << 21 | UInt64(c & 0x1FFFFF)
     }
 
     /// The names scoring at least `minimumScore` against `query`, best first.
@@ -98,10 +111,12 @@ public struct NameIndex: Sendable {
             statistics: &statistics)
     }
 
-    /// The names that hold at least `sharedGramShare` of `grams`.
-    private static func candidates(sharing grams: Set<UInt64>, postings: [UInt64: [Int32]], count: Int) -> [Int32] {
+    /// The names that hold at least `share` of `grams`, and at least `atLeast` of them (or all).
+    private static func candidates(
+        sharing grams: Set<UInt64>, postings: [UInt64: [Int32]], count: Int, share: Double, atLeast: Int
+    ) -> [Int32] {
         guard !grams.isEmpty else { return [] }
-        let needed = UInt16(max(1, Int(Double(grams.count) * Self.sharedGramShare)))
+        let needed = UInt16(min(grams.count, max(atLeast, Int(Double(grams.count) * share))))
         var counts = [UInt16](repeating: 0, count: count)
         var candidates: [Int32] = []
         for gram in grams {
@@ -114,8 +129,11 @@ public struct NameIndex: Sendable {
         return candidates
     }
 
-    /// The share of the query's trigrams a name must have to be scored.
+    /// The share of the query's trigrams a name must have to be scored (from `name-tokens-v2` on,
+    /// two at least: "engy" is not looked up by "^en" alone).
     public static let sharedGramShare = 0.4
+    /// The share of a query's consonant trigrams a name must have to be scored by its consonants.
+    public static let sharedConsonantShare = 0.6
 
     /// The names scoring at least `minimumScore` against a prepared query, best first.
     ///
@@ -126,10 +144,18 @@ public struct NameIndex: Sendable {
     /// of hashing, or on threads. Ties in score are ordered by the normalised name, then by the
     /// entry, so callers that need a content order only have to break ties among equal texts.
     public func search(_ query: PreparedName, minimumScore: Double, statistics: inout SearchStatistics) -> [Hit] {
-        var candidates = Self.candidates(sharing: Self.grams(of: query), postings: postings, count: names.count)
+        let improved = algorithm >= .tokensV2
+        var candidates =
+            improved
+            ? QueryGrams(query) { Self.indexed(query, $0) }.candidates(postings: postings, count: names.count)
+            : Self.candidates(
+                sharing: Self.grams(of: query), postings: postings, count: names.count, share: Self.sharedGramShare,
+                atLeast: 1)
         // A query with a word written without vowels is also looked up by its consonants.
-        if algorithm >= .tokensV2, query.vowelless.contains(true) {
-            let more = Self.candidates(sharing: Self.consonantGrams(of: query), postings: consonantPostings, count: names.count)
+        if improved, query.vowelless.contains(true) {
+            let more = Self.candidates(
+                sharing: Self.consonantGrams(of: query), postings: consonantPostings, count: names.count,
+                share: Self.sharedConsonantShare, atLeast: 3)
             candidates = Array(Set(candidates).union(more)).sorted()
         }
         statistics.candidatesScored += candidates.count

@@ -109,9 +109,22 @@ public enum NameVocabulary {
             $0.unicodeScalars.map(\.value)
         }, by: { $0[0] })
 
-    /// Whether a token is a misspelt legal-form word of six letters or more ("liabiliti", "stokc",
+    /// The sound spellings of legal-form words of four letters or more ("stock" → "stok").
+    private static let legalFormSounds: Set<[UInt32]> = Set(
+        legalForms.union(spelledLegalForms).filter { $0.count >= 4 }.map { word in
+            let scalars = word.unicodeScalars.map(\.value)
+            let respelled = SoundSpelling.make(scalars)
+            return respelled.isEmpty ? scalars : respelled
+        })
+
+    /// Whether a token is a legal-form word spelt by sound ("stok", "kompany") or a misspelt
+    /// legal-form word of six letters or more ("liabiliti", "stokc",
     /// "ogranichenoi"): the same first letter, a length within two, Jaro-Winkler at least 0.92.
     static func looksLikeLegalForm(_ token: [UInt32]) -> Bool {
+        if token.count >= 4 {
+            let respelled = SoundSpelling.make(token)
+            if legalFormSounds.contains(respelled.isEmpty ? token : respelled) { return true }
+        }
         guard token.count >= 6, let first = token.first, let forms = longLegalForms[first] else { return false }
         return forms.contains { abs($0.count - token.count) <= 2 && JaroWinkler.similarity($0, token) >= 0.92 }
     }

@@ -8,6 +8,7 @@ public enum JaroWinkler {
         if a.isEmpty || b.isEmpty { return 0 }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         let window = max(0, long.count / 2 - 1)
+        if long.count <= 64 { return masked(a, b, short: short, long: long, window: window) }
         var longMatched = [Bool](repeating: false, count: long.count)
         var shortMatches: [UInt32] = []
         shortMatches.reserveCapacity(short.count)
@@ -31,10 +32,48 @@ public enum JaroWinkler {
             if long[j] != shortMatches[k] { transpositions += 1 }
             k += 1
         }
+        return winkler(a, b, matches: matches, transpositions: transpositions, short: short.count, long: long.count)
+    }
+
+    /// The same computation with bit masks instead of arrays, for tokens of up to 64 scalars
+    /// (every name token in practice): no allocation per comparison.
+    private static func masked(_ a: [UInt32], _ b: [UInt32], short: [UInt32], long: [UInt32], window: Int) -> Double {
+        var longMask: UInt64 = 0
+        var shortMask: UInt64 = 0
+        var matches = 0
+        for i in 0..<short.count {
+            let start = max(0, i - window)
+            let end = min(long.count - 1, i + window)
+            if start > end { continue }
+            for j in start...end where longMask & (1 << UInt64(j)) == 0 && long[j] == short[i] {
+                longMask |= 1 << UInt64(j)
+                shortMask |= 1 << UInt64(i)
+                matches += 1
+                break
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var remainingLong = longMask
+        var remainingShort = shortMask
+        while remainingLong != 0 {
+            let j = remainingLong.trailingZeroBitCount
+            let i = remainingShort.trailingZeroBitCount
+            if long[j] != short[i] { transpositions += 1 }
+            remainingLong &= remainingLong - 1
+            remainingShort &= remainingShort - 1
+        }
+        return winkler(a, b, matches: matches, transpositions: transpositions, short: short.count, long: long.count)
+    }
+
+    /// Jaro from the match counts, then Winkler's common-prefix bonus.
+    private static func winkler(
+        _ a: [UInt32], _ b: [UInt32], matches: Int, transpositions: Int, short: Int, long: Int
+    ) -> Double {
         let m = Double(matches)
-        let jaro = (m / Double(short.count) + m / Double(long.count) + (m - Double(transpositions / 2)) / m) / 3
+        let jaro = (m / Double(short) + m / Double(long) + (m - Double(transpositions / 2)) / m) / 3
         var prefix = 0
-        while prefix < min(4, short.count), a[prefix] == b[prefix] { prefix += 1 }
+        while prefix < min(4, short), a[prefix] == b[prefix] { prefix += 1 }
         return jaro + Double(prefix) * 0.1 * (1 - jaro)
     }
 }

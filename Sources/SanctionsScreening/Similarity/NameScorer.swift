@@ -131,7 +131,9 @@ public struct NameScorer: Sendable {
             candidate.tokens[end] != query.tokens[last] || query.weightedTokens >= 2
         else { return nil }
         let cut = Array((paired == nil ? end : end + 1)..<candidate.tokens.count)
-        guard cut.allSatisfy({ !pairing.usedC[$0] }), cut.contains(where: { candidate.weight($0) > 0 }) else { return nil }
+        // Cut inside a legal form ("MIKAM HOLDINGS LI") or before words of weight.
+        guard cut.allSatisfy({ !pairing.usedC[$0] }), paired == nil || cut.contains(where: { candidate.weight($0) > 0 })
+        else { return nil }
         var used = pairing.usedC
         for index in cut { used[index] = true }
         return (last, used)

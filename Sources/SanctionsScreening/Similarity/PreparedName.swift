@@ -1,5 +1,6 @@
-/// A normalised name ready for fast scoring: scalar arrays, roles, weights and sound keys.
-public struct PreparedName: Sendable {
+/// A normalised name ready for fast scoring: scalar arrays, roles, weights and sound keys. A class,
+/// so that scoring thousands of candidates passes one reference each, not a dozen arrays.
+public final class PreparedName: Sendable {
     public let normalized: NormalizedName
     /// The matcher version whose vocabulary gave the roles.
     public let algorithm: MatchingAlgorithm

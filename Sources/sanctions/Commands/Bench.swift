@@ -47,10 +47,14 @@ extension SanctionsCommand {
             help: ArgumentHelp("Number of queries (half variants of listed names, half other names).", valueName: "n"))
         var queries = 5000
         @Option(help: ArgumentHelp("Random seed.", valueName: "n")) var seed: UInt64 = 3
+        @Option(help: ArgumentHelp("The name matcher to measure.", valueName: "name"))
+        var algorithm = MatchingAlgorithm.current
 
         func run() throws {
             try runReportingErrors {
-                try ScreeningBenchmark.screen(sdn: sdn, queries: queries, seed: seed) { try? Console.print($0) }
+                try ScreeningBenchmark.screen(sdn: sdn, queries: queries, seed: seed, algorithm: algorithm) {
+                    try? Console.print($0)
+                }
             }
         }
     }
