@@ -43,9 +43,13 @@ public struct EvaluationReport: Sendable {
         }
         report(sweep.render())
         for miss in evaluation.variantMisses where showMisses > 0 {
-            let shown = evaluation.variantMisses.filter { $0.variant == miss.variant }.firstIndex { $0.query == miss.query }
+            let shown = evaluation.variantMisses.filter { $0.variant == miss.variant }.firstIndex {
+                $0.query == miss.query
+            }
             guard let shown, shown < showMisses else { continue }
-            report(String(format: "miss %.3f  ", miss.score) + "[\(miss.variant.rawValue)] \(miss.query)  <=  \(miss.listed)")
+            report(
+                String(format: "miss %.3f  ", miss.score)
+                    + "[\(miss.variant.rawValue)] \(miss.query)  <=  \(miss.listed)")
         }
         for example in evaluation.nearMissExamples.prefix(showNearMisses) {
             report(String(format: "%.3f  ", example.score) + "\(example.query)  =>  \(example.matched)")

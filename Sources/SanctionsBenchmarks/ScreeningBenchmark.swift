@@ -65,7 +65,8 @@ public enum ScreeningBenchmark {
                 queries, percentile(0.5), percentile(0.9), percentile(0.99), latencies.last ?? 0,
                 Double(statistics.candidatesScored) / Double(max(1, statistics.queries)), snapshot.names.count, hits))
         for slow in slowest.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(5) {
-            report(String(format: "  slowest: %.3f ms, %d candidates: ", slow.milliseconds, slow.candidates) + slow.name)
+            report(
+                String(format: "  slowest: %.3f ms, %d candidates: ", slow.milliseconds, slow.candidates) + slow.name)
         }
     }
 

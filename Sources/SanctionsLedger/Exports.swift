@@ -18,7 +18,6 @@
 // model, the three clocks, errors and reports. Operations live on ``Ledger``; the store, the
 // parsers and the matcher stay behind it.
 @_exported public import struct SanctionsCore.LedgerTime
-@_exported public import enum SanctionsScreening.MatchingAlgorithm
 @_exported public import struct SanctionsCore.LedgerTimeError
 @_exported public import struct SanctionsCore.LicenseTerms
 @_exported public import struct SanctionsCore.ListDiff
@@ -40,3 +39,4 @@
 @_exported public import struct SanctionsCore.Transaction
 @_exported public import enum SanctionsCore.TransactionType
 @_exported public import struct SanctionsCore.VerifyReport
+@_exported public import enum SanctionsScreening.MatchingAlgorithm

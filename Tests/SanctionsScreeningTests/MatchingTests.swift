@@ -109,4 +109,51 @@ import Testing
         #expect(PreparedQuery("Acme (HK)").parts.isEmpty)
         #expect(PreparedQuery("Acme Trading").parts.isEmpty)
     }
+
+    func score(_ query: String, _ listed: String, with algorithm: MatchingAlgorithm) -> Double {
+        scorer.score(
+            PreparedName(NameNormalizer.normalize(query), algorithm: algorithm),
+            PreparedName(NameNormalizer.normalize(listed), algorithm: algorithm))
+    }
+
+    /// Issue 15: the variant classes `name-tokens-v1` missed are certain matches of `name-tokens-v2`,
+    /// and v1 still scores them as it did (an older report is reproduced).
+    @Test(arguments: [
+        ("KRIVORUCHKO, A.Y.", "KRIVORUCHKO, Aleksei Yurievich"),  // initials
+        ("A. S. URUSOV", "URUSOV, Anton Sergeevich"),  // initials that read as a legal form
+        ("KRVRCHK, Alks Yrvch", "KRIVORUCHKO, Aleksei Yurievich"),  // vowels dropped
+        ("Gen. ANTONOV, Boris Alekseyevich", "ANTONOV, Boris Alekseyevich"),  // title
+        ("ALSHAYKH, Diyab", "AL-SHAYKH, Diyab"),  // particle joined
+        ("RNIKAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // OCR
+        ("MICAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // sound-alike
+        ("JOINT STOK COMPANY KAZAN HELICOPTERS", "JOINT STOCK COMPANY KAZAN HELICOPTERS"),  // legal form by sound
+    ])
+    func theSecondMatcherFindsWhatTheFirstMissed(query: String, listed: String) {
+        #expect(
+            score(query, listed, with: .tokensV2) >= Self.threshold,
+            "\(query): \(score(query, listed, with: .tokensV2))")
+        #expect(
+            score(query, listed, with: .tokensV1) < Self.threshold, "\(query): \(score(query, listed, with: .tokensV1))"
+        )
+    }
+
+    /// Cut text and left-out words are possible matches, never certain; a different word on each
+    /// side is not a match; a long word changed in a third of its letters is another word.
+    @Test func possibleMatchesAndNearMissesOfTheSecondMatcher() {
+        let possible = [
+            ("GOLDEN MOUNTAIN TRAD", "GOLDEN MOUNTAIN TRADING COMPANY DRAGON"),
+            ("MIRACLE LIMITED", "MIRACLE TRANSPORTATION LIMITED"),
+            ("MIKAM HOLDINGS LI", "MIKAM HOLDINGS LIMITED"),
+        ]
+        for (query, listed) in possible {
+            let value = score(query, listed, with: .tokensV2)
+            #expect(value >= 0.8 && value < Self.threshold, "\(query): \(value)")
+        }
+        #expect(
+            score("FULVEJ, Brahim Ben Hedili Ben Mohamed", "HAMAMI, Brahim Ben Hedili Ben Mohamed", with: .tokensV2)
+                < 0.8)
+        #expect(score("KRVVORGWHKQ, Aleksei Yurievich", "KRIVORUCHKO, Aleksei Yurievich", with: .tokensV2) < 0.8)
+        #expect(MatchingAlgorithm(name: "name-tokens-v1") == .tokensV1)
+        #expect(MatchingAlgorithm.current.name == "name-tokens-v2")
+    }
 }

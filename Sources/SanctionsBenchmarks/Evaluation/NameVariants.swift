@@ -90,7 +90,9 @@ public struct NameVariants {
 
     /// Whether `name` has a distinctive word (in the fixed vocabulary of ``role(_:)``).
     static func hasDistinctiveWord(_ name: String) -> Bool {
-        NameNormalizer.normalize(name).tokens.contains { NameVocabulary.role(of: $0, algorithm: vocabulary) == .distinctive }
+        NameNormalizer.normalize(name).tokens.contains {
+            NameVocabulary.role(of: $0, algorithm: vocabulary) == .distinctive
+        }
     }
 
     /// Positions of distinctive words of at least `minimumLength` characters.

@@ -109,7 +109,8 @@ public struct NameScorer: Sendable {
         let candidate = pairing.candidate
         guard query.tokens.indices.allSatisfy({ pairing.usedQ[$0] || !pairing.counts(query, $0) }) else { return false }
         let paired = query.tokens.indices.filter { pairing.usedQ[$0] && query.roles[$0] == .distinctive }.count
-        let omitted = candidate.tokens.indices.filter { !pairing.usedC[$0] && candidate.roles[$0] == .distinctive }.count
+        let omitted = candidate.tokens.indices.filter { !pairing.usedC[$0] && candidate.roles[$0] == .distinctive }
+            .count
         return paired >= 1 && omitted >= 1 && omitted <= paired
     }
 

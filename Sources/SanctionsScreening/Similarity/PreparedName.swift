@@ -33,7 +33,8 @@ public final class PreparedName: Sendable {
             algorithm == .current
             ? normalized.roles : normalized.tokens.map { NameVocabulary.role(of: $0, algorithm: algorithm) }
         if readBack {
-            for index in roles.indices where roles[index] == .distinctive && NameVocabulary.looksLikeLegalForm(tokens[index]) {
+            for index in roles.indices
+            where roles[index] == .distinctive && NameVocabulary.looksLikeLegalForm(tokens[index]) {
                 roles[index] = .legalForm
             }
         }
@@ -42,7 +43,8 @@ public final class PreparedName: Sendable {
         onlyGeneric = !roles.contains(.distinctive)
         weightedTokens = roles.filter { $0.weighs && $0 != .stopWord }.count
         var joined: [UInt32] = []
-        for (token, role) in zip(tokens, roles) where role == .distinctive || (onlyGeneric && role.weighs && role != .stopWord) {
+        for (token, role) in zip(tokens, roles)
+        where role == .distinctive || (onlyGeneric && role.weighs && role != .stopWord) {
             joined += token
         }
         joinedDistinctive = joined

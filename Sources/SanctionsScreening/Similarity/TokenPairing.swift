@@ -74,7 +74,8 @@ struct TokenPairing {
                 pair(query: [i], candidate: run, similarity: 0.95, kind: .joined)
             }
         }
-        for j in candidate.tokens.indices where !usedC[j] && candidate.roles[j].weighs && candidate.tokens[j].count >= 4 {
+        for j in candidate.tokens.indices where !usedC[j] && candidate.roles[j].weighs && candidate.tokens[j].count >= 4
+        {
             if let run = Self.run(joining: candidate.tokens[j], in: query, used: usedQ) {
                 pair(query: run, candidate: [j], similarity: 0.95, kind: .joined)
             }
@@ -113,11 +114,15 @@ struct TokenPairing {
     }
 
     /// Initials read as a word are distinctive ("am") or, by chance, a legal form ("as", "ab").
-    private static func mayAbbreviate(_ role: NameVocabulary.Role) -> Bool { role == .distinctive || role == .legalForm }
+    private static func mayAbbreviate(_ role: NameVocabulary.Role) -> Bool {
+        role == .distinctive || role == .legalForm
+    }
 
     private static func words(abbreviatedBy token: [UInt32], in name: PreparedName, used: [Bool]) -> [Int]? {
         guard (2...6).contains(token.count), token.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
-        let open = name.tokens.indices.filter { !used[$0] && name.roles[$0] == .distinctive && name.tokens[$0].count >= 2 }
+        let open = name.tokens.indices.filter {
+            !used[$0] && name.roles[$0] == .distinctive && name.tokens[$0].count >= 2
+        }
         guard open.count >= token.count else { return nil }
         for start in 0...(open.count - token.count) {
             let window = Array(open[start..<(start + token.count)])

@@ -19,7 +19,7 @@ enum TokenSimilarity {
         let y = b.tokens[j]
         let visualX = a.visual[i].isEmpty ? x : a.visual[i]
         let visualY = b.visual[j].isEmpty ? y : b.visual[j]
-        if (!a.visual[i].isEmpty || !b.visual[j].isEmpty), visualX == visualY { return (0.95, .ocr) }
+        if !a.visual[i].isEmpty || !b.visual[j].isEmpty, visualX == visualY { return (0.95, .ocr) }
         if min(x.count, y.count) >= 3, !a.sound[i].isEmpty || !b.sound[j].isEmpty,
             (a.sound[i].isEmpty ? x : a.sound[i]) == (b.sound[j].isEmpty ? y : b.sound[j])
         {
