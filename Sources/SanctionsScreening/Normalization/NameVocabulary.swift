@@ -37,7 +37,7 @@ public enum NameVocabulary {
     public static let titles: Set<String> = [
         "dr", "doctor", "col", "colonel", "gen", "maj", "major", "capt", "captain", "lt", "sgt", "brig", "adm",
         "admiral", "sheikh", "shaikh", "shaykh", "sheik", "haji", "hajji", "hajj", "alhaji", "mr", "mrs", "ms",
-        "prof", "professor", "eng", "engr", "jr", "sr", "ii", "iii", "mullah", "mulla", "maulana", "mawlawi",
+        "prof", "professor", "eng", "engr", "jr", "sr", "ii", "iii", "maulana", "mawlawi",
         "maulvi", "sir", "hon", "rev",
     ]
 

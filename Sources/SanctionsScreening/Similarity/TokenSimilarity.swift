@@ -5,8 +5,9 @@ enum TokenSimilarity {
         let x = a.tokens[i]
         let y = b.tokens[j]
         if x == y { return (1, .exact) }
-        if a.algorithm >= .tokensV2, let respelled = readBack(a, i, b, j) { return respelled }
         let similarity = baseline(x, y, a.phonetic[i], b.phonetic[j])
+        // A read-back counts only when it says more than the spelling ("hikkvision" is 0.98 as written).
+        if a.algorithm >= .tokensV2, let respelled = readBack(a, i, b, j), respelled.0 > similarity { return respelled }
         return (similarity, similarity >= 0.88 && similarity < 0.9 && isPrefix(x, y) ? .prefix : .similar)
     }
 
