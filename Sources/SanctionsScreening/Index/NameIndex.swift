@@ -111,22 +111,30 @@ public struct NameIndex: Sendable {
             statistics: &statistics)
     }
 
-    /// The names that hold at least `share` of `grams`, and at least `atLeast` of them (or all).
-    private static func candidates(
-        sharing grams: Set<UInt64>, postings: [UInt64: [Int32]], count: Int, share: Double, atLeast: Int
+    /// The names of `postings` (`count` names in all) that hold at least `share` of the `basis`
+    /// first-counted grams (default: all of `grams`), and at least `atLeast` of them (or all);
+    /// with `heads`, a name must also hold one of the heads, or `withoutHeadShare` of the basis.
+    static func candidates(
+        sharing grams: Set<UInt64>, basis: Int? = nil, heads: Set<UInt64> = [], withoutHeadShare: Double = 0,
+        postings: [UInt64: [Int32]], count: Int, share: Double, atLeast: Int
     ) -> [Int32] {
         guard !grams.isEmpty else { return [] }
-        let needed = UInt16(min(grams.count, max(atLeast, Int(Double(grams.count) * share))))
+        let basis = basis ?? grams.count
+        let needed = min(basis, max(atLeast, Int(Double(basis) * share)))
+        let withoutHead = max(needed, Int((Double(basis) * withoutHeadShare).rounded(.up)))
         var counts = [UInt16](repeating: 0, count: count)
-        var candidates: [Int32] = []
+        var headed = heads.isEmpty ? [] : [Bool](repeating: false, count: count)
+        var reached: [Int32] = []
         for gram in grams {
             guard let list = postings[gram] else { continue }
+            let head = heads.contains(gram)
             for entry in list {
                 counts[Int(entry)] += 1
-                if counts[Int(entry)] == needed { candidates.append(entry) }
+                if head { headed[Int(entry)] = true }
+                if counts[Int(entry)] == needed { reached.append(entry) }
             }
         }
-        return candidates
+        return heads.isEmpty ? reached : reached.filter { headed[Int($0)] || Int(counts[Int($0)]) >= withoutHead }
     }
 
     /// The share of the query's trigrams a name must have to be scored (from `name-tokens-v2` on,

@@ -22,9 +22,7 @@ struct QueryGrams {
     }
 
     private mutating func add(_ token: [UInt32]) {
-        var tokenGrams = Set<UInt64>()
-        NameIndex.grams(of: token, into: &tokenGrams)
-        grams.formUnion(tokenGrams)
+        NameIndex.grams(of: token, into: &grams)
         guard !token.isEmpty else { return }
         let padded: [UInt32] = [0x5E] + token + [0x24]
         for start in 0..<min(2, padded.count - 2) {
@@ -34,21 +32,8 @@ struct QueryGrams {
 
     /// The names of `postings` (`count` names in all) that pass the test above.
     func candidates(postings: [UInt64: [Int32]], count: Int) -> [Int32] {
-        guard !grams.isEmpty else { return [] }
-        let needed = min(spelled, max(2, Int(Double(spelled) * NameIndex.sharedGramShare)))
-        let withoutHead = max(needed, Int((Double(spelled) * 0.6).rounded(.up)))
-        var counts = [UInt16](repeating: 0, count: count)
-        var headed = [Bool](repeating: false, count: count)
-        var reached: [Int32] = []
-        for gram in grams {
-            guard let list = postings[gram] else { continue }
-            let head = heads.contains(gram)
-            for entry in list {
-                counts[Int(entry)] += 1
-                if head { headed[Int(entry)] = true }
-                if counts[Int(entry)] == needed { reached.append(entry) }
-            }
-        }
-        return reached.filter { headed[Int($0)] || Int(counts[Int($0)]) >= withoutHead }
+        NameIndex.candidates(
+            sharing: grams, basis: spelled, heads: heads, withoutHeadShare: 0.6, postings: postings, count: count,
+            share: NameIndex.sharedGramShare, atLeast: 2)
     }
 }

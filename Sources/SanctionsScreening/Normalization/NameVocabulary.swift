@@ -103,7 +103,7 @@ public enum NameVocabulary {
         "and", "of", "the", "for", "de", "la", "le", "du", "des", "el", "al", "y", "e", "et", "und", "a", "an",
     ]
 
-    /// Legal-form words of six letters or more, by first letter, for ``looksLikeLegalForm(_:)``.
+    /// Legal-form words of six letters or more, by first letter, for ``looksLikeLegalForm(_:respelled:)``.
     private static let longLegalForms: [UInt32: [[UInt32]]] = Dictionary(
         grouping: (legalForms.union(spelledLegalForms)).filter { $0.count >= 6 }.sorted().map {
             $0.unicodeScalars.map(\.value)
@@ -120,11 +120,9 @@ public enum NameVocabulary {
     /// Whether a token is a legal-form word spelt by sound ("stok", "kompany") or a misspelt
     /// legal-form word of six letters or more ("liabiliti", "stokc",
     /// "ogranichenoi"): the same first letter, a length within two, Jaro-Winkler at least 0.92.
-    static func looksLikeLegalForm(_ token: [UInt32]) -> Bool {
-        if token.count >= 4 {
-            let respelled = SoundSpelling.make(token)
-            if legalFormSounds.contains(respelled.isEmpty ? token : respelled) { return true }
-        }
+    /// `respelled` is the token's ``SoundSpelling`` (empty when it is the token itself).
+    static func looksLikeLegalForm(_ token: [UInt32], respelled: [UInt32]) -> Bool {
+        if token.count >= 4, legalFormSounds.contains(respelled.isEmpty ? token : respelled) { return true }
         guard token.count >= 6, let first = token.first, let forms = longLegalForms[first] else { return false }
         return forms.contains { abs($0.count - token.count) <= 2 && JaroWinkler.similarity($0, token) >= 0.92 }
     }

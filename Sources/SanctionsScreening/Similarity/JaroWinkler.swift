@@ -110,6 +110,14 @@ enum PhoneticKey {
     /// "BJ"): two or more ASCII letters, none of `aeiou` but the first.
     static func isVowelless(_ token: [UInt32]) -> Bool {
         guard token.count >= 2, token.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        return !token.dropFirst().contains { [0x61, 0x65, 0x69, 0x6F, 0x75].contains($0) }
+        return !token.dropFirst().contains(where: isVowel)
+    }
+
+    /// Whether a scalar is one of `aeiou`.
+    static func isVowel(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75: true
+        default: false
+        }
     }
 }

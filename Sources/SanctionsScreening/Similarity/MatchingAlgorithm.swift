@@ -1,6 +1,7 @@
-/// A version of the name matcher. Each verdict names the one that produced it, and every version
-/// a build keeps can be chosen again (`--algorithm`), so an audit report made with an older one
-/// is reproduced exactly.
+/// A version of the name matcher. A screening snapshot screens with one (``ScreeningOptions``,
+/// `--algorithm` on `eval` and `bench screen`), and every version a build keeps can be chosen
+/// again, so that an answer made with an older one can be reproduced exactly. (Verdicts do not
+/// name it yet, and `screen`/`rescreen` do not take `--algorithm` yet: issue 15.)
 public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Tokens paired by Jaro-Winkler, prefixes and a sound key; descriptors and places cheap to
     /// omit; split and joined words compared joined (2026-12).
@@ -15,7 +16,7 @@ public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable
     /// The version used unless another is asked for.
     public static let current = MatchingAlgorithm.tokensV2
 
-    /// The name written into verdicts and accepted by `--algorithm`.
+    /// The name `--algorithm` accepts (and verdicts are to carry).
     public var name: String {
         switch self {
         case .tokensV1: "name-tokens-v1"

@@ -33,11 +33,6 @@ public struct NameScorer: Sendable {
     /// unpaired (a conflict: "HAMAMI, Brahim" against "FULVEJ, Brahim"), from `name-tokens-v2` on.
     public var distinctiveConflict = 2.0
 
-    /// Similarity of two tokens (the `name-tokens-v1` comparison).
-    static func tokenSimilarity(_ a: [UInt32], _ b: [UInt32], _ phoneticA: [UInt8], _ phoneticB: [UInt8]) -> Double {
-        TokenSimilarity.baseline(a, b, phoneticA, phoneticB)
-    }
-
     /// Scores `query` against `candidate` (both prepared with the same algorithm).
     public func score(_ query: PreparedName, _ candidate: PreparedName) -> Double {
         guard !query.tokens.isEmpty, !candidate.tokens.isEmpty else { return 0 }

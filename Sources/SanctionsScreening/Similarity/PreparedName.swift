@@ -34,7 +34,9 @@ public final class PreparedName: Sendable {
             ? normalized.roles : normalized.tokens.map { NameVocabulary.role(of: $0, algorithm: algorithm) }
         if readBack {
             for index in roles.indices
-            where roles[index] == .distinctive && NameVocabulary.looksLikeLegalForm(tokens[index]) {
+            where roles[index] == .distinctive
+                && NameVocabulary.looksLikeLegalForm(tokens[index], respelled: sound[index])
+            {
                 roles[index] = .legalForm
             }
         }

@@ -38,7 +38,7 @@ enum TokenSimilarity {
     static func skeleton(_ token: [UInt32]) -> [UInt32] {
         var output: [UInt32] = []
         for (index, value) in token.enumerated()
-        where index == 0 || ![0x61, 0x65, 0x69, 0x6F, 0x75].contains(value) {
+        where index == 0 || !PhoneticKey.isVowel(value) {
             if output.last != value { output.append(value) }
         }
         return output
