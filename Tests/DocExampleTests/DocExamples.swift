@@ -85,6 +85,15 @@ func example_NameNormalizer_1() throws {
     NameNormalizer.normalize("НІКVІЅІОN\u{200B}").text  // "hikvision"
 }
 
+// Sources/SanctionsScreening/Similarity/NameScorer+Explain.swift
+func example_NameScorer_Explain_1() throws {
+    let query = PreparedName(NameNormalizer.normalize("Dr. Ali M. Rahimi"))
+    let listed = PreparedName(NameNormalizer.normalize("RAHIMI, Ali Mohammad"))
+    let why = NameScorer().explain(query, listed)
+    // why.pairs: "ali"–"ali" exact, "m"–"mohammad" prefix, "rahimi"–"rahimi" exact;
+    // why.ignored: the query's title "dr"
+}
+
 // Sources/SanctionsImport/CSV/CSVReader.swift
 func example_CSVReader_1() throws {
     var reader = CSVReader(bytes: Array("a,\"b,c\"\n".utf8), file: "x.csv")

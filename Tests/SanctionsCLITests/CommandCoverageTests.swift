@@ -155,6 +155,35 @@ import Testing
         #expect(strict.stdout.isEmpty)
     }
 
+    /// `--algorithm` chooses the matcher (issue 15); every output names the one that answered, so an
+    /// answer made with an older matcher can be reproduced exactly.
+    @Test func theMatcherIsChosenByNameAndNamedInEveryOutput() throws {
+        #expect(try cli.run(["init", "--db", db]).status == 0)
+        // A title is free to the second matcher only: the first sees "Dr." as a word of the name.
+        let query = ["screen", "Dr. Hikvision", "--on", "2022-01-01", "--db", db, "--format", "json"]
+        let second = try cli.run(query)
+        #expect(second.status == 4)
+        #expect(second.stdout.contains("\"algorithm\": \"name-tokens-v2\""))
+        #expect(second.stdout.contains("\"role\": \"title\""), "the explanation names the title it ignored")
+        let first = try cli.run(query + ["--algorithm", "name-tokens-v1"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("\"algorithm\": \"name-tokens-v1\""))
+        let unknown = try cli.run(query + ["--algorithm", "name-tokens-v9"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'name-tokens-v1' and 'name-tokens-v2'"), "\(unknown.stderr)")
+        // Rescreen: a column in CSV, and the method of the audit report with the command that reproduces it.
+        let shipments = HostileOutputTests.root.appendingPathComponent("Examples/shipments.csv").path
+        let csv = try cli.run(["rescreen", shipments, "--db", db, "--algorithm", "name-tokens-v1"]).stdout
+        let rows = csv.split(separator: "\n")
+        #expect(rows.first?.hasSuffix(",coverage,algorithm") == true)
+        #expect(rows.count > 200 && rows.dropFirst().allSatisfy { $0.hasSuffix(",name-tokens-v1") })
+        let report = try cli.run([
+            "rescreen", shipments, "--db", db, "--algorithm", "name-tokens-v1", "--format", "markdown",
+        ]).stdout
+        #expect(report.contains("name matcher name-tokens-v1"))
+        #expect(report.contains("--algorithm name-tokens-v1"))
+    }
+
     // MARK: - the ledger's own clock
 
     @Test func recordedAtAndAsOfSequenceShowWhatTheLedgerSaidThen() throws {

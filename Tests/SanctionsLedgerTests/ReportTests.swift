@@ -76,6 +76,7 @@ import Testing
         }
         let method = AuditReport.Method(
             ledgerPath: "x", sequence: 352, hash: "h", threshold: 0.9, reviewFloor: 0.8, normalizerVersion: 1,
+            algorithm: .current,
             knownAt: nil, runAt: Self.now, input: "shipments.csv")
         let html = report.html(summary: summary, method: method)
         let listed = try captures(#"<section class="transaction" data-id="([^"]+)""#, in: html)

@@ -40,6 +40,31 @@ import Testing
         #expect(hit.events.contains(EventID("62FR4910-entity-list-rules")))
     }
 
+    /// Every match carries its explanation (issue 15), and the explanation's score is the match's:
+    /// for a query holding several names, it explains the name that gave the score.
+    @Test func everyMatchIsExplainedWithItsOwnScore() throws {
+        let queries = [
+            "Hikvision", "Dr. Hikvision", "Hikvision Digital Tech Co Ltd", "Huawei Technologies Co., Ltd.",
+            "Dawning Information Industry Co., Ltd. (Sugon)", "Sugon a.k.a. Dawning", "SZ DJI Technology",
+            "Xinjiang Public Bureau", "MEGVII", "Sense Time",
+        ]
+        var explained = 0
+        for query in queries {
+            let result = screen(query, on: "2022-01-01")
+            #expect(result.algorithm == .current)
+            for match in result.matches {
+                let explanation = try #require(match.explanation, "\(query) → \(match.matchedName)")
+                #expect(explanation.score == match.score, "\(query) → \(match.matchedName)")
+                #expect(explanation.listed == match.normalizedName)
+                explained += 1
+            }
+        }
+        #expect(explained >= 20)
+        let sugon = screen("Dawning Information Industry Co., Ltd. (Sugon)", on: "2022-01-01")
+        let best = try #require(sugon.matches.first)
+        #expect(best.explanation?.query == "sugon" || best.explanation?.query == "dawning information industry co ltd")
+    }
+
     @Test func anAliasDoesNotMatchBeforeItWasListed() {
         #expect(screen("HMN Technologies", on: "2021-12-16").matches.isEmpty)
         let after = screen("HMN Technologies", on: "2021-12-17")

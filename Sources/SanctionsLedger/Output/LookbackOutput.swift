@@ -36,7 +36,7 @@ public enum LookbackOutput {
             try sink.write(
                 CSVText.row([
                     "id", "date", "counterparty", "type", "verdict_before", "verdict_after", "change", "parties",
-                    "events", "citations",
+                    "events", "citations", "algorithm",
                 ]) + "\n")
             for difference in differences {
                 try sink.write(
@@ -47,6 +47,7 @@ public enum LookbackOutput {
                         difference.change.rawValue, parties(difference),
                         difference.causes.map(\.rawValue).joined(separator: "; "),
                         Citations.list(difference.causes, sources).joined(separator: "; "),
+                        difference.after.algorithm.name,
                     ]) + "\n")
             }
         }

@@ -13,7 +13,9 @@ public struct RescreenWriter {
     }
 
     /// The columns added to the input's.
-    public static let addedColumns = ["verdict", "party", "regime", "matched_name", "score", "citation", "coverage"]
+    public static let addedColumns = [
+        "verdict", "party", "regime", "matched_name", "score", "citation", "coverage", "algorithm",
+    ]
 
     public let format: Format
     private let header: [String]
@@ -48,7 +50,7 @@ public struct RescreenWriter {
                 matches.map(\.matchedName).joined(separator: "; "),
                 matches.map { String(format: "%.3f", $0.score) }.joined(separator: "; "),
                 matches.map { Citations.list($0.events, row.sources).joined(separator: " + ") }.joined(separator: "; "),
-                CoverageOutput.line(row.result.coverage),
+                CoverageOutput.line(row.result.coverage), row.result.algorithm.name,
             ]
             try sink.write(CSVText.row(inputFields(row.transaction) + added) + "\n")
         case .json:

@@ -16,15 +16,18 @@ public struct AuditReport: Sendable {
         public var threshold: Double
         public var reviewFloor: Double
         public var normalizerVersion: Int
+        /// The name matcher the run used.
+        public var algorithm: MatchingAlgorithm
         public var knownAt: LedgerTime?
         public var runAt: LedgerTime
         public var input: String
 
         public init(
             ledgerPath: String, sequence: Int, hash: String, threshold: Double, reviewFloor: Double,
-            normalizerVersion: Int,
+            normalizerVersion: Int, algorithm: MatchingAlgorithm,
             knownAt: LedgerTime?, runAt: LedgerTime, input: String
         ) {
+            self.algorithm = algorithm
             self.ledgerPath = ledgerPath
             self.sequence = sequence
             self.hash = hash
@@ -69,6 +72,7 @@ public struct AuditReport: Sendable {
 
     private func reproduce(_ method: Method) -> String {
         "sanctions rescreen \(method.input) --db \(method.ledgerPath) --threshold \(method.threshold)"
+            + " --algorithm \(method.algorithm.name)"
             + (method.knownAt.map { " --known-at \($0)" } ?? "")
     }
 
@@ -180,8 +184,8 @@ public struct AuditReport: Sendable {
             "## Method\n\n- Ledger: \(MarkdownText.code(method.ledgerPath)), last sequence \(method.sequence), head "
             + "hash `\(method.hash)`\n"
         text +=
-            "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser "
-            + "version \(method.normalizerVersion)\n"
+            "- Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name matcher "
+            + "\(method.algorithm.name), name normaliser version \(method.normalizerVersion)\n"
         text += "- Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "\n"
         text +=
             "- Each transaction is screened on its own date against the designations, names and rules in force that "
@@ -311,8 +315,8 @@ public struct AuditReport: Sendable {
             "<h2>Method</h2>\n<ul class=\"method\"><li>Ledger <code>\(HTMLPage.escape(method.ledgerPath))</code>, "
             + "last sequence \(method.sequence), head hash <code>\(method.hash)</code></li>"
         body +=
-            "<li>Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name normaliser "
-            + "version \(method.normalizerVersion)</li>"
+            "<li>Certain-match threshold \(method.threshold), review floor \(method.reviewFloor), name matcher "
+            + "\(method.algorithm.name), name normaliser version \(method.normalizerVersion)</li>"
         body +=
             "<li>Knowledge: " + (method.knownAt.map { "as known at \($0)" } ?? "everything the ledger holds") + "</li>"
         body +=

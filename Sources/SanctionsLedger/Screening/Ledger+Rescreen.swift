@@ -82,6 +82,6 @@ extension Ledger {
             ledgerPath: database.path ?? ":memory:", sequence: head.sequence, hash: head.hash,
             threshold: options.screening.threshold,
             reviewFloor: options.screening.reviewFloor, normalizerVersion: NameNormalizer.version,
-            knownAt: options.knownAt, runAt: now, input: input)
+            algorithm: options.screening.algorithm, knownAt: options.knownAt, runAt: now, input: input)
     }
 }

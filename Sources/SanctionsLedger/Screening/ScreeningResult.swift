@@ -67,6 +67,9 @@ public struct ScreeningMatch: Sendable, Hashable {
     /// Set when the transaction's date lies in the window of a listing or delisting the ledger
     /// dates only by observation: the outcome is then `review` where the rule would restrict.
     public var uncertainty: DateUncertainty?
+    /// Why the name scored what it did: the words paired and how, those left out or ignored, and
+    /// the rules that capped the score.
+    public var explanation: MatchExplanation?
 }
 
 /// The verdict for one screened name on one date for one transaction type.
@@ -82,6 +85,8 @@ public struct ScreeningResult: Sendable, Hashable {
     /// The lists consulted (every regime whose rule could restrict this transaction type on that
     /// date) and how well the ledger knows each then.
     public var coverage: [CoverageAssessment] = []
+    /// The name matcher that found the matches (its name and version: `name-tokens-v2`).
+    public var algorithm: MatchingAlgorithm
 
     /// The consulted lists whose coverage is not full, or that are stale: the verdict's caveats.
     public var caveats: [CoverageAssessment] { coverage.filter { $0.level != .full || $0.stale } }

@@ -112,6 +112,28 @@ public struct ScreeningSnapshot: Sendable {
             candidates: candidates(for: prepared, statistics: &statistics), date: date, type: type)
     }
 
+    /// Adds to each match (of the name at the same position of `entries`) its explanation.
+    func explain(_ matches: inout [ScreeningMatch], entries: [Int], query: String) {
+        guard !matches.isEmpty else { return }
+        let prepared = prepare(query)
+        for index in matches.indices {
+            matches[index].explanation = explain(prepared, entry: entries[index], score: matches[index].score)
+        }
+    }
+
+    /// The order of a verdict's matches: strongest outcome, then best score, then party and regime.
+    static func reportOrder(_ lhs: ScreeningMatch, _ rhs: ScreeningMatch) -> Bool {
+        (lhs.outcome, lhs.score) != (rhs.outcome, rhs.score)
+            ? (lhs.outcome, lhs.score) > (rhs.outcome, rhs.score) : (lhs.party, lhs.regime) < (rhs.party, rhs.regime)
+    }
+
+    /// Why `query` matches the name at `entry` with `score`: the explanation of the name the
+    /// query holds (the whole, or one of its parts) that gave that score.
+    func explain(_ query: PreparedQuery, entry: Int, score: Double) -> MatchExplanation {
+        let explanations = query.all.map { index.explain($0, entry: entry) }
+        return explanations.first { $0.score == score } ?? explanations.max { $0.score < $1.score }!
+    }
+
     /// Filter by time: the verdict from precomputed candidates, keeping the names and designations
     /// in force on `date` and the rules in force then.
     public func verdict(
@@ -137,6 +159,7 @@ public struct ScreeningSnapshot: Sendable {
         let exactParties = Set(exact.map { names[$0.name].party })
         let exactSpellings = Set(exact.map { Self.spelling(index.names[$0.name].normalized.text) })
         var matches: [ScreeningMatch] = []
+        var entries: [Int] = []
         for (key, hit) in best {
             guard let designation = designations[key]?.first(where: { $0.valid.contains(instant) }) else { continue }
             let rule = rule(regime: hit.name.regime, type: type, at: instant, for: designation.details)
@@ -172,11 +195,10 @@ public struct ScreeningSnapshot: Sendable {
                     events: events, normalizedQuery: normalizedQuery,
                     normalizedName: index.names[hit.candidate.name].normalized.text,
                     listedFrom: designation.listedFrom, uncertainty: designation.uncertainty))
+            entries.append(hit.candidate.name)
         }
-        matches.sort {
-            ($0.outcome, $0.score) != ($1.outcome, $1.score)
-                ? ($0.outcome, $0.score) > ($1.outcome, $1.score) : ($0.party, $0.regime) < ($1.party, $1.regime)
-        }
+        explain(&matches, entries: entries, query: query)
+        matches.sort(by: Self.reportOrder)
         let consulted = coverage(on: date, type: type)
         var verdict = matches.map(\.outcome).max() ?? .permitted
         // A list the ledger does not cover on that date leaves the answer unknown, unless the name
@@ -188,7 +210,8 @@ public struct ScreeningSnapshot: Sendable {
             verdict = .unknown
         }
         return ScreeningResult(
-            query: query, date: date, type: type, verdict: verdict, matches: matches, coverage: consulted)
+            query: query, date: date, type: type, verdict: verdict, matches: matches, coverage: consulted,
+            algorithm: algorithm)
     }
 
     /// The lists that could restrict a transaction of `type` on `date` (a rule in force then, general

@@ -103,6 +103,11 @@ public struct NameIndex: Sendable {
         UInt64(a & 0x1FFFFF) << 42 | UInt64(b & 0x1FFFFF) << 21 | UInt64(c & 0x1FFFFF)
     }
 
+    /// Why `query` scores what it does against the name at `entry` (the score ``search(_:minimumScore:statistics:)`` gives).
+    public func explain(_ query: PreparedName, entry: Int) -> MatchExplanation {
+        scorer.explain(query, names[entry])
+    }
+
     /// The names scoring at least `minimumScore` against `query`, best first.
     public func search(_ query: String, minimumScore: Double) -> [Hit] {
         var statistics = SearchStatistics()

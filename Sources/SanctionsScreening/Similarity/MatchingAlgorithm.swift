@@ -1,7 +1,7 @@
 /// A version of the name matcher. A screening snapshot screens with one (``ScreeningOptions``,
-/// `--algorithm` on `eval` and `bench screen`), and every version a build keeps can be chosen
-/// again, so that an answer made with an older one can be reproduced exactly. (Verdicts do not
-/// name it yet, and `screen`/`rescreen` do not take `--algorithm` yet: issue 15.)
+/// `--algorithm` on `screen`, `rescreen`, `lookback`, `eval` and `bench screen`); every verdict
+/// and report names it, and every version a build keeps can be chosen again, so that an answer
+/// made with an older one can be reproduced exactly.
 public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// Tokens paired by Jaro-Winkler, prefixes and a sound key; descriptors and places cheap to
     /// omit; split and joined words compared joined (2026-12).
@@ -16,7 +16,7 @@ public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable
     /// The version used unless another is asked for.
     public static let current = MatchingAlgorithm.tokensV2
 
-    /// The name `--algorithm` accepts (and verdicts are to carry).
+    /// The name `--algorithm` accepts and verdicts carry.
     public var name: String {
         switch self {
         case .tokensV1: "name-tokens-v1"

@@ -35,16 +35,52 @@ public struct NameScorer: Sendable {
 
     /// Scores `query` against `candidate` (both prepared with the same algorithm).
     public func score(_ query: PreparedName, _ candidate: PreparedName) -> Double {
-        guard !query.tokens.isEmpty, !candidate.tokens.isEmpty else { return 0 }
-        let improved = query.algorithm >= .tokensV2
+        assess(query, candidate).score
+    }
+
+    /// The rules of a scoring that changed the score from the plain coverage of the pairs.
+    struct AppliedRules: OptionSet {
+        let rawValue: UInt8
+        /// Each name leaves a distinctive word unpaired: both count double.
+        static let conflicting = AppliedRules(rawValue: 1)
+        /// The query is cut short: the cut-off listed words count as paired, a possible match at most.
+        static let cutOff = AppliedRules(rawValue: 2)
+        /// The listed name has distinctive words the query leaves out: a possible match at most.
+        static let contained = AppliedRules(rawValue: 4)
+        /// A one-word listed name inside a longer query: a possible match at most.
+        static let oneWordListed = AppliedRules(rawValue: 8)
+        /// The distinctive words joined compared better than word by word.
+        static let joined = AppliedRules(rawValue: 16)
+    }
+
+    /// A score with the pairing and the rules it came from.
+    struct Assessment {
+        var score: Double
+        var pairing: TokenPairing
+        var rules: AppliedRules
+    }
+
+    /// Scores `query` against `candidate`, keeping the evidence (see ``explain(_:_:)``).
+    func assess(_ query: PreparedName, _ candidate: PreparedName) -> Assessment {
         var pairing = TokenPairing(query, candidate)
+        guard !query.tokens.isEmpty, !candidate.tokens.isEmpty else {
+            return Assessment(score: 0, pairing: pairing, rules: [])
+        }
+        let improved = query.algorithm >= .tokensV2
         if improved { pairing.pairJoinedWords() }
         pairing.pairGreedily(threshold: self.pairing, longThreshold: improved ? longPairing : nil)
         if improved { pairing.pairInitials() }
-        if pairing.matchedQ == 0 { return joinedScore(query, candidate, tokenScore: 0) }
+        var rules: AppliedRules = []
+        func joined(_ tokenScore: Double) -> Assessment {
+            let score = joinedScore(query, candidate, tokenScore: tokenScore)
+            if score > tokenScore { rules.insert(.joined) }
+            return Assessment(score: score, pairing: pairing, rules: rules)
+        }
+        if pairing.matchedQ == 0 { return joined(0) }
         let leftQ = pairing.leftover(query, pairing.usedQ)
         let leftC = pairing.leftover(candidate, pairing.usedC)
         let conflicting = improved && leftQ.contains(.distinctive) && leftC.contains(.distinctive)
+        if conflicting { rules.insert(.conflicting) }
         func coverage(_ usedQ: [Bool], _ usedC: [Bool], listedDistinctive: Double = 1) -> Double {
             let penaltyQ = penalty(query, usedQ, otherLeft: leftC, conflicting: conflicting, isQuery: true)
             let penaltyC = penalty(
@@ -57,19 +93,24 @@ public struct NameScorer: Sendable {
         if improved {
             // Possible, never certain: a query cut short, or one that leaves out words of the listed name.
             var possible = tokenScore
+            var rule: AppliedRules = []
             if let cut = Self.cutOff(pairing) {
                 possible = coverage(pairing.usedQ.indices.map { pairing.usedQ[$0] || $0 == cut.queryToken }, cut.used)
+                rule = .cutOff
             } else if Self.isContained(pairing) {
                 possible = coverage(pairing.usedQ, pairing.usedC, listedDistinctive: omittedWord)
+                rule = .contained
             }
+            if possible > tokenScore { rules.insert(rule) }
             tokenScore = max(tokenScore, min(possible, Self.certainMatch - 0.01))
         }
         // A one-word listed name found inside a longer name ("TATA" in "Tata Consultancy Services",
         // "Schneider GmbH" in "Schneider Electric SE") is one word of evidence: possible, never certain.
-        if candidate.weightedTokens == 1, query.weightedTokens >= 2 {
-            tokenScore = min(tokenScore, Self.certainMatch - 0.01)
+        if candidate.weightedTokens == 1, query.weightedTokens >= 2, tokenScore > Self.certainMatch - 0.01 {
+            tokenScore = Self.certainMatch - 0.01
+            rules.insert(.oneWordListed)
         }
-        return joinedScore(query, candidate, tokenScore: tokenScore)
+        return joined(tokenScore)
     }
 
     /// What a distinctive word of the listed name costs when the query leaves it out and has

@@ -34,17 +34,13 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
         var format: LookbackOutput.Format = .csv
 
-        @Option(help: ArgumentHelp("Certain-match threshold (0.5...1).", valueName: "score"))
-        var threshold: Double = ScreeningOptions.defaultThreshold
+        @OptionGroup var matching: MatchingOptions
 
         func validate() throws {
             guard (since == nil) != (afterSequence == nil) else {
                 throw ValidationError("give exactly one of --since DATE and --after-sequence N")
             }
             if let window, window < 0 { throw ValidationError("--window must not be negative") }
-            guard (0.5...1.0).contains(threshold) else {
-                throw ValidationError("--threshold must be between 0.5 and 1")
-            }
         }
 
         func run() throws {
@@ -55,7 +51,7 @@ extension SanctionsCommand {
                 var input = try TransactionInput(path: file)
                 let cutoff = window.map { Ledger.systemClock().day.adding(days: -$0) }
                 let report = try opened.lookback(
-                    &input, baseline: baseline, options: ScreeningOptions(threshold: threshold), cutoff: cutoff)
+                    &input, baseline: baseline, options: matching.screening, cutoff: cutoff)
                 let sources = try opened.sources(of: report.differences.flatMap(\.causes))
                 let described =
                     since.map { "as known on \($0)" } ?? "as recorded through sequence \(afterSequence ?? 0)"

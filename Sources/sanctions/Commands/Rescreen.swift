@@ -30,8 +30,7 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
         var format: RescreenWriter.Format = .csv
 
-        @Option(help: ArgumentHelp("Certain-match threshold (0.5...1).", valueName: "score"))
-        var threshold: Double = ScreeningOptions.defaultThreshold
+        @OptionGroup var matching: MatchingOptions
 
         @Option(help: ArgumentHelp("Worker threads (default: all cores); results do not depend on it.", valueName: "n"))
         var threads: Int?
@@ -40,9 +39,6 @@ extension SanctionsCommand {
         var strict = false
 
         func validate() throws {
-            guard (0.5...1.0).contains(threshold) else {
-                throw ValidationError("--threshold must be between 0.5 and 1")
-            }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         }
 
@@ -50,7 +46,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
                 let options = RescreenOptions(
-                    screening: ScreeningOptions(threshold: threshold), knownAt: knownAt,
+                    screening: matching.screening, knownAt: knownAt,
                     recordedThrough: try recorded.sequence(opened), threads: threads ?? Parallel.defaultWidth,
                     strict: strict)
                 var input = try TransactionInput(path: file)

@@ -33,20 +33,10 @@ extension SanctionsCommand {
         @Option(help: ArgumentHelp("Transaction type.", valueName: "type"))
         var type: TransactionType = .export
 
-        @Option(
-            help: ArgumentHelp(
-                "Certain-match threshold (0.5...1); weaker matches down to 0.1 below it are shown for review.",
-                valueName: "score"))
-        var threshold: Double = ScreeningOptions.defaultThreshold
+        @OptionGroup var matching: MatchingOptions
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
         var format: Format = .table
-
-        func validate() throws {
-            guard (0.5...1.0).contains(threshold) else {
-                throw ValidationError("--threshold must be between 0.5 and 1")
-            }
-        }
 
         func run() throws {
             try runReportingErrors {
@@ -58,7 +48,7 @@ extension SanctionsCommand {
                 let asOf = try time.asOf(opened)
                 let snapshot = try opened.screeningSnapshot(
                     knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough,
-                    options: ScreeningOptions(threshold: threshold))
+                    options: matching.screening)
                 let results = queries.map { snapshot.screen($0, on: asOf.on, type: type) }
                 let sources = try opened.sources(
                     of: results.flatMap { $0.matches.flatMap(\.events) }, knownAt: asOf.knownAt,
