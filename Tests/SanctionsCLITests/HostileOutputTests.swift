@@ -17,7 +17,9 @@ import Testing
         let result = try CLIRunner().run(["rescreen", Self.hostile, "--db", db])
         #expect(result.status == 4, "\(result.stderr)")  // h5 is Hikvision behind a right-to-left override
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "id,date,counterparty,type,verdict,party,regime,matched_name,score,citation,coverage")
+        #expect(
+            lines.first
+                == "id,date,counterparty,type,verdict,party,regime,matched_name,score,citation,coverage,algorithm")
         #expect(lines.contains { $0.hasPrefix("h1,2020-01-01,'=cmd|' /C calc'!A0,payment,permitted") })
         #expect(lines.contains { $0.hasPrefix("h2,2020-01-01,\"'+SUM(1,2)\",payment") })
         #expect(lines.contains { $0.hasPrefix("h3,2020-01-01,'-2+3,payment") })
