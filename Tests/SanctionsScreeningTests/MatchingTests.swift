@@ -72,6 +72,15 @@ import Testing
             score("Hikvision Digital Technology", "Hangzhou Hikvision Digital Technology Co., Ltd.") >= Self.threshold)
     }
 
+    /// Found by the normaliser fuzz target: "KKcompagnie", one word, sounds like a legal form, and
+    /// the name had no word left that counts, so it did not match even itself.
+    @Test func aNameOfWordsThatOnlySoundLikeLegalFormsMatchesItself() {
+        for name in ["KKcompagnie", "\u{0}\u{4}KKcompagnie", "Kompanie"] {
+            #expect(score(name, name) > 0.99, "\(name): \(score(name, name))")
+        }
+        #expect(score("KKcompagnie", "Hikvision Compagnie") < NameScorer.certainMatch)
+    }
+
     @Test func acronymsPairOnlyWithThemselves() {
         #expect(score("HMN Technologies", "HM") < 0.8)
         #expect(score("Huawei Technologies Co., Ltd.", "HUA") < 0.8)

@@ -33,12 +33,16 @@ public final class PreparedName: Sendable {
             algorithm == .current
             ? normalized.roles : normalized.tokens.map { NameVocabulary.role(of: $0, algorithm: algorithm) }
         if readBack {
+            var respelled = roles
             for index in roles.indices
             where roles[index] == .distinctive
                 && NameVocabulary.looksLikeLegalForm(tokens[index], respelled: sound[index])
             {
-                roles[index] = .legalForm
+                respelled[index] = .legalForm
             }
+            // A name made only of words that sound like legal forms ("KK Compagnie") keeps them:
+            // a name needs a word that counts, or it would not match even itself.
+            if respelled.contains(where: { $0.weighs && $0 != .stopWord }) { roles = respelled }
         }
         self.roles = roles
         vowelless = zip(tokens, roles).map { readBack && $1 == .distinctive && PhoneticKey.isVowelless($0) }
