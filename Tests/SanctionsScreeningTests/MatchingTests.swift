@@ -131,6 +131,8 @@ import Testing
         ("KRIVORUCHKO, A.Y.", "KRIVORUCHKO, Aleksei Yurievich"),  // initials
         ("A. S. URUSOV", "URUSOV, Anton Sergeevich"),  // initials that read as a legal form
         ("KRVRCHK, Alks Yrvch", "KRIVORUCHKO, Aleksei Yurievich"),  // vowels dropped
+        ("RDRGZ ESPNZ, Mr Antn", "RODRIGUEZ ESPINOZA, Mario Antonio"),  // vowels dropped: "Mr" is Mario
+        ("AL-TKRT, Al Sddm Hssn", "AL-TIKRITI, Ali Saddam Hussein"),  // vowels dropped: "Al" is Ali
         ("Gen. ANTONOV, Boris Alekseyevich", "ANTONOV, Boris Alekseyevich"),  // title
         ("RNIKAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // OCR
         ("MICAM HOLDINGS LIMITED", "MIKAM HOLDINGS LIMITED"),  // sound-alike

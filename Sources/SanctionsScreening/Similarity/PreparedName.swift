@@ -44,8 +44,18 @@ public final class PreparedName: Sendable {
             // a name needs a word that counts, or it would not match even itself.
             if respelled.contains(where: { $0.weighs && $0 != .stopWord }) { roles = respelled }
         }
+        var vowelless = zip(tokens, roles).map { readBack && $1 == .distinctive && PhoneticKey.isVowelless($0) }
+        // A name written without vowels ("RDRGZ ESPNZ, Mr Antn"): its short words that read as a
+        // title or a particle ("Mr" for "Mario", "Al" for "Ali") are words of the name too.
+        if vowelless.filter({ $0 }).count >= 2 {
+            for index in roles.indices
+            where (roles[index] == .title || roles[index] == .stopWord) && PhoneticKey.isVowelless(tokens[index]) {
+                roles[index] = .distinctive
+                vowelless[index] = true
+            }
+        }
+        self.vowelless = vowelless
         self.roles = roles
-        vowelless = zip(tokens, roles).map { readBack && $1 == .distinctive && PhoneticKey.isVowelless($0) }
         onlyGeneric = !roles.contains(.distinctive)
         weightedTokens = roles.filter { $0.weighs && $0 != .stopWord }.count
         var joined: [UInt32] = []
