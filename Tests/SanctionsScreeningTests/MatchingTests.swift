@@ -51,6 +51,20 @@ import Testing
         #expect(statistics.candidatesScored < 50)
     }
 
+    /// Words written without vowels are found through their consonants, as they are compared:
+    /// "BHMN" finds "BAHMAN" ("bhmn" both), "YMN BNN" finds "YAMEN BENIN".
+    @Test(arguments: [
+        ("BHMN GROUP", "BAHMAN GROUP"), ("YMN BNN SARL", "YAMEN BENIN SARL"),
+        ("UNN DEVELOPMENT GROUP CO., LTD.", "UNION DEVELOPMENT GROUP CO., LTD."),
+    ])
+    func theIndexFindsNamesWrittenWithoutVowels(query: String, listed: String) {
+        var names = (0..<2000).map { "Company Number \($0) Trading Co., Ltd." }
+        names.append(listed)
+        let hits = NameIndex(names: names).search(query, minimumScore: 0.8)
+        #expect(hits.first?.entry == 2000, "\(query): \(hits.prefix(3))")
+        #expect((hits.first?.score ?? 0) >= NameScorer.certainMatch, "\(query): \(hits.prefix(3))")
+    }
+
     @Test func jaroWinklerKnownValues() {
         func jw(_ a: String, _ b: String) -> Double {
             JaroWinkler.similarity(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))

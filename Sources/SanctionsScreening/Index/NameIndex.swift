@@ -80,11 +80,13 @@ public struct NameIndex: Sendable {
         }
     }
 
-    /// Trigrams of the sound keys of a name's looked-up tokens.
+    /// Trigrams of the consonant skeletons of a name's looked-up tokens (the form words written
+    /// without vowels are compared in: "bhmn" finds "bahman").
     static func consonantGrams(of name: PreparedName) -> Set<UInt64> {
         var grams = Set<UInt64>()
-        for index in name.tokens.indices where indexed(name, index) && name.phonetic[index].count >= 2 {
-            Self.grams(of: name.phonetic[index].map(UInt32.init), into: &grams)
+        for index in name.tokens.indices where indexed(name, index) {
+            let skeleton = TokenSimilarity.skeleton(name.tokens[index])
+            if skeleton.count >= 2 { Self.grams(of: skeleton, into: &grams) }
         }
         return grams
     }
