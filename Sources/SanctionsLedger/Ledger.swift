@@ -73,13 +73,29 @@ public struct Ledger: Sendable {
         path: String?, access: LedgerAccess = .readWrite, busyTimeout: Double = 10,
         clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
     ) throws -> Ledger {
-        if let path, access == .readWrite {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
+        guard let path else {
+            return try openUnlocked(path: nil, access: access, busyTimeout: busyTimeout, clock: clock)
         }
-        return Ledger(database: try LedgerDatabase(path: path, access: access, busyTimeout: busyTimeout, clock: clock))
+        try createFolder(of: path, access: access)
+        return try FolderLock.holding(folderOf: path, timeout: busyTimeout) {
+            try openUnlocked(path: path, access: access, busyTimeout: busyTimeout, clock: clock)
+        }
+    }
+
+    /// Opens the ledger at `path` without the folder lock (its caller holds it, or needs none).
+    private static func openUnlocked(
+        path: String?, access: LedgerAccess, busyTimeout: Double,
+        clock: @escaping @Sendable () -> LedgerTime = Ledger.systemClock
+    ) throws -> Ledger {
+        Ledger(database: try LedgerDatabase(path: path, access: access, busyTimeout: busyTimeout, clock: clock))
+    }
+
+    /// Makes the folder a ledger is to be written in.
+    private static func createFolder(of path: String, access: LedgerAccess) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if access == .readWrite, !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
     }
 
     /// A front end's ledger as opened: where, and what seeding did.
@@ -137,10 +153,15 @@ public struct Ledger: Sendable {
             && (!exists
                 || (location.isDefault
                     && (access == .readWrite || FileManager.default.isWritableFile(atPath: location.path))))
-        guard mustSeed || access == .readWrite else { return (try open(path: location.path, access: .readOnly), nil) }
-        let ledger = try open(path: location.path, busyTimeout: busyTimeout)
-        guard mustSeed, let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }
-        return (ledger, report)
+        guard mustSeed else { return (try open(path: location.path, access: access, busyTimeout: busyTimeout), nil) }
+        // Created, migrated and seeded under the folder lock: a second process opening it at once
+        // waits, then finds it whole (and up to date).
+        try createFolder(of: location.path, access: .readWrite)
+        return try FolderLock.holding(folderOf: location.path, timeout: max(busyTimeout, 60)) {
+            let ledger = try openUnlocked(path: location.path, access: .readWrite, busyTimeout: busyTimeout)
+            guard let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }
+            return (ledger, report)
+        }
     }
 
     /// A copy of this ledger at `path` (nil: in memory), made with SQLite's backup: the same log

@@ -180,6 +180,38 @@ import SanctionsCore
         #expect(imported.hits >= 4 && snapshot.hits >= 6, "too few kills hit a running import (seed \(seed))")
     }
 
+    /// Three commands run at once on a machine where the default ledger does not exist yet: one
+    /// builds it, the others wait for it and answer from it (they used to find it half made and
+    /// call it "another application's SQLite database").
+    @Test func threeCommandsAtOnceOnFirstUseShareOneDefaultLedger() throws {
+        let home = try TemporaryLedger.makeFolder()
+        var runner = CLIRunner()
+        runner.environment = ["XDG_DATA_HOME": home.path]
+        runner.seedFromTemplate = false
+        let cli = runner
+        let lock = NSLock()
+        nonisolated(unsafe) var results: [CLIRunner.Result] = []
+        let group = DispatchGroup()
+        for _ in 0..<3 {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                if let result = try? cli.run(["screen", "Hikvision", "--on", "2020-01-01"]) {
+                    lock.withLock { results.append(result) }
+                }
+            }
+        }
+        group.wait()
+        #expect(results.count == 3)
+        for result in results {
+            #expect(result.status == 4, "\(result.stderr)")
+            #expect(result.stdout.contains("Hikvision: LICENSE-REQUIRED for export on 2020-01-01"))
+        }
+        #expect(results.filter { $0.stderr.contains("built the ledger") }.count == 1, "\(results.map(\.stderr))")
+        let ledger = home.appendingPathComponent("sanctions-ledger/ledger.sqlite").path
+        #expect(try cli.run(["verify", "--db", ledger]).status == 0)
+    }
+
     @Test func concurrentWritersLoseNothingAndRefuseClearly() throws {
         let folder = try TemporaryLedger.makeFolder()
         let db = folder.appendingPathComponent("concurrent.sqlite").path
