@@ -13,6 +13,9 @@ public final class PreparedName: Sendable {
     let sound: [[UInt32]]
     /// Whether each token is written without vowels after its first letter ("MHMMD", "RHM").
     let vowelless: [Bool]
+    /// The one token without vowels, when the name has only one and it has three letters or
+    /// fewer: it may be an acronym, and pairs only with a word at most two letters longer.
+    let loneShortVowelless: Int?
     let roles: [NameVocabulary.Role]
     /// Distinctive tokens joined, for names split or joined differently ("Sense Time" / "SenseTime").
     let joinedDistinctive: [UInt32]
@@ -45,6 +48,12 @@ public final class PreparedName: Sendable {
             if respelled.contains(where: { $0.weighs && $0 != .stopWord }) { roles = respelled }
         }
         var vowelless = zip(tokens, roles).map { readBack && $1 == .distinctive && PhoneticKey.isVowelless($0) }
+        // A lone word of three letters or fewer without vowels may be an acronym ("HMN
+        // Technologies"): it stands for a word of at most two letters more ("SS" for "SES", not
+        // "HMN" for "HAMOON"), unless the name has another word without vowels ("MHMMD RHM").
+        let vowellessCount = vowelless.filter { $0 }.count
+        let lone = vowellessCount == 1 ? vowelless.firstIndex(of: true) : nil
+        loneShortVowelless = lone.map { normalized.tokens[$0].unicodeScalars.count <= 3 } == true ? lone : nil
         // A name written without vowels ("RDRGZ ESPNZ, Mr Antn"): its short words that read as a
         // title or a particle ("Mr" for "Mario", "Al" for "Ali") are words of the name too.
         if vowelless.filter({ $0 }).count >= 2 {

@@ -27,6 +27,7 @@ enum TokenSimilarity {
             return (0.93, .sound)
         }
         if a.vowelless[i] != b.vowelless[j], x.first == y.first, max(x.count, y.count) >= 3,
+            a.loneShortVowelless != i || y.count <= x.count + 2, b.loneShortVowelless != j || x.count <= y.count + 2,
             skeleton(x) == skeleton(y)
         {
             return (0.92, .consonants)
