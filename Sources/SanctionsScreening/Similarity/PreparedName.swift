@@ -52,11 +52,14 @@ public final class PreparedName: Sendable {
         // Technologies"): it stands for a word of at most two letters more ("SS" for "SES", not
         // "HMN" for "HAMOON"), unless the name has another word without vowels ("MHMMD RHM").
         let vowellessCount = vowelless.filter { $0 }.count
-        let lone = vowellessCount == 1 ? vowelless.firstIndex(of: true) : nil
-        loneShortVowelless = lone.map { normalized.tokens[$0].unicodeScalars.count <= 3 } == true ? lone : nil
+        if vowellessCount == 1, let lone = vowelless.firstIndex(of: true), tokens[lone].count <= 3 {
+            loneShortVowelless = lone
+        } else {
+            loneShortVowelless = nil
+        }
         // A name written without vowels ("RDRGZ ESPNZ, Mr Antn"): its short words that read as a
         // title or a particle ("Mr" for "Mario", "Al" for "Ali") are words of the name too.
-        if vowelless.filter({ $0 }).count >= 2 {
+        if vowellessCount >= 2 {
             for index in roles.indices
             where (roles[index] == .title || roles[index] == .stopWord) && PhoneticKey.isVowelless(tokens[index]) {
                 roles[index] = .distinctive
