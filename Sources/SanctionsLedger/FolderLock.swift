@@ -11,6 +11,10 @@ import Darwin
 /// migrated and seeded: two processes opening a ledger that does not exist yet (two commands
 /// run at once on first use) then take turns, and neither sees it half made.
 enum FolderLock {
+    /// How long an open waits for another process setting a ledger up (building the default
+    /// ledger takes seconds): the busy timeout, and a minute at least.
+    static func setUpWait(_ busyTimeout: Double) -> Double { max(busyTimeout, 60) }
+
     /// Runs `body` holding the lock on the folder of `path`, waiting up to `timeout` seconds for
     /// another process to release it. Where the folder cannot be locked (no such folder yet, a
     /// file system without `flock`), `body` runs without it, as before.

@@ -77,8 +77,21 @@ public struct Ledger: Sendable {
             return try openUnlocked(path: nil, access: access, busyTimeout: busyTimeout, clock: clock)
         }
         try createFolder(of: path, access: access)
-        return try FolderLock.holding(folderOf: path, timeout: busyTimeout) {
+        return try FolderLock.holding(folderOf: path, timeout: FolderLock.setUpWait(busyTimeout)) {
             try openUnlocked(path: path, access: access, busyTimeout: busyTimeout, clock: clock)
+        }
+    }
+
+    /// Opens the ledger at `path` for writing (creating it when missing) and runs `setUp` on it
+    /// (seeding, declaring regimes) holding the lock on its folder: another process opening it
+    /// meanwhile waits, and never sees it created but not yet set up.
+    public static func openSettingUp<T>(
+        path: String, busyTimeout: Double = 10, _ setUp: (Ledger) throws -> T
+    ) throws -> (ledger: Ledger, result: T) {
+        try createFolder(of: path, access: .readWrite)
+        return try FolderLock.holding(folderOf: path, timeout: FolderLock.setUpWait(busyTimeout)) {
+            let ledger = try openUnlocked(path: path, access: .readWrite, busyTimeout: busyTimeout)
+            return (ledger, try setUp(ledger))
         }
     }
 
@@ -156,12 +169,10 @@ public struct Ledger: Sendable {
         guard mustSeed else { return (try open(path: location.path, access: access, busyTimeout: busyTimeout), nil) }
         // Created, migrated and seeded under the folder lock: a second process opening it at once
         // waits, then finds it whole (and up to date).
-        try createFolder(of: location.path, access: .readWrite)
-        return try FolderLock.holding(folderOf: location.path, timeout: max(busyTimeout, 60)) {
-            let ledger = try openUnlocked(path: location.path, access: .readWrite, busyTimeout: busyTimeout)
-            guard let report = try ledger.syncEmbeddedEvents(), report.appended > 0 else { return (ledger, nil) }
-            return (ledger, report)
+        let (ledger, report) = try openSettingUp(path: location.path, busyTimeout: busyTimeout) {
+            try $0.syncEmbeddedEvents()
         }
+        return (ledger, report.flatMap { $0.appended > 0 ? $0 : nil })
     }
 
     /// A copy of this ledger at `path` (nil: in memory), made with SQLite's backup: the same log

@@ -212,6 +212,30 @@ import SanctionsCore
         #expect(try cli.run(["verify", "--db", ledger]).status == 0)
     }
 
+    /// A command that opens a ledger `init` has created but not yet filled waits for it: it used
+    /// to answer "permitted" from the empty ledger.
+    @Test func aLedgerBeingInitialisedIsNotReadHalfMade() throws {
+        let db = try TemporaryLedger.makeFolder().appendingPathComponent("l.sqlite").path
+        var runner = CLIRunner()
+        runner.seedFromTemplate = false
+        let cli = runner
+        nonisolated(unsafe) var initialised: CLIRunner.Result?
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            defer { group.leave() }
+            initialised = try? cli.run(["init", "--db", db])
+        }
+        // As soon as the file exists, while `init` is still seeding it:
+        let start = Date()
+        while !FileManager.default.fileExists(atPath: db), Date().timeIntervalSince(start) < 60 { usleep(2_000) }
+        let screened = try cli.run(["screen", "Hikvision", "--on", "2019-10-09", "--db", db])
+        group.wait()
+        #expect(initialised?.status == 0, "\(initialised?.stderr ?? "")")
+        #expect(screened.status == 4, "\(screened.stdout)\(screened.stderr)")
+        #expect(screened.stdout.contains("Hikvision: LICENSE-REQUIRED for export on 2019-10-09"))
+    }
+
     @Test func concurrentWritersLoseNothingAndRefuseClearly() throws {
         let folder = try TemporaryLedger.makeFolder()
         let db = folder.appendingPathComponent("concurrent.sqlite").path

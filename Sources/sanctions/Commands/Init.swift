@@ -17,14 +17,22 @@ extension SanctionsCommand {
 
         func run() throws {
             try runReportingErrors {
-                let opened = try ledger.open(.readWrite, seed: false)
+                // Set up holding the folder lock: a command opening the ledger meanwhile waits for it,
+                // instead of answering from a ledger created but still empty.
+                let (opened, report) = try Ledger.openSettingUp(
+                    path: ledger.location.path, busyTimeout: ledger.busyTimeout
+                ) { opened -> AppendReport? in
+                    if empty {
+                        try opened.declareEmbeddedRegimes()
+                        return nil
+                    }
+                    return try opened.syncEmbeddedEvents(includingHistory: !curatedOnly)
+                }
                 if empty {
-                    try opened.declareEmbeddedRegimes()
                     try Console.print(
                         "ledger \(ledger.location.path): regimes and their rules declared, no designation")
                     return
                 }
-                let report = try opened.syncEmbeddedEvents(includingHistory: !curatedOnly)
                 let head = try opened.head()
                 try Console.print(
                     "ledger \(ledger.location.path): \(report?.appended ?? 0) events appended from the embedded "
