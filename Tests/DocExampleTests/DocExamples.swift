@@ -178,6 +178,12 @@ func example_TextTable_1() throws {
     print(table.render())
 }
 
+// Sources/SanctionsLedger/Screening/Ledger+Screen.swift
+func example_Ledger_Screen_1(ledger: Ledger) throws {
+    let answer = try ledger.screen(["Hikvision"], at: AsOf(on: try .parse("2019-10-09")), type: .export)
+    // answer.worst == .licenseRequired; answer.sources names 84 FR 54002
+}
+
 // Sources/SanctionsLedger/Screening/Rescreener.swift
 func example_Rescreener_1(ledger: Ledger, batch: [Transaction]) throws {
     var rescreener = Rescreener(snapshot: try ledger.screeningSnapshot())

@@ -1,5 +1,4 @@
 import ArgumentParser
-import SanctionsCore
 import SanctionsLedger
 
 extension SanctionsCommand {
@@ -17,29 +16,22 @@ extension SanctionsCommand {
                 Example: sanctions coverage --regime ofac-sdn
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
         @OptionGroup var ledger: LedgerOptions
 
         @Option(help: ArgumentHelp("Only this regime.", valueName: "regime"))
         var regime: String?
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-        var format: Format = .table
+        var format: CoverageOutput.Format = .table
 
         @OptionGroup var output: OutputTarget
 
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
-                if let regime { try opened.requireRegime(RegimeID(regime)) }
-                let report = try opened.coverageReport(regime: regime.map(RegimeID.init(rawValue:)))
-                try output.write(protecting: [opened.path]) { out in
-                    switch format {
-                    case .table: try out.write(CoverageOutput.table(report) + "\n")
-                    case .json: try out.write(PrettyJSON.render(CoverageOutput.json(report)) + "\n")
-                    }
-                }
+                let report = try opened.coverageReport(regime: try opened.regimeFilter(regime))
+                let text = CoverageOutput.render(report, format: format)
+                try output.write(protecting: [opened.path]) { try $0.write(text) }
             }
         }
     }

@@ -10,8 +10,6 @@ extension SanctionsCommand {
                 + "--out digest.html"
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, html }
-
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var recorded: RecordedOptions
         @OptionGroup var output: OutputTarget
@@ -31,7 +29,7 @@ extension SanctionsCommand {
         @Option(
             help: ArgumentHelp(
                 "Output format (html: a change digest grouped by regime and notice).", valueName: "format"))
-        var format: Format = .table
+        var format: DiffOutput.Format = .table
 
         func validate() throws {
             guard from <= to else { throw ValidationError("--from must not be after --to") }
@@ -40,22 +38,12 @@ extension SanctionsCommand {
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
-                if let regime { try opened.requireRegime(RegimeID(regime)) }
                 let diff = try opened.diff(
                     from: from, to: to, knownAt: knownAt, recordedThrough: try recorded.sequence(opened),
-                    regime: regime.map(RegimeID.init(rawValue:)))
+                    regime: try opened.regimeFilter(regime))
                 let sources = try opened.sources(of: diff.changes.flatMap(\.events))
-                try output.write(protecting: [opened.path]) { out in
-                    switch format {
-                    case .json: try out.write(PrettyJSON.render(DiffOutput.json(diff, sources: sources)) + "\n")
-                    case .markdown:
-                        try out.write(
-                            ChangeDigest(diff: diff, sources: sources, regimes: try opened.regimes()).markdown())
-                    case .html:
-                        try out.write(ChangeDigest(diff: diff, sources: sources, regimes: try opened.regimes()).html())
-                    case .table: try out.write(DiffOutput.table(diff, sources: sources) + "\n")
-                    }
-                }
+                let text = DiffOutput.render(diff, sources: sources, regimes: try opened.regimes(), format: format)
+                try output.write(protecting: [opened.path]) { try $0.write(text) }
             }
         }
     }

@@ -7,12 +7,10 @@ extension SanctionsCommand {
             abstract: "List stored events, filtered by party, regime, type or sequence range.",
             discussion: "Example: sanctions events --party hangzhou-hikvision --format json")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
         @OptionGroup var ledger: LedgerOptions
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-        var format: Format = .table
+        var format: LedgerOutput.Format = .table
 
         @Option(help: ArgumentHelp("Only events about this party (slug).", valueName: "party"))
         var party: String?
@@ -36,13 +34,10 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
                 let party = try party.map { try opened.requireParty($0) }
-                if let regime { try opened.requireRegime(RegimeID(regime)) }
                 let filter = EventFilter(
-                    party: party, regime: regime.map(RegimeID.init(rawValue:)), kind: type, fromSequence: from,
+                    party: party, regime: try opened.regimeFilter(regime), kind: type, fromSequence: from,
                     toSequence: to, limit: limit)
-                let events = try opened.events(filter)
-                try Console.print(
-                    format == .json ? PrettyJSON.render(LedgerOutput.json(events)) : LedgerOutput.table(events))
+                try Console.print(LedgerOutput.render(try opened.events(filter), format: format))
             }
         }
     }

@@ -32,8 +32,7 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let report = try ledger.open(.readOnly).exportHistory(
                     to: folder, after: afterSequence, replace: replace, snapshotsOnly: snapshotsOnly)
-                for file in report.files { try Console.print("\(file.path): \(file.events) events") }
-                try Console.print("wrote \(report.events) events in \(report.files.count) files to \(folder)")
+                try Console.print(report.text(folder: folder))
             }
         }
     }

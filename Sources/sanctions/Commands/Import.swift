@@ -40,25 +40,8 @@ extension SanctionsCommand {
                     ? try opened.importHistory(paths, dryRun: dryRun)
                     : try opened.importFiles(
                         paths, dryRun: dryRun, expectedLastSequence: expectSequence, limits: limits.eventFileLimits)
-                try Console.print(AppendSummary.render(report))
+                try Console.print(ImportOutput.text(report))
             }
         }
-    }
-}
-
-/// A human summary of an append.
-enum AppendSummary {
-    static func render(_ report: AppendReport) -> String {
-        var lines = [
-            "\(report.dryRun ? "would append" : "appended") \(report.appended) events, skipped \(report.skipped) "
-                + "already in the ledger; last sequence \(report.lastSequence)"
-        ]
-        for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            lines.append("  \(kind.rawValue): \(count)")
-        }
-        for (regime, count) in report.byRegime.sorted(by: { $0.key < $1.key }) {
-            lines.append("  on \(regime): \(count)")
-        }
-        return lines.joined(separator: "\n")
     }
 }

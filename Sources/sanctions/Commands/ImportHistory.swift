@@ -43,12 +43,7 @@ extension SanctionsCommand {
             let history = try HistoryPlan.discover(root, sources: known, scratch: scratch)
             for (path, reason) in history.skipped { Console.note("skipped \(path): \(reason)") }
             if plan {
-                for publication in history.publications {
-                    let window = publication.observedAfter.map { " after \($0)" } ?? ""
-                    try Console.print(
-                        "\(publication.observed)\(window)  \(publication.source) \(publication.format.rawValue)  "
-                            + "\(publication.path)\(publication.partial ? " (partial)" : "")")
-                }
+                for publication in history.publications { try Console.print(publication.planLine) }
                 return
             }
             let start = Date()

@@ -93,13 +93,7 @@ extension SanctionsCommand {
                 let report = try ledger.open(.readWrite).importSnapshot(
                     path: path, format: format, source: source, published: published, effective: effective,
                     options: options)
-                let linked = report.linked.map { "; \($0) linked to designations the ledger already had" } ?? ""
-                try Console.print(
-                    "\(report.entries) entries on \(report.regimes.map(\.rawValue).joined(separator: ", ")) in "
-                        + "\(report.citation)\(linked)"
-                )
-                try Console.print(AppendSummary.render(report.append))
-                try Console.print("in \(String(format: "%.2f", report.seconds)) s")
+                try Console.print(ImportOutput.text(report))
                 if !report.skippedRows.isEmpty {
                     Console.note("skipped \(report.skippedRows.count) malformed rows:")
                     for error in report.skippedRows { Console.note("  \(error)") }

@@ -41,15 +41,7 @@ extension SanctionsCommand {
                         }
                     }
                     if terminal { Console.note("") }
-                    let skipped = report.skipped > 0 ? ", skipped \(report.skipped) already imported" : ""
-                    try Console.print(
-                        "imported \(report.snapshots) publications\(skipped), \(report.appended) events in "
-                            + "\(String(format: "%.2f", report.seconds)) s (parsing "
-                            + "\(String(format: "%.2f", report.parseSeconds)) s)"
-                    )
-                    for (kind, count) in report.byKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                        try Console.print("  \(kind.rawValue): \(count)")
-                    }
+                    try Console.print(ImportOutput.text(report))
                     if verify { try SeriesCheck.run(opened, items) }
                 }
             }

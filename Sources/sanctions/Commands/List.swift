@@ -11,8 +11,6 @@ extension SanctionsCommand {
                 Example: sanctions list --on 2019-10-09 --regime bis-entity-list --party hangzhou-hikvision
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var time: TimeOptions
         @OptionGroup var output: OutputTarget
@@ -24,29 +22,17 @@ extension SanctionsCommand {
         var party: String?
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-        var format: Format = .table
+        var format: DesignationOutput.Format = .table
 
         func run() throws {
             try runReportingErrors {
                 let opened = try ledger.open(.readOnly)
                 let asOf = try time.asOf(opened)
-                if let regime { try opened.requireRegime(RegimeID(regime)) }
                 let party = try party.map { try opened.requireParty($0) }
-                let views = try opened.list(asOf: asOf, regime: regime.map(RegimeID.init(rawValue:)), party: party)
+                let views = try opened.list(asOf: asOf, regime: try opened.regimeFilter(regime), party: party)
                 let sources = try opened.sources(of: views.flatMap(\.eventIDs))
-                try output.write(protecting: [opened.path]) { out in
-                    switch format {
-                    case .json:
-                        try out.write(
-                            PrettyJSON.render(.array(views.map { DesignationOutput.json($0, sources: sources) })) + "\n"
-                        )
-                    case .csv:
-                        try out.write(
-                            ([DesignationOutput.csvHeader] + views.map { DesignationOutput.csv($0, sources: sources) })
-                                .joined(separator: "\n") + "\n")
-                    case .table: try out.write(DesignationOutput.table(views, asOf: asOf, sources: sources) + "\n")
-                    }
-                }
+                let text = DesignationOutput.render(views, asOf: asOf, sources: sources, format: format)
+                try output.write(protecting: [opened.path]) { try $0.write(text) }
             }
         }
     }

@@ -18,8 +18,6 @@ extension SanctionsCommand {
                 Example: sanctions screen "Hikvision" --on 2019-10-09 --type export
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var time: TimeOptions
         @OptionGroup var output: OutputTarget
@@ -36,7 +34,7 @@ extension SanctionsCommand {
         @OptionGroup var matching: MatchingOptions
 
         @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-        var format: Format = .table
+        var format: ScreeningOutput.Format = .table
 
         func run() throws {
             try runReportingErrors {
@@ -45,26 +43,12 @@ extension SanctionsCommand {
                     throw ValidationError("give at least one name (arguments, --names-file FILE or stdin)")
                 }
                 let opened = try ledger.open(.readOnly)
-                let asOf = try time.asOf(opened)
-                let snapshot = try opened.screeningSnapshot(
-                    knownAt: asOf.knownAt, recordedThrough: asOf.recordedThrough,
-                    options: matching.screening)
-                let results = queries.map { snapshot.screen($0, on: asOf.on, type: type) }
-                let sources = try opened.sources(
-                    of: results.flatMap { $0.matches.flatMap(\.events) }, knownAt: asOf.knownAt,
-                    recordedThrough: asOf.recordedThrough)
+                let answer = try opened.screen(
+                    queries, at: try time.asOf(opened), type: type, options: matching.screening)
                 try output.write(protecting: [opened.path, namesFile]) { out in
-                    switch format {
-                    case .json:
-                        try out.write(
-                            PrettyJSON.render(.array(results.map { ScreeningOutput.json($0, sources: sources) })) + "\n"
-                        )
-                    case .table:
-                        try out.write(
-                            results.map { ScreeningOutput.text($0, sources: sources) }.joined(separator: "\n") + "\n")
-                    }
+                    try out.write(ScreeningOutput.render(answer, format: format))
                 }
-                throw Exit.verdict(results.map(\.verdict).max() ?? .permitted)
+                throw Exit.verdict(answer.worst)
             }
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SanctionsCore
 import SanctionsLedger
 import SanctionsSync
 
@@ -41,30 +40,10 @@ extension SanctionsCommand {
                     let opened = try ledger.open(.readWrite)
                     let addresses = try sources.map(SyncSources.read) ?? .official
                     let report = try opened.sync(addresses, from: from, scratch: scratch)
-                    for source in report.sources {
-                        switch source.status {
-                        case .unchanged:
-                            try Console.print("\(source.name): unchanged")
-                        case .imported(let imported):
-                            try Console.print("\(source.name): \(imported.citation): \(imported.entries) entries")
-                            try Console.print(AppendSummary.render(imported.append))
-                        }
-                        for file in source.files { try Console.print("  \(file.location) sha256 \(file.sha256)") }
-                    }
-                    try Console.print(
-                        "head \(report.headBefore) -> \(report.headAfter) in \(String(format: "%.1f", report.seconds)) s"
-                    )
-                    if let lookback, report.headAfter.sequence > report.headBefore.sequence {
-                        // The transactions whose verdict the new publications change, and why.
-                        var input = try TransactionInput(path: lookback)
-                        let changes = try opened.lookback(
-                            &input, baseline: .recordedThrough(report.headBefore.sequence), options: ScreeningOptions())
-                        let sources = try opened.sources(of: changes.differences.flatMap(\.causes))
-                        var out = StringSink()
-                        try LookbackOutput.write(
-                            changes, format: .csv, baseline: "as recorded before this sync", sources: sources, to: &out)
-                        try Console.print(out.text.trimmingCharacters(in: .newlines))
-                        Console.note(LookbackOutput.summaryText(changes))
+                    try Console.print(report.text)
+                    if let lookback, let changes = try opened.lookback(after: report, transactions: lookback) {
+                        try Console.print(changes.csv)
+                        Console.note(changes.summary)
                     }
                 }
             }

@@ -11,8 +11,6 @@ extension SanctionsCommand {
                 Example: sanctions timeline "SZ DJI Technology Co., Ltd." --format markdown
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, markdown, html }
-
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: OutputTarget
 
@@ -23,7 +21,7 @@ extension SanctionsCommand {
         var parties: [String]
 
         @Option(help: ArgumentHelp("Output format (html: a chart with one lane per regime).", valueName: "format"))
-        var format: Format = .table
+        var format: TimelineOutput.Format = .table
 
         func validate() throws {
             guard !parties.isEmpty else { throw ValidationError("give at least one party") }
@@ -34,14 +32,8 @@ extension SanctionsCommand {
                 let opened = try ledger.open(.readOnly)
                 let now = Ledger.systemClock()
                 let timelines = try parties.map { try opened.timeline(try opened.requireParty($0), now: now) }
-                try output.write(protecting: [opened.path]) { out in
-                    switch format {
-                    case .html: try out.write(TimelineReport.html(timelines, regimes: try opened.regimes(), now: now))
-                    case .json: try out.write(PrettyJSON.render(TimelineOutput.json(timelines)) + "\n")
-                    case .markdown: try out.write(timelines.map(TimelineOutput.markdown).joined(separator: "\n"))
-                    case .table: try out.write(timelines.map(TimelineOutput.table).joined(separator: "\n"))
-                    }
-                }
+                let text = TimelineOutput.render(timelines, regimes: try opened.regimes(), now: now, format: format)
+                try output.write(protecting: [opened.path]) { try $0.write(text) }
             }
         }
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SanctionsLedger
 
 extension SanctionsCommand {
@@ -25,25 +24,8 @@ extension SanctionsCommand {
             try runReportingErrors {
                 let anchor = try expect.map { try LedgerHead(parsing: $0) }
                 let report = try ledger.open(.readOnly, seed: false).verify(expecting: anchor)
-                if let broken = report.firstBroken {
-                    try Console.print(
-                        "BROKEN at sequence \(broken): \(report.problem ?? "") (\(report.events) events before it "
-                            + "verified)"
-                    )
-                    throw ExitCode(Exit.verifyFailed)
-                }
-                if let problem = report.anchorProblem {
-                    try Console.print(
-                        "BROKEN: \(problem) (the chain of the \(report.events) events it holds is intact, head "
-                            + "\(report.head))"
-                    )
-                    throw ExitCode(Exit.verifyFailed)
-                }
-                let anchored = anchor.map { ", holds the expected head \($0.sequence):\($0.hash.prefix(12))…" } ?? ""
-                try Console.print(
-                    "intact: \(report.events) events, head \(report.head)\(anchored) "
-                        + "(\(String(format: "%.2f", report.seconds)) s)"
-                )
+                try Console.print(report.text)
+                if !report.isIntact { throw ExitCode(Exit.verifyFailed) }
             }
         }
     }

@@ -1,26 +1,5 @@
-public import ArgumentParser
-public import SanctionsLedger
-
-extension LedgerTime: ExpressibleByArgument {
-    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` strictly.
-    public init?(argument: String) {
-        guard let time = try? LedgerTime.parse(argument) else { return nil }
-        self = time
-    }
-}
-
-extension TransactionType: ExpressibleByArgument {}
-extension EventKind: ExpressibleByArgument {}
-extension SnapshotFormat: ExpressibleByArgument {}
-extension RescreenWriter.Format: ExpressibleByArgument {}
-extension LookbackOutput.Format: ExpressibleByArgument {}
-
-extension MatchingAlgorithm: ExpressibleByArgument {
-    /// Parses a matcher name such as `name-tokens-v1`.
-    public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.name) }
-    public var defaultValueDescription: String { name }
-}
+import ArgumentParser
+import SanctionsLedger
 
 /// The three clocks of a query: `--on`, `--known-at`, and the ledger's own (`--recorded-at` or `--as-of-sequence`).
 struct TimeOptions: ParsableArguments {
