@@ -48,11 +48,11 @@ import Testing
         #expect(rebuilt.output == migrated.output)
     }
 
-    @Test func onAHundredThousandGeneratedEventsInRandomOrder() throws {
-        // Given 100,000 synthetic events
+    @Test func onThirtyThousandGeneratedEventsInRandomOrder() throws {
+        // Given 30,000 synthetic events
         var generator = SyntheticLedger(seed: 2026)
-        let events = generator.events(parties: 12_000, targetEvents: 100_000)
-        #expect(events.count >= 95_000)
+        let events = generator.events(parties: 4_000, targetEvents: 30_000)
+        #expect(events.count >= 28_000)
         // Late events: amendments and aliases that nothing else depends on, appended afterwards in random order
         var random = SplitMix64(seed: 11)
         let removedAliases = Set(
@@ -77,13 +77,13 @@ import Testing
             }
             if movable, Int.random(in: 0..<3, using: &random) == 0 { late.append(event) } else { early.append(event) }
         }
-        #expect(late.count > 5_000)
+        #expect(late.count > 1_500)
         // Whole streams go together in the early batches (a batch must be consistent on its own), in random stream order
         var streams = Dictionary(grouping: early, by: \.stream).values.map { $0.shuffled(using: &random) }
         streams.shuffle(using: &random)
         var earlyBatches: [[LedgerEvent]] = [[]]
         for stream in streams {
-            if earlyBatches[earlyBatches.count - 1].count >= 25_000 { earlyBatches.append([]) }
+            if earlyBatches[earlyBatches.count - 1].count >= 8_000 { earlyBatches.append([]) }
             earlyBatches[earlyBatches.count - 1] += stream
         }
         late.shuffle(using: &random)
@@ -95,8 +95,8 @@ import Testing
         try incremental.database.declare(SyntheticLedger.regimes)
         #expect(earlyBatches.count >= 3)
         for batch in earlyBatches { try incremental.database.append(batch) }
-        for batch in stride(from: 0, to: late.count, by: 4_000) {
-            try incremental.database.append(Array(late[batch..<min(batch + 4_000, late.count)]))
+        for batch in stride(from: 0, to: late.count, by: 1_200) {
+            try incremental.database.append(Array(late[batch..<min(batch + 1_200, late.count)]))
         }
         let single = try Ledger.open(path: nil, clock: TemporaryLedger.fixedClock)
         try single.database.declare(SyntheticLedger.regimes)
