@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: events, the three clocks, canonical encoding, hash chain, interval folding, rules.
@@ -85,14 +88,31 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The ledger as an HTTP service (Hummingbird): screening, health and readiness.
+        .target(
+            name: "SanctionsServer",
+            dependencies: [
+                "SanctionsLedger", "SanctionsCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "sanctions",
             dependencies: [
-                "SanctionsLedger", "SanctionsBenchmarks", "SanctionsSync",
+                "SanctionsLedger", "SanctionsBenchmarks", "SanctionsSync", "SanctionsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "SanctionsTestSupport", dependencies: ["SanctionsLedger", "SanctionsBenchmarks"]),
+        .testTarget(
+            name: "SanctionsServerTests",
+            dependencies: [
+                "SanctionsServer", "SanctionsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "SanctionsSyncTests",
             dependencies: [

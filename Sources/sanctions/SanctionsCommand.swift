@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sanctions` command-line tool.
 @main
-struct SanctionsCommand: ParsableCommand {
+struct SanctionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sanctions",
         abstract: "An immutable, hash-chained history of US sanctions and export-control lists.",
@@ -28,7 +28,8 @@ struct SanctionsCommand: ParsableCommand {
                     ImportSnapshot.self, ImportSnapshots.self, VerifySnapshots.self, ImportHistory.self, Sync.self,
                     Coverage.self,
                 ]),
-            CommandGroup(name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self]),
+            CommandGroup(
+                name: "Screening", subcommands: [Screen.self, Rescreen.self, Lookback.self, Eval.self, Serve.self]),
             CommandGroup(name: "History", subcommands: [List.self, Diff.self, Timeline.self, Rebuild.self]),
             CommandGroup(name: "Measure", subcommands: [Bench.self]),
         ]

@@ -22,6 +22,27 @@ import Testing
         result.matches.first { $0.regime == RegimeID(regime) }
     }
 
+    /// The library's one-call screening (what the CLI and a server call): a result per name in the
+    /// order asked, the citation of every event behind them, and the strongest verdict; the view's
+    /// knowledge time is applied (on 2019-10-09 the rule of 2019-10-09 was published that day).
+    @Test func aLedgerScreensSeveralNamesWithTheirSourcesInOneCall() throws {
+        let ledger = try TemporaryLedger.makeCurated()
+        let day = EventFactory.day("2019-10-09")
+        let answer = try ledger.screen(["Acme Widgets Ltd", "Hikvision"], at: AsOf(on: day), type: .export)
+        #expect(answer.results.map(\.query) == ["Acme Widgets Ltd", "Hikvision"])
+        #expect(answer.results.map(\.verdict) == [.permitted, .licenseRequired])
+        #expect(answer.worst == .licenseRequired)
+        let hikvision = try #require(answer.results[1].matches.first { $0.regime == RegimeID("bis-entity-list") })
+        #expect(hikvision.events.allSatisfy { answer.sources[$0] != nil })
+        #expect(answer.sources[EventID("84FR54002-hangzhou-hikvision")]?.citation.contains("84 FR 54002") == true)
+        // Known on 2019-10-01: neither the listing nor an Entity List publication yet, so unknown, not permitted
+        let known = AsOf(on: day, knownAt: EventFactory.day("2019-10-01"))
+        let before = try ledger.screen(["Hikvision"], at: known, type: .export)
+        #expect(before.results[0].matches.allSatisfy { $0.regime != RegimeID("bis-entity-list") })
+        #expect(before.worst == .unknown)
+        #expect(try ledger.screen([], at: AsOf(on: day), type: .export).worst == .permitted)
+    }
+
     @Test func hikvisionExportTheDayBeforeAndTheDayOfItsListing() throws {
         let before = screen("Hikvision", on: "2019-10-08")
         #expect(match(before, regime: "bis-entity-list") == nil)

@@ -28,11 +28,11 @@ public enum PrettyJSON {
 
 extension JSONValue {
     /// A string or null.
-    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     /// An integer.
-    static func int(_ number: Int) -> JSONValue { .number(String(number)) }
+    public static func int(_ number: Int) -> JSONValue { .number(String(number)) }
     /// A fraction with at most `places` decimals (trailing zeros dropped).
-    static func decimal(_ number: Double, places: Int = 4) -> JSONValue {
+    public static func decimal(_ number: Double, places: Int = 4) -> JSONValue {
         var text = String(format: "%.\(places)f", number)
         while text.contains("."), text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -28,6 +28,14 @@ extension Ledger {
     ) throws -> ScreeningAnswer {
         let snapshot = try screeningSnapshot(
             knownAt: view.knownAt, recordedThrough: view.recordedThrough, options: options)
+        return try screen(names, at: view, type: type, with: snapshot)
+    }
+
+    /// Screens `names` with a snapshot already built for `view.knownAt` and `view.recordedThrough`
+    /// (a server keeps one per ledger state instead of building one per request).
+    public func screen(
+        _ names: [String], at view: AsOf, type: TransactionType, with snapshot: ScreeningSnapshot
+    ) throws -> ScreeningAnswer {
         let results = names.map { snapshot.screen($0, on: view.on, type: type) }
         let sources = try sources(
             of: results.flatMap { $0.matches.flatMap(\.events) }, knownAt: view.knownAt,
