@@ -48,7 +48,84 @@ public enum LedgerServer {
                         value: .array(answer.results.map { ScreeningOutput.json($0, sources: answer.sources) })),
                 ]))
         }
+        addYenteRoutes(to: router, ledger: ledger, state: state, today: today)
         return router
+    }
+
+    /// yente's `POST /match/{dataset}`, `GET /algorithms` and `GET /catalog` (see ``YenteMatch``).
+    static func addYenteRoutes(
+        to router: Router<BasicRequestContext>, ledger: Ledger, state: LedgerState,
+        today: @escaping @Sendable () -> LedgerTime
+    ) {
+        router.post("match/:dataset") { request, context in
+            let regimes = try YenteMatch.regimes(of: try context.parameters.require("dataset"), in: ledger)
+            let parameters = try YenteMatch.Parameters(
+                Dictionary(
+                    request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+                    uniquingKeysWith: { first, _ in first }))
+            let queries = try await decode(MatchRequest.self, request, context).validated()
+            let (head, current) = try await state.snapshot()
+            let view = AsOf(on: parameters.asOf ?? today(), knownAt: parameters.knownAt, recordedThrough: head.sequence)
+            let options = ScreeningOptions(threshold: parameters.threshold, algorithm: parameters.algorithm)
+            let snapshot =
+                view.knownAt == nil && options == current.options
+                ? current
+                : try ledger.screeningSnapshot(knownAt: view.knownAt, recordedThrough: head.sequence, options: options)
+            let responses = try queries.map { key, query, names in
+                let answer = try ledger.screen(names, at: view, type: parameters.type, with: snapshot)
+                return JSONMember(
+                    key: key,
+                    value: YenteMatch.response(
+                        key: key, query: query, answer: answer, regimes: regimes, parameters: parameters))
+            }
+            return json(
+                .object([
+                    JSONMember(key: "responses", value: .object(responses)),
+                    JSONMember(key: "limit", value: .int(parameters.limit)),
+                    JSONMember(key: "sequence", value: .int(head.sequence)),
+                    JSONMember(key: "headHash", value: .string(head.hash)),
+                ]))
+        }
+        router.get("algorithms") { _, _ in
+            json(
+                .object([
+                    JSONMember(
+                        key: "algorithms",
+                        value: .array(
+                            MatchingAlgorithm.allCases.map { algorithm in
+                                .object([
+                                    JSONMember(key: "name", value: .string(algorithm.name)),
+                                    JSONMember(key: "description", value: .string(algorithm.summary)),
+                                ])
+                            })),
+                    JSONMember(key: "default", value: .string(MatchingAlgorithm.current.name)),
+                    JSONMember(key: "best", value: .string(MatchingAlgorithm.current.name)),
+                ]))
+        }
+        router.get("catalog") { _, _ in
+            let head = try ledger.head()
+            let datasets =
+                [("default", "Every list the ledger holds")] + (try ledger.regimes()).map { ($0.id.rawValue, $0.name) }
+            var response = json(
+                .object([
+                    JSONMember(
+                        key: "datasets",
+                        value: .array(
+                            datasets.map { name, title in
+                                .object([
+                                    JSONMember(key: "name", value: .string(name)),
+                                    JSONMember(key: "title", value: .string(title)),
+                                    JSONMember(key: "index_version", value: .string(String(head.sequence))),
+                                    JSONMember(key: "index_current", value: .bool(true)),
+                                ])
+                            })),
+                    JSONMember(key: "current", value: .array(datasets.map { .string($0.0) })),
+                    JSONMember(key: "outdated", value: .array([])),
+                    JSONMember(key: "index_stale", value: .bool(false)),
+                ]))
+            response.headers[.eTag] = "\"\(head.hash)\""
+            return response
+        }
     }
 
     /// An application serving `router` on `host`:`port`.

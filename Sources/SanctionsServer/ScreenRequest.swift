@@ -48,7 +48,7 @@ struct ScreenRequest: Decodable {
         return (names, view, transactionType ?? .export)
     }
 
-    private static func time(_ text: String, field: String) throws -> LedgerTime {
+    static func time(_ text: String, field: String) throws -> LedgerTime {
         do {
             return try LedgerTime.parse(text)
         } catch {

@@ -24,6 +24,16 @@ public enum MatchingAlgorithm: Int, Sendable, Hashable, CaseIterable, Comparable
         }
     }
 
+    /// What the version does, in a line (for a server's list of algorithms).
+    public var summary: String {
+        switch self {
+        case .tokensV1: "Name tokens paired by Jaro-Winkler, prefixes and a sound key (2026-12)."
+        case .tokensV2:
+            "name-tokens-v1 with titles and legal forms ignored, initials, joined particles, consonant "
+                + "skeletons, OCR confusions and truncation (the default)."
+        }
+    }
+
     /// The algorithm called `name`, if this build keeps it.
     public init?(name: String) {
         guard let match = Self.allCases.first(where: { $0.name == name }) else { return nil }

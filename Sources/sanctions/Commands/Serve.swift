@@ -6,7 +6,7 @@ import SanctionsServer
 extension SanctionsCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the ledger over HTTP: POST /v1/screen, GET /healthz and /readyz.",
+            abstract: "Serve the ledger over HTTP: /v1/screen, yente's /match/{dataset}, health and readiness.",
             discussion: """
                 Each answer names the ledger state it was made from (sequence and head hash); when another \
                 process appends (an import, a sync), the next request is answered from the new state. Errors \
