@@ -11,12 +11,14 @@ public import SanctionsLedger
 /// rebuilt once per state).
 public enum LedgerServer {
     /// The routes of the service over `ledger`; `today` dates a screening that names no date.
+    /// Every route but `/healthz` and `/readyz` needs one of `keys`.
     public static func router(
-        ledger: Ledger, today: @escaping @Sendable () -> LedgerTime = { Ledger.systemClock().day }
+        ledger: Ledger, keys: APIKeys, today: @escaping @Sendable () -> LedgerTime = { Ledger.systemClock().day }
     ) -> Router<BasicRequestContext> {
         let state = LedgerState(ledger: ledger)
         let router = Router()
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: APIKeyMiddleware(keys: keys))
         router.get("healthz") { _, _ in json(.object([JSONMember(key: "status", value: .string("ok"))])) }
         router.get("readyz") { _, _ in
             let head = try await state.snapshot().head

@@ -12,18 +12,27 @@ import Testing
 /// `sanctions serve` through its router: real answers on the curated ledger, problem documents
 /// for bad requests, and answers that follow what another writer appends.
 @Suite struct ServerTests {
+    /// The key the tests call with.
+    static let key = "test-read-key-0123456789"
+    static let keys = APIKeys([(.read, key)])
+    static let authorized: HTTPFields = [.authorization: "ApiKey \(key)"]
+
     /// POSTs `body` to `/v1/screen` and returns the status, the content type and the decoded JSON.
     static func screen(_ client: some TestClientProtocol, _ body: String) async throws -> (
         status: HTTPResponse.Status, contentType: String?, json: [String: Any]
     ) {
-        try await client.execute(uri: "/v1/screen", method: .post, body: ByteBuffer(string: body)) { response in
+        try await client.execute(
+            uri: "/v1/screen", method: .post, headers: ServerTests.authorized, body: ByteBuffer(string: body)
+        ) { response in
             let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
             return (response.status, response.headers[.contentType], object as? [String: Any] ?? [:])
         }
     }
 
     static func application(_ ledger: Ledger) -> some ApplicationProtocol {
-        Application(router: LedgerServer.router(ledger: ledger, today: { EventFactory.day("2024-01-01") }))
+        Application(
+            router: LedgerServer.router(
+                ledger: ledger, keys: ServerTests.keys, today: { EventFactory.day("2024-01-01") }))
     }
 
     @Test func aHikvisionExportIsAnsweredWithItsNoticeAndTheLedgerStateItWasMadeFrom() async throws {
@@ -84,7 +93,7 @@ import Testing
             let tooMany = try await Self.screen(client, #"{"names": [\#(names)]}"#)
             #expect(tooMany.status == .badRequest)
             #expect((tooMany.json["detail"] as? String)?.contains("at most 100") == true)
-            try await client.execute(uri: "/v1/nothing", method: .get) { response in
+            try await client.execute(uri: "/v1/nothing", method: .get, headers: Self.authorized) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
@@ -114,5 +123,50 @@ import Testing
                 #expect(String(buffer: response.body).contains("\"sequence\": \(first + 1)"))
             }
         }
+    }
+
+    @Test func everyRouteButTheProbesNeedsAKeyInEitherScheme() async throws {
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
+        let body = #"{"names": ["Hikvision"], "on": "2019-10-09"}"#
+        try await Self.application(ledger).test(.router) { client in
+            for headers: HTTPFields in [
+                [:], [.authorization: "ApiKey wrong-key-0123456789"], [.authorization: Self.key],
+                [.authorization: "Basic \(Self.key)"],
+            ] {
+                try await client.execute(
+                    uri: "/v1/screen", method: .post, headers: headers, body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == .unauthorized, "\(headers)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+            for headers: HTTPFields in [[.authorization: "ApiKey \(Self.key)"], [.authorization: "Bearer \(Self.key)"]]
+            {
+                try await client.execute(
+                    uri: "/v1/screen", method: .post, headers: headers, body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == .ok, "\(headers)")
+                }
+            }
+            for probe in ["/healthz", "/readyz"] {
+                try await client.execute(uri: probe, method: .get) { #expect($0.status == .ok) }
+            }
+        }
+    }
+
+    @Test func aKeysFileIsReadAndABadLineIsNamed() throws {
+        let fixture = try FileFixture()
+        let good = try fixture.write(
+            "keys", "# the service's keys\nread abcdefghijklmnop0001\n\nwrite abcdefghijklmnop0002\n")
+        let keys = try APIKeys.read(good)
+        let bad = try fixture.write("bad", "read abcdefghijklmnop0001\nadmin abcdefghijklmnop0002\n")
+        let error = try #require(throws: InputError.self) { try APIKeys.read(bad) }
+        #expect(error.line == 2)
+        #expect("\(error)".contains("bad"))
+        let short = try fixture.write("short", "read abc\n")
+        #expect(throws: InputError.self) { try APIKeys.read(short) }
+        #expect(keys.role(of: "ApiKey abcdefghijklmnop0001") == .read)
+        #expect(keys.role(of: "Bearer abcdefghijklmnop0002") == .write)
+        #expect(keys.role(of: "ApiKey abcdefghijklmnop0003") == nil)
     }
 }

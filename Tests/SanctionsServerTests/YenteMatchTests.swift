@@ -13,7 +13,9 @@ import Testing
     static func post(_ client: some TestClientProtocol, _ uri: String, _ body: String) async throws -> (
         status: HTTPResponse.Status, json: [String: Any]
     ) {
-        try await client.execute(uri: uri, method: .post, body: ByteBuffer(string: body)) { response in
+        try await client.execute(
+            uri: uri, method: .post, headers: ServerTests.authorized, body: ByteBuffer(string: body)
+        ) { response in
             let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
             return (response.status, object as? [String: Any] ?? [:])
         }
@@ -29,7 +31,9 @@ import Testing
 
     @Test func aYenteClientsMatchRequestIsAnsweredInYentesShapeWithOurSources() async throws {
         let ledger = try TemporaryLedger.makeCurated(.onDisk)
-        let app = Application(router: LedgerServer.router(ledger: ledger, today: { EventFactory.day("2024-01-01") }))
+        let app = Application(
+            router: LedgerServer.router(
+                ledger: ledger, keys: ServerTests.keys, today: { EventFactory.day("2024-01-01") }))
         try await app.test(.router) { client in
             let answer = try await Self.post(client, "/match/default?as_of=2019-10-09&limit=3", Self.twoQueries)
             #expect(answer.status == .ok)
@@ -96,7 +100,7 @@ import Testing
     ])
     func aBadMatchRequestIsAProblemNamingTheField(uri: String, body: String, status: Int, detail: String) async throws {
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
-        let app = Application(router: LedgerServer.router(ledger: ledger))
+        let app = Application(router: LedgerServer.router(ledger: ledger, keys: ServerTests.keys))
         try await app.test(.router) { client in
             let answer = try await Self.post(client, uri, body)
             #expect(answer.status.code == status)
@@ -106,14 +110,14 @@ import Testing
 
     @Test func moreThanAHundredQueriesAreRefusedAndTheCatalogAndAlgorithmsAreListed() async throws {
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
-        let app = Application(router: LedgerServer.router(ledger: ledger))
+        let app = Application(router: LedgerServer.router(ledger: ledger, keys: ServerTests.keys))
         try await app.test(.router) { client in
             let queries = (0...100).map { #""q\#($0)": {"schema": "Person", "properties": {"name": ["n\#($0)"]}}"# }
             let tooMany = try await Self.post(
                 client, "/match/default", "{\"queries\": {\(queries.joined(separator: ","))}}")
             #expect(tooMany.status == .badRequest)
             #expect((tooMany.json["detail"] as? String)?.contains("at most 100") == true)
-            try await client.execute(uri: "/catalog", method: .get) { response in
+            try await client.execute(uri: "/catalog", method: .get, headers: ServerTests.authorized) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == "\"\(try ledger.head().hash)\"")
                 let catalog = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8))
@@ -123,7 +127,7 @@ import Testing
                 #expect(names?.contains("default") == true)
                 #expect(names?.contains("bis-entity-list") == true)
             }
-            try await client.execute(uri: "/algorithms", method: .get) { response in
+            try await client.execute(uri: "/algorithms", method: .get, headers: ServerTests.authorized) { response in
                 let body = String(buffer: response.body)
                 #expect(body.contains("\"default\": \"name-tokens-v2\""))
                 #expect(body.contains("name-tokens-v1"))
