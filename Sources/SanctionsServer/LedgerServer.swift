@@ -51,6 +51,7 @@ public enum LedgerServer {
                 ]))
         }
         addYenteRoutes(to: router, ledger: ledger, state: state, today: today)
+        NativeRoutes.add(to: router, ledger: ledger, today: today)
         return router
     }
 

@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SanctionsCore
+import SanctionsLedger
+
+/// The native history API beside screening: the list as of a date, the changes between two
+/// dates, a party's timeline (JSON or the HTML chart), and the events after a sequence (a change
+/// feed to poll). Each answer that reads the log names the ledger state it was read at.
+enum NativeRoutes {
+    /// The most events one page of the change feed holds.
+    static let maximumEvents = 10_000
+
+    static func add(to router: Router<BasicRequestContext>, ledger: Ledger, today: @escaping @Sendable () -> LedgerTime)
+    {
+        router.get("v1/list") { request, _ in
+            let query = parameters(request)
+            let head = try ledger.head()
+            let view = AsOf(
+                on: try query["on"].map { try ScreenRequest.time($0, field: "on") } ?? today(),
+                knownAt: try query["known_at"].map { try ScreenRequest.time($0, field: "known_at") },
+                recordedThrough: head.sequence)
+            let party = try query["party"].map { try ledger.requireParty($0) }
+            let views = try ledger.list(asOf: view, regime: try ledger.regimeFilter(query["regime"]), party: party)
+            let sources = try ledger.sources(
+                of: views.flatMap(\.eventIDs), knownAt: view.knownAt, recordedThrough: head.sequence)
+            return LedgerServer.json(
+                stamped(head, [("designations", .array(views.map { DesignationOutput.json($0, sources: sources) }))]))
+        }
+        router.get("v1/diff") { request, _ in
+            let query = parameters(request)
+            let head = try ledger.head()
+            guard let fromText = query["from"], let toText = query["to"] else {
+                throw Problem(.badRequest, "Invalid input", detail: "from, to: both dates are required")
+            }
+            let diff = try ledger.diff(
+                from: try ScreenRequest.time(fromText, field: "from"), to: try ScreenRequest.time(toText, field: "to"),
+                knownAt: try query["known_at"].map { try ScreenRequest.time($0, field: "known_at") },
+                recordedThrough: head.sequence, regime: try ledger.regimeFilter(query["regime"]))
+            let sources = try ledger.sources(of: diff.changes.flatMap(\.events), recordedThrough: head.sequence)
+            if query["format"] == "html" {
+                return html(DiffOutput.render(diff, sources: sources, regimes: try ledger.regimes(), format: .html))
+            }
+            return LedgerServer.json(stamped(head, [("diff", DiffOutput.json(diff, sources: sources))]))
+        }
+        router.get("v1/timeline/:party") { request, context in
+            let party = try ledger.requireParty(try context.parameters.require("party"))
+            let now = Ledger.systemClock()
+            let timeline = try ledger.timeline(party, now: now)
+            if parameters(request)["format"] == "html" {
+                return html(TimelineReport.html([timeline], regimes: try ledger.regimes(), now: now))
+            }
+            return LedgerServer.json(TimelineOutput.json(timeline))
+        }
+        router.get("v1/events") { request, _ in
+            let query = parameters(request)
+            let head = try ledger.head()
+            let after = try number(query["after"], field: "after", range: 0...Int.max) ?? 0
+            let limit = try number(query["limit"], field: "limit", range: 1...maximumEvents) ?? 1_000
+            let events = try ledger.events(
+                EventFilter(fromSequence: after + 1, toSequence: head.sequence, limit: limit))
+            return LedgerServer.json(stamped(head, [("events", LedgerOutput.json(events))]))
+        }
+    }
+
+    /// The answer's members after the ledger state it was read at.
+    static func stamped(_ head: LedgerHead, _ members: [(String, JSONValue)]) -> JSONValue {
+        .object(
+            [
+                JSONMember(key: "sequence", value: .int(head.sequence)),
+                JSONMember(key: "headHash", value: .string(head.hash)),
+            ] + members.map { JSONMember(key: $0.0, value: $0.1) })
+    }
+
+    static func parameters(_ request: Request) -> [String: String] {
+        Dictionary(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    static func number(_ text: String?, field: String, range: ClosedRange<Int>) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem(.badRequest, "Invalid input", detail: "\(field): '\(text)' is not a number in \(range)")
+        }
+        return value
+    }
+
+    static func html(_ page: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+    }
+}
