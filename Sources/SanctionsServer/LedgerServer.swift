@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import Logging
+public import Prometheus
 import SanctionsCore
 public import SanctionsLedger
 
@@ -11,14 +13,27 @@ public import SanctionsLedger
 /// rebuilt once per state).
 public enum LedgerServer {
     /// The routes of the service over `ledger`; `today` dates a screening that names no date.
-    /// Every route but `/healthz` and `/readyz` needs one of `keys`.
+    /// Every route but `/healthz` and `/readyz` needs one of `keys`. Each request is logged with
+    /// its request id; with `metrics` (the registry the process bootstrapped swift-metrics with),
+    /// requests are counted and timed and `GET /metrics` serves them in Prometheus' text format.
     public static func router(
-        ledger: Ledger, keys: APIKeys, today: @escaping @Sendable () -> LedgerTime = { Ledger.systemClock().day }
+        ledger: Ledger, keys: APIKeys, metrics: PrometheusCollectorRegistry? = nil,
+        today: @escaping @Sendable () -> LedgerTime = { Ledger.systemClock().day }
     ) -> Router<BasicRequestContext> {
         let state = LedgerState(ledger: ledger)
         let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.info))
+        if metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: APIKeyMiddleware(keys: keys))
+        if let metrics {
+            router.get("metrics") { _, _ in
+                metrics.makeGauge(name: "sanctions_ledger_sequence").set(Double(try ledger.head().sequence))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+            }
+        }
         router.get("healthz") { _, _ in json(.object([JSONMember(key: "status", value: .string("ok"))])) }
         router.get("readyz") { _, _ in
             let head = try await state.snapshot().head

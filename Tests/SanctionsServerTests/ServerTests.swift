@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Metrics
+import Prometheus
 import SanctionsCore
 import SanctionsLedger
 import SanctionsServer
@@ -168,5 +170,28 @@ import Testing
         #expect(keys.role(of: "ApiKey abcdefghijklmnop0001") == .read)
         #expect(keys.role(of: "Bearer abcdefghijklmnop0002") == .write)
         #expect(keys.role(of: "ApiKey abcdefghijklmnop0003") == nil)
+    }
+
+    /// The registry this test process bootstrapped swift-metrics with (once: the bootstrap is global).
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+
+    @Test func requestsAreCountedAndTheMetricsNameTheLedgerSequence() async throws {
+        let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
+        let router = LedgerServer.router(ledger: ledger, keys: Self.keys, metrics: Self.registry)
+        try await Application(router: router).test(.router) { client in
+            _ = try await Self.screen(client, #"{"names": ["Hikvision"], "on": "2019-10-09"}"#)
+            let sequence = try ledger.head().sequence
+            try await client.execute(uri: "/metrics", method: .get, headers: Self.authorized) { response in
+                let text = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(text.contains("sanctions_ledger_sequence \(sequence)"))
+                #expect(text.contains("hb_requests"), "\(text.prefix(2000))")
+            }
+            try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .unauthorized) }
+        }
     }
 }

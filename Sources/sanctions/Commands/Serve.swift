@@ -1,5 +1,7 @@
 import ArgumentParser
 import Hummingbird
+import Metrics
+import Prometheus
 import SanctionsLedger
 import SanctionsServer
 
@@ -45,7 +47,9 @@ extension SanctionsCommand {
                 try Console.print("read key: \(generated.key)")
             }
             Console.note("serving \(opened.path ?? "an in-memory ledger") on http://\(host):\(port)")
-            let router = LedgerServer.router(ledger: opened, keys: apiKeys ?? APIKeys([]))
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            let router = LedgerServer.router(ledger: opened, keys: apiKeys ?? APIKeys([]), metrics: registry)
             try await LedgerServer.application(router: router, host: host, port: port).runService()
         }
     }
