@@ -105,9 +105,10 @@ extension Ledger {
     public func sources(of ids: [EventID], knownAt: LedgerTime? = nil, recordedThrough: Int? = nil) throws
         -> [EventID: Source]
     {
-        var sources = try database.storedEvents(ids: ids).mapValues(\.event.source)
+        let stored = try database.storedEvents(ids: ids)
+        var sources = stored.mapValues(\.event.source)
         let wanted = Set(ids)
-        let fixes = try events(EventFilter(kind: .corrected)).filter { stored in
+        let fixes = try database.corrections(inStreams: Set(stored.values.map(\.event.stream))).filter { stored in
             guard let target = stored.event.target, wanted.contains(target) else { return false }
             if let recordedThrough, stored.sequence > recordedThrough { return false }
             if let knownAt, stored.event.published.seconds > knownAt.queryInstant.seconds { return false }

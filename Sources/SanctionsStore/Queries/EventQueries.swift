@@ -44,6 +44,21 @@ extension LedgerDatabase {
         }
     }
 
+    /// The `corrected` events of the given streams, in sequence order (through the stream index:
+    /// a correction is always in its target's stream, so the corrections of a few events are
+    /// found without scanning the log).
+    public func corrections(inStreams streams: Set<StreamKey>) throws -> [StoredEvent] {
+        guard !streams.isEmpty else { return [] }
+        return try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(EventRecord.columns) FROM event WHERE stream = ? AND type = ? ORDER BY sequence")
+            return try streams.sorted().flatMap { stream in
+                try EventRecord.fetchAll(statement, arguments: [stream.rawValue, EventKind.corrected.rawValue])
+                    .map(\.stored)
+            }
+        }
+    }
+
     /// The last sequence number recorded at or before `instant` (0 when none).
     public func sequence(recordedAt instant: LedgerTime) throws -> Int {
         try read { db in
