@@ -52,6 +52,18 @@ enum NativeRoutes {
             }
             return LedgerServer.json(TimelineOutput.json(timeline))
         }
+        router.get("v1/coverage") { request, _ in
+            let head = try ledger.head()
+            let report = try ledger.coverageReport(regime: try ledger.regimeFilter(parameters(request)["regime"]))
+            return LedgerServer.json(stamped(head, [("coverage", CoverageOutput.json(report))]))
+        }
+        router.get("entities/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard try ledger.resolveParty(id).contains(PartyID(id)) else {
+                throw Problem(.notFound, "Unknown entity", detail: "no party has the id '\(id)'")
+            }
+            return LedgerServer.json(entity(try ledger.timeline(PartyID(id), now: Ledger.systemClock())))
+        }
         router.get("v1/events") { request, _ in
             let query = parameters(request)
             let head = try ledger.head()
@@ -61,6 +73,27 @@ enum NativeRoutes {
                 EventFilter(fromSequence: after + 1, toSequence: head.sequence, limit: limit))
             return LedgerServer.json(stamped(head, [("events", LedgerOutput.json(events))]))
         }
+    }
+
+    /// yente's entity (`GET /entities/{id}`): the party's names on every regime, the regimes it was
+    /// listed on as its datasets, when it was first listed and last changed, and its whole timeline.
+    static func entity(_ timeline: Timeline) -> JSONValue {
+        var names: [String] = []
+        for name in timeline.regimes.flatMap(\.names) where !names.contains(name) { names.append(name) }
+        let latest = timeline.regimes.flatMap(\.spans).max { $0.from < $1.from }?.listedNames.last?.name
+        return .object([
+            JSONMember(key: "id", value: .string(timeline.party.rawValue)),
+            JSONMember(key: "caption", value: .string(latest ?? names.first ?? timeline.party.rawValue)),
+            JSONMember(key: "schema", value: .string("LegalEntity")),
+            JSONMember(
+                key: "properties", value: .object([JSONMember(key: "name", value: .array(names.map(JSONValue.string)))])
+            ),
+            JSONMember(key: "datasets", value: .array(timeline.regimes.map { .string($0.regime.rawValue) })),
+            JSONMember(key: "first_seen", value: .optional(timeline.regimes.compactMap(\.first).min()?.description)),
+            JSONMember(
+                key: "last_change", value: .optional(timeline.entries.map(\.event.published).max()?.description)),
+            JSONMember(key: "timeline", value: TimelineOutput.json(timeline)),
+        ])
     }
 
     /// The answer's members after the ledger state it was read at.

@@ -54,6 +54,21 @@ import Testing
             let chart = try await Self.get(client, "/v1/timeline/hangzhou-hikvision?format=html")
             #expect(chart.body.contains("<svg"))
 
+            // yente's entity: names, regimes as datasets, first listing; an unknown id is a 404 problem
+            let entity = try Self.object(try await Self.get(client, "/entities/hangzhou-hikvision").body)
+            #expect(entity["id"] as? String == "hangzhou-hikvision")
+            #expect((entity["datasets"] as? [String])?.contains("bis-entity-list") == true)
+            #expect(((entity["properties"] as? [String: Any])?["name"] as? [String])?.contains("Hikvision") == true)
+            #expect(entity["timeline"] != nil)
+            let missing = try await Self.get(client, "/entities/no-such-party")
+            #expect(missing.status == .notFound)
+            #expect(missing.contentType == "application/problem+json")
+
+            // Coverage, read at the ledger state it names
+            let coverage = try Self.object(try await Self.get(client, "/v1/coverage?regime=bis-entity-list").body)
+            #expect(coverage["sequence"] as? Int == head.sequence)
+            #expect((coverage["coverage"] as? [[String: Any]])?.count == 1)
+
             // The change feed: the events after a sequence, in order, up to the head
             let feed = try Self.object(try await Self.get(client, "/v1/events?after=\(head.sequence - 3)&limit=2").body)
             let events = try #require(feed["events"] as? [[String: Any]])
