@@ -28,7 +28,7 @@ public enum LedgerServer {
         router.add(middleware: APIKeyMiddleware(keys: keys))
         if let metrics {
             router.get("metrics") { _, _ in
-                metrics.makeGauge(name: "sanctions_ledger_sequence").set(Double(try ledger.head().sequence))
+                metrics.makeGauge(descriptor: ledgerSequence).set(Double(try ledger.head().sequence))
                 return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
@@ -48,22 +48,19 @@ public enum LedgerServer {
             let body = try await decode(ScreenRequest.self, request, context)
             let (head, snapshot) = try await state.snapshot()
             let (names, view, type) = try body.validated(today: today(), head: head)
-            let answer: ScreeningAnswer
-            if view.knownAt == nil, view.recordedThrough == head.sequence {
-                answer = try ledger.screen(names, at: view, type: type, with: snapshot)
-            } else {
-                answer = try ledger.screen(names, at: view, type: type)
-            }
+            let atHead = view.recordedThrough == head.sequence
+            let answer =
+                atHead && view.knownAt == nil
+                ? try ledger.screen(names, at: view, type: type, with: snapshot)
+                : try ledger.screen(names, at: view, type: type)
+            let answered = atHead ? head : try ledger.head(recordedThrough: view.recordedThrough)
             return json(
-                .object([
-                    JSONMember(key: "sequence", value: .int(view.recordedThrough ?? head.sequence)),
-                    JSONMember(
-                        key: "headHash", value: .string(try ledger.head(recordedThrough: view.recordedThrough).hash)),
-                    JSONMember(key: "verdict", value: .string(answer.worst.rawValue)),
-                    JSONMember(
-                        key: "results",
-                        value: .array(answer.results.map { ScreeningOutput.json($0, sources: answer.sources) })),
-                ]))
+                stamped(
+                    answered,
+                    [
+                        ("verdict", .string(answer.worst.rawValue)),
+                        ("results", .array(answer.results.map { ScreeningOutput.json($0, sources: answer.sources) })),
+                    ]))
         }
         addYenteRoutes(to: router, ledger: ledger, state: state, today: today)
         NativeRoutes.add(to: router, ledger: ledger, today: today)
@@ -77,10 +74,7 @@ public enum LedgerServer {
     ) {
         router.post("match/:dataset") { request, context in
             let regimes = try YenteMatch.regimes(of: try context.parameters.require("dataset"), in: ledger)
-            let parameters = try YenteMatch.Parameters(
-                Dictionary(
-                    request.uri.queryParameters.map { (String($0.key), String($0.value)) },
-                    uniquingKeysWith: { first, _ in first }))
+            let parameters = try YenteMatch.Parameters(LedgerServer.parameters(request))
             let queries = try await decode(MatchRequest.self, request, context).validated()
             let (head, current) = try await state.snapshot()
             let view = AsOf(on: parameters.asOf ?? today(), knownAt: parameters.knownAt, recordedThrough: head.sequence)
@@ -96,13 +90,7 @@ public enum LedgerServer {
                     value: YenteMatch.response(
                         key: key, query: query, answer: answer, regimes: regimes, parameters: parameters))
             }
-            return json(
-                .object([
-                    JSONMember(key: "responses", value: .object(responses)),
-                    JSONMember(key: "limit", value: .int(parameters.limit)),
-                    JSONMember(key: "sequence", value: .int(head.sequence)),
-                    JSONMember(key: "headHash", value: .string(head.hash)),
-                ]))
+            return json(stamped(head, [("responses", .object(responses)), ("limit", .int(parameters.limit))]))
         }
         router.get("algorithms") { _, _ in
             json(
@@ -171,6 +159,29 @@ public enum LedgerServer {
         } catch {
             throw Problem(.badRequest, "Invalid JSON", detail: "the body is not the JSON this endpoint reads")
         }
+    }
+
+    /// The answer's members after the ledger state it was read at.
+    static func stamped(_ head: LedgerHead, _ members: [(String, JSONValue)]) -> JSONValue {
+        .object(
+            [
+                JSONMember(key: "sequence", value: .int(head.sequence)),
+                JSONMember(key: "headHash", value: .string(head.hash)),
+            ] + members.map { JSONMember(key: $0.0, value: $0.1) })
+    }
+
+    /// `sanctions_ledger_sequence`: the last sequence of the ledger the server answers from.
+    static var ledgerSequence: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "sanctions", metricName: "ledger", unitName: "sequence",
+            helpText: "The last sequence number of the ledger the server answers from.")
+    }
+
+    /// The query parameters of `request` (the first value of a repeated one).
+    static func parameters(_ request: Request) -> [String: String] {
+        Dictionary(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     static func json(_ value: JSONValue) -> Response {

@@ -13,14 +13,18 @@ actor LedgerState {
     }
 
     /// The head, and the snapshot of everything recorded through it (default matching options).
-    func snapshot() throws -> (head: LedgerHead, snapshot: ScreeningSnapshot) {
-        let head = try ledger.head()
-        if let current, current.head == head { return current }
+    ///
+    /// The head is read outside the actor, so that requests only queue here for the comparison
+    /// (and for a rebuild, which they all need); a request that read an older head than the one
+    /// just built is answered from the newer state, which the answer names.
+    nonisolated func snapshot() async throws -> (head: LedgerHead, snapshot: ScreeningSnapshot) {
+        try await snapshot(atLeast: try ledger.head())
+    }
+
+    private func snapshot(atLeast head: LedgerHead) throws -> (head: LedgerHead, snapshot: ScreeningSnapshot) {
+        if let current, current.head.sequence >= head.sequence { return current }
         let built = (head, try ledger.screeningSnapshot(recordedThrough: head.sequence))
         current = built
         return built
     }
-
-    /// Whether the index of the current state is built (it is built on the first call otherwise).
-    var isReady: Bool { current != nil }
 }

@@ -14,7 +14,7 @@ enum NativeRoutes {
     static func add(to router: Router<BasicRequestContext>, ledger: Ledger, today: @escaping @Sendable () -> LedgerTime)
     {
         router.get("v1/list") { request, _ in
-            let query = parameters(request)
+            let query = LedgerServer.parameters(request)
             let head = try ledger.head()
             let view = AsOf(
                 on: try query["on"].map { try ScreenRequest.time($0, field: "on") } ?? today(),
@@ -25,10 +25,11 @@ enum NativeRoutes {
             let sources = try ledger.sources(
                 of: views.flatMap(\.eventIDs), knownAt: view.knownAt, recordedThrough: head.sequence)
             return LedgerServer.json(
-                stamped(head, [("designations", .array(views.map { DesignationOutput.json($0, sources: sources) }))]))
+                LedgerServer.stamped(
+                    head, [("designations", .array(views.map { DesignationOutput.json($0, sources: sources) }))]))
         }
         router.get("v1/diff") { request, _ in
-            let query = parameters(request)
+            let query = LedgerServer.parameters(request)
             let head = try ledger.head()
             guard let fromText = query["from"], let toText = query["to"] else {
                 throw Problem(.badRequest, "Invalid input", detail: "from, to: both dates are required")
@@ -41,21 +42,22 @@ enum NativeRoutes {
             if query["format"] == "html" {
                 return html(DiffOutput.render(diff, sources: sources, regimes: try ledger.regimes(), format: .html))
             }
-            return LedgerServer.json(stamped(head, [("diff", DiffOutput.json(diff, sources: sources))]))
+            return LedgerServer.json(LedgerServer.stamped(head, [("diff", DiffOutput.json(diff, sources: sources))]))
         }
         router.get("v1/timeline/:party") { request, context in
             let party = try ledger.requireParty(try context.parameters.require("party"))
             let now = Ledger.systemClock()
             let timeline = try ledger.timeline(party, now: now)
-            if parameters(request)["format"] == "html" {
+            if LedgerServer.parameters(request)["format"] == "html" {
                 return html(TimelineReport.html([timeline], regimes: try ledger.regimes(), now: now))
             }
             return LedgerServer.json(TimelineOutput.json(timeline))
         }
         router.get("v1/coverage") { request, _ in
             let head = try ledger.head()
-            let report = try ledger.coverageReport(regime: try ledger.regimeFilter(parameters(request)["regime"]))
-            return LedgerServer.json(stamped(head, [("coverage", CoverageOutput.json(report))]))
+            let report = try ledger.coverageReport(
+                regime: try ledger.regimeFilter(LedgerServer.parameters(request)["regime"]))
+            return LedgerServer.json(LedgerServer.stamped(head, [("coverage", CoverageOutput.json(report))]))
         }
         router.get("entities/:id") { _, context in
             let id = try context.parameters.require("id")
@@ -65,13 +67,13 @@ enum NativeRoutes {
             return LedgerServer.json(entity(try ledger.timeline(PartyID(id), now: Ledger.systemClock())))
         }
         router.get("v1/events") { request, _ in
-            let query = parameters(request)
+            let query = LedgerServer.parameters(request)
             let head = try ledger.head()
             let after = try number(query["after"], field: "after", range: 0...Int.max) ?? 0
             let limit = try number(query["limit"], field: "limit", range: 1...maximumEvents) ?? 1_000
             let events = try ledger.events(
                 EventFilter(fromSequence: after + 1, toSequence: head.sequence, limit: limit))
-            return LedgerServer.json(stamped(head, [("events", LedgerOutput.json(events))]))
+            return LedgerServer.json(LedgerServer.stamped(head, [("events", LedgerOutput.json(events))]))
         }
     }
 
@@ -94,21 +96,6 @@ enum NativeRoutes {
                 key: "last_change", value: .optional(timeline.entries.map(\.event.published).max()?.description)),
             JSONMember(key: "timeline", value: TimelineOutput.json(timeline)),
         ])
-    }
-
-    /// The answer's members after the ledger state it was read at.
-    static func stamped(_ head: LedgerHead, _ members: [(String, JSONValue)]) -> JSONValue {
-        .object(
-            [
-                JSONMember(key: "sequence", value: .int(head.sequence)),
-                JSONMember(key: "headHash", value: .string(head.hash)),
-            ] + members.map { JSONMember(key: $0.0, value: $0.1) })
-    }
-
-    static func parameters(_ request: Request) -> [String: String] {
-        Dictionary(
-            request.uri.queryParameters.map { (String($0.key), String($0.value)) },
-            uniquingKeysWith: { first, _ in first })
     }
 
     static func number(_ text: String?, field: String, range: ClosedRange<Int>) throws -> Int? {
