@@ -38,6 +38,26 @@ struct CLIRunner {
         return arguments[index + 1]
     }
 
+    /// Runs each argument list in a process of its own, all at once (each started `stagger`
+    /// microseconds after the one before), and returns their results in the same order: nil where
+    /// a process could not be run.
+    func runAtOnce(_ commands: [[String]], stagger: UInt32 = 0) -> [Result?] {
+        let lock = NSLock()
+        nonisolated(unsafe) var results = [Result?](repeating: nil, count: commands.count)
+        let group = DispatchGroup()
+        for (position, arguments) in commands.enumerated() {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                let result = try? run(arguments)
+                lock.withLock { results[position] = result }
+            }
+            if stagger > 0 { usleep(stagger) }
+        }
+        group.wait()
+        return lock.withLock { results }
+    }
+
     func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let buildsItsOwn = arguments.contains("--empty") || arguments.contains("--curated-only")
         if seedFromTemplate, !buildsItsOwn, let path = Self.ledgerPath(arguments),

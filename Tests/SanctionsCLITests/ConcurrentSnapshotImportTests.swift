@@ -29,26 +29,17 @@ import Testing
             folders.append(dir)
         }
 
-        // When seven processes import them at once, started in the given order
-        let lock = NSLock()
-        nonisolated(unsafe) var results: [Int: CLIRunner.Result] = [:]
-        let group = DispatchGroup()
-        for index in order {
-            group.enter()
-            // The test is about the history, not the timing: on a loaded machine a writer may wait
-            // for the six others, so the busy timeout is generous.
-            let arguments = [
-                "import-snapshot", "--db", db, folders[index].path, "--published", publications[index].time,
-                "--busy-timeout", "600",
-            ]
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                let result = try? CLIRunner().run(arguments)
-                lock.withLock { results[index] = result }
-            }
-            usleep(20_000)
-        }
-        group.wait()
+        // When seven processes import them at once, started in the given order (the test is about
+        // the history, not the timing: on a loaded machine a writer may wait for the six others, so
+        // the busy timeout is generous)
+        let started = CLIRunner().runAtOnce(
+            order.map { index in
+                [
+                    "import-snapshot", "--db", db, folders[index].path, "--published", publications[index].time,
+                    "--busy-timeout", "600",
+                ]
+            }, stagger: 20_000)
+        let results = Dictionary(uniqueKeysWithValues: zip(order, started)).compactMapValues { $0 }
 
         // Then each import either committed or was refused as older, saying why
         var accepted: [Int] = []
@@ -94,21 +85,12 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             at: dir.appendingPathComponent("sdn.csv.gz"), withDestinationURL: publication.file)
-        let lock = NSLock()
-        nonisolated(unsafe) var outputs: [CLIRunner.Result] = []
-        let group = DispatchGroup()
-        for _ in 0..<3 {
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                if let result = try? CLIRunner().run([
+        let outputs = CLIRunner().runAtOnce(
+            Array(
+                repeating: [
                     "import-snapshot", "--db", db, dir.path, "--published", publication.time, "--busy-timeout", "600",
-                ]) {
-                    lock.withLock { outputs.append(result) }
-                }
-            }
-        }
-        group.wait()
+                ], count: 3)
+        ).compactMap { $0 }
         #expect(outputs.count == 3)
         #expect(outputs.allSatisfy { $0.status == 0 }, "\(outputs.map(\.stderr))")
         // One of them appended the publication (9,083 listings and its observation); the others nothing.

@@ -189,19 +189,8 @@ import SanctionsCore
         runner.environment = ["XDG_DATA_HOME": home.path]
         runner.seedFromTemplate = false
         let cli = runner
-        let lock = NSLock()
-        nonisolated(unsafe) var results: [CLIRunner.Result] = []
-        let group = DispatchGroup()
-        for _ in 0..<3 {
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                if let result = try? cli.run(["screen", "Hikvision", "--on", "2020-01-01"]) {
-                    lock.withLock { results.append(result) }
-                }
-            }
-        }
-        group.wait()
+        let results = cli.runAtOnce(Array(repeating: ["screen", "Hikvision", "--on", "2020-01-01"], count: 3))
+            .compactMap { $0 }
         #expect(results.count == 3)
         for result in results {
             #expect(result.status == 4, "\(result.stderr)")
