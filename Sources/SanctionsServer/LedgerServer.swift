@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 public import Hummingbird
 import Logging
+import NIOCore
 public import Prometheus
 import SanctionsCore
 public import SanctionsLedger
@@ -144,11 +145,19 @@ public enum LedgerServer {
                 address: .hostname(host, port: port), serverName: "sanctions-ledger"))
     }
 
+    /// The most bytes a request body may hold.
+    static let maximumBody = 1 << 20
+
     /// The request body decoded as JSON, or a problem naming what is wrong with it.
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: BasicRequestContext) async throws
         -> T
     {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumBody)
+        } catch is NIOTooManyBytesError {
+            throw Problem(.contentTooLarge, "Body too large", detail: "the body is over \(maximumBody >> 20) MiB")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(String(buffer: buffer).utf8))
         } catch let DecodingError.keyNotFound(key, _) {

@@ -91,6 +91,10 @@ import Testing
     @Test func tooManyNamesAndUnknownRoutesAreProblemsToo() async throws {
         let ledger = try TemporaryLedger.makeCuratedNoticesOnly(.onDisk)
         try await Self.application(ledger).test(.router) { client in
+            let huge = try await Self.screen(
+                client, #"{"names": [""# + String(repeating: "a", count: 1_100_000) + #""]}"#)
+            #expect(huge.status == .contentTooLarge)
+            #expect(huge.contentType == "application/problem+json")
             let names = (0...100).map { "\"name \($0)\"" }.joined(separator: ",")
             let tooMany = try await Self.screen(client, #"{"names": [\#(names)]}"#)
             #expect(tooMany.status == .badRequest)
